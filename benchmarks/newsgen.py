@@ -1,0 +1,93 @@
+"""Generate news-like text in English and German, deterministically, for benchmarks.
+
+Sentences are assembled from templates with invented companies and random figures, so
+the text has the density of figures, years, names and punctuation of business news.
+"""
+
+from __future__ import annotations
+
+import random
+
+COMPANIES = [
+    "Northgate Systems", "Veltro Energy", "Kestrel Labs", "Amberline Bank", "Sorrel Cloud",
+    "Brightfield AG", "Halden Chips", "Orvik Motors", "Lumen Harbor", "Tessaro Foods",
+]  # fmt: skip
+# fmt: off
+EN = [
+    "{c} said on Tuesday it would invest ${m} billion in new data centers by {y}.",
+    "The deal values {c} at about ${m}.{d} billion, up {p}% from a year earlier.",
+    "{c} employs {n:,} people and plans to hire roughly {s} engineers in {y}.",
+    "Revenue rose {p}.{d} percent to ${m}.{d}bn, while the margin slipped {d}.{d} percentage points.",
+    "The campus will draw up to {s} megawatts and sits on {s} acres near the river.",
+    "Analysts expect spending of ${m} billion to ${m2} billion next year, according to filings.",
+    "{c} holds a stake of {p}% in {c2}, which it bought for ${s} million in {y}.",
+    "Officials said the project would create more than {n:,} construction jobs and {s} permanent ones.",
+    "Shares of {c} fell {d}.{d}% in early trading after the company cut its outlook.",
+    "The board met for three hours and approved the plan, the fifth such vote since {y}.",
+]
+#: Sentences without figures: real news has about one number in 400 characters.
+FILLER_EN = [
+    "The company did not comment on the plans when asked by reporters on Monday afternoon.",
+    "Executives have argued that demand for computing power will keep rising for years.",
+    "Critics warn that the build-out strains local power grids and water supplies.",
+    "The announcement follows months of talks with state officials and local councils.",
+    "Investors welcomed the news, although some analysts questioned the timeline.",
+]
+FILLER_DE = [
+    "Das Unternehmen wollte sich auf Anfrage nicht zu den Plänen äußern.",
+    "Kritiker warnen vor den Folgen für die Stromnetze und die Wasserversorgung der Region.",
+    "Die Ankündigung folgt auf monatelange Gespräche mit der Landesregierung.",
+    "Anleger reagierten erleichtert, Analysten zweifelten jedoch am Zeitplan.",
+    "Branchenkenner rechnen damit, dass die Nachfrage nach Rechenleistung weiter steigt.",
+]
+DE = [
+    "{c} will bis {y} rund {m} Milliarden Euro in neue Rechenzentren investieren.",
+    "Das Unternehmen wird mit {m},{d} Mrd. Dollar bewertet, {p} Prozent mehr als im Vorjahr.",
+    "Nach Angaben von {c} entstehen {n:,} Arbeitsplätze, davon {s} dauerhafte Stellen.".replace(
+        ",}", "}"
+    ),
+    "Der Umsatz stieg um {p},{d} Prozent auf {m},{d} Milliarden Euro; die Marge sank um {d} Prozentpunkte.",
+    "Das Gelände umfasst {s} Hektar, der Strombedarf liegt bei {d},{d} Gigawatt.",
+    "{c} hält einen Anteil von knapp {p} % an {c2} und hat seit {y} mehr als {s} Mio. Euro investiert.",
+    "Die Aktie verlor am Montag {d},{d} Prozent, der Börsenwert sank um über {m} Mrd. Euro.",
+    "Der Vorstand tagte drei Stunden und stimmte dem Plan zum fünften Mal seit {y} zu.",
+]
+
+
+def _de_thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def sentence(rng: random.Random, lang: str) -> str:
+    if rng.random() < 0.75:
+        return rng.choice(FILLER_EN if lang == "en" else FILLER_DE)
+    template = rng.choice(EN if lang == "en" else DE)
+    c, c2 = rng.sample(COMPANIES, 2)
+    values = {
+        "c": c, "c2": c2, "y": rng.randint(2015, 2030), "m": rng.randint(1, 300),
+        "m2": rng.randint(301, 600), "d": rng.randint(1, 9), "p": rng.randint(2, 60),
+        "s": rng.randint(100, 999), "n": rng.randint(1_000, 90_000),
+    }  # fmt: skip
+    text = template.format(**values)
+    if lang == "de":
+        text = text.replace(f"{values['n']:,}", _de_thousands(values["n"]))
+    return text
+
+
+def article(rng: random.Random, lang: str, sentences: int = 12) -> str:
+    paragraphs = []
+    for _ in range(max(1, sentences // 4)):
+        paragraphs.append(" ".join(sentence(rng, lang) for _ in range(4)))
+    return "\n\n".join(paragraphs)
+
+
+def corpus(size: int, seed: int = 7) -> str:
+    """About ``size`` characters of alternating English and German articles."""
+    rng = random.Random(seed)
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        text = article(rng, "en" if len(parts) % 2 == 0 else "de")
+        parts.append(text)
+        total += len(text) + 2
+    return "\n\n".join(parts)[:size]

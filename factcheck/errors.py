@@ -1,0 +1,47 @@
+"""Exceptions raised by factcheck.
+
+The hierarchy::
+
+    FactcheckError                 base of everything factcheck raises on purpose
+    ├── InputError                 bad input: the CLI prints one line and exits 2
+    │   ├── DecodeError            bytes that are binary or cannot be decoded
+    │   ├── LedgerError            a ledger record that is malformed (file:line)
+    │   └── SourceError            a source that could not be read or fetched
+    └── LexiconError               a language data file with a typo (a bug, not user input)
+
+Every ``InputError`` carries the ``location`` (path or URL, with ``:line`` where it
+is known) so that the message names exactly what to fix.
+"""
+
+from __future__ import annotations
+
+
+class FactcheckError(Exception):
+    """Base class of every error factcheck raises on purpose."""
+
+
+class InputError(FactcheckError):
+    """Input that factcheck cannot use: a missing file, undecodable bytes, a bad record."""
+
+    def __init__(self, location: str, message: str, line: int | None = None) -> None:
+        self.location = location
+        self.message = message
+        self.line = line
+        where = f"{location}:{line}" if line is not None else location
+        super().__init__(f"{where}: {message}")
+
+
+class DecodeError(InputError):
+    """The input is binary or its bytes cannot be decoded as text."""
+
+
+class LedgerError(InputError):
+    """A ledger file or record is malformed."""
+
+
+class SourceError(InputError):
+    """A source could not be read or fetched."""
+
+
+class LexiconError(FactcheckError):
+    """A language data file is malformed; raised when the lexicon is loaded."""

@@ -1,0 +1,278 @@
+"""Regular expressions built once per language from the lexicon's data.
+
+No word list lives in a regex literal: every alternation here is generated from the
+language's TOML file (and CLDR's currency names), longest phrase first so that
+"per cent" wins over "per" and "US$" over "$". Phrases match across any run of spaces.
+Word entries are case-insensitive; symbol entries (GW, Mrd., US$) match as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from factcheck.lexicon import Lexicon, QualifierKey, load_lexicon
+from factcheck.lexicon.currencies import currency_names, currency_symbols, iso_codes
+
+#: Whitespace inside a phrase: ordinary, no-break, narrow no-break and thin spaces.
+SPACE = r"[\s\u00a0\u202f\u2009]"
+
+
+def fold(phrase: str) -> str:
+    """The lookup key of a matched phrase: lower-cased, spaces folded.
+
+    >>> fold("Per\u00a0 Cent")
+    'per cent'
+    """
+    return " ".join(phrase.split()).lower()
+
+
+_END = ""  # marks the end of a phrase in the trie
+
+
+def _trie(phrases: Iterable[str]) -> dict[str, object]:
+    root: dict[str, object] = {}
+    for phrase in phrases:
+        node: dict[str, object] = root
+        for ch in " ".join(phrase.split()):
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[_END] = {}
+    return root
+
+
+def _trie_pattern(node: dict[str, object], last: str) -> str:
+    """The regex of a trie node: children first (longest match), then the end if any."""
+    branches = []
+    for ch in sorted(k for k in node if k != _END):
+        head = f"{SPACE}+" if ch == " " else re.escape(ch)
+        branches.append(head + _trie_pattern(node[ch], ch))  # type: ignore[arg-type]
+    if _END in node:
+        # A phrase that ends in a letter or digit must end a word: "bn" is not "bnx".
+        branches.append(r"(?!\w)" if last.isalnum() else "")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex matching any of ``phrases``, longest first, built as a character trie.
+
+    Python's regex engine tries alternatives one by one; a trie shares their prefixes,
+    which makes a list of 1,400 currency names as cheap to try as a handful of words.
+
+    >>> re.fullmatch(alternation(["per", "per cent"]), "per  cent") is not None
+    True
+    >>> re.match(alternation(["bn", "b"]), "bnx") is None
+    True
+    """
+    root = _trie(p for p in phrases if p.strip())
+    if not root:
+        return r"(?!x)x"  # matches nothing
+    return _trie_pattern(root, "")
+
+
+def _cased(words: Iterable[str], symbols: Iterable[str]) -> str:
+    """Words case-insensitively, symbols exactly, in one alternation."""
+    parts = []
+    word_alt = alternation(words)
+    if word_alt != r"(?!x)x":
+        parts.append(f"(?i:{word_alt})")
+    symbol_alt = alternation(symbols)
+    if symbol_alt != r"(?!x)x":
+        parts.append(symbol_alt)
+    return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled patterns and lookup tables of one language."""
+
+    lex: Lexicon
+    #: spelled-out numbers and multiplier words, found anywhere in the text
+    word_anchor: re.Pattern[str]
+    #: at a position after a number: a scale word or short form
+    scale: re.Pattern[str]
+    #: at a position: a currency name, code or symbol after the number
+    currency_after: re.Pattern[str]
+    #: searched in the window before a number: a currency symbol or code ending there
+    currency_before: re.Pattern[str]
+    #: at a position: percent, percentage points or basis points
+    percent: re.Pattern[str]
+    #: at a position: a physical unit
+    unit: re.Pattern[str]
+    #: at a position: "x", "-fold", "times"
+    multiplier_suffix: re.Pattern[str]
+    #: searched in the window before: a qualifier phrase ending there
+    qualifier_before: re.Pattern[str]
+    #: at a position after the figure: "+", "or more"
+    qualifier_after: re.Pattern[str]
+    #: at a position: a range connector followed by the second figure
+    range_connector: re.Pattern[str]
+    #: searched in the window before: "between" ending there
+    range_open: re.Pattern[str]
+    #: searched in the window before: "from" ending there (a change, not a range)
+    change_open: re.Pattern[str]
+    #: at a position: "and" of "between ... and ..."
+    range_and: re.Pattern[str]
+    #: at a position: a duration word ("years") or an ordinal suffix
+    duration: re.Pattern[str]
+    #: a word token, for nouns and the words around a figure
+    word: re.Pattern[str]
+
+    scale_powers: dict[str, int]
+    short_scales: dict[str, int]
+    currency_words: dict[str, str]
+    currency_marks: dict[str, str]
+    percent_units: dict[str, tuple[str, float]]
+    units: dict[str, tuple[str, float]]
+    qualifiers: dict[str, QualifierKey]
+    number_words: dict[str, float]
+    qualifiers_after: Mapping[str, str]
+    months: frozenset[str]
+    range_openers: frozenset[str]
+    change_openers: frozenset[str]
+    year_words: frozenset[str]
+    not_names: frozenset[str]
+
+
+def _currency_tables(lex: Lexicon) -> tuple[dict[str, str], dict[str, str]]:
+    words = dict(currency_names(lex.lang))
+    words.update({fold(w): code for w, code in lex.currencies.words.items()})
+    marks = dict(currency_symbols())
+    marks.update(lex.currencies.symbols)
+    marks.update({code: code for code in iso_codes()})
+    return words, marks
+
+
+@functools.cache
+def grammar(lang: str) -> Grammar:
+    """The grammar of ``lang``, compiled on first use."""
+    lex = load_lexicon(lang)
+    currency_words, currency_marks = _currency_tables(lex)
+    number_words = [w for w in lex.numbers if w not in lex.number_syntax.articles]
+    number_block = alternation([*number_words, "und", "and"]).replace(r"(?!\w)", "")
+    numbers_seq = (
+        rf"(?!(?:und|and)(?!\w))(?:{number_block})+"  # fünfundzwanzig, twentyfive
+        rf"(?:(?:-|{SPACE}+(?:and{SPACE}+)?)(?:{alternation(number_words)}))*"  # twenty-five
+        r"(?!\w)"
+    )
+    half_of = alternation(lex.number_syntax.half_of)
+    word_anchor = re.compile(
+        rf"""(?<![\w-])(?:
+            (?P<mult>{alternation(lex.multipliers.words)})      # tenfold, verdreifacht
+          | (?P<half>{half_of})(?={SPACE})                       # half a (billion)
+          | (?P<article>{alternation(lex.number_syntax.articles)})  # a/eine (Milliarde)
+            (?={SPACE}+{alternation(lex.scales.words)})
+          | (?P<words>{numbers_seq})                             # fifty, zweihundert
+        )""",
+        re.VERBOSE | re.IGNORECASE,
+    )
+    scale_powers = {fold(w): p for w, p in lex.scales.words.items()}
+    short_scales = dict(lex.scales.short)
+    scale = re.compile(
+        rf"(?P<gap>{SPACE}{{0,3}}|-)"
+        rf"(?P<scale>{_cased(scale_powers, short_scales)})"
+    )
+    currency_after = re.compile(
+        rf"(?P<gap>{SPACE}{{0,3}}|-)"
+        rf"(?P<cur>{_cased(currency_words, [m for m in currency_marks if not m.isalpha()])}"
+        rf"|(?<![^\W\d_]){alternation(iso_codes())})"
+    )
+    symbol_marks = [m for m in currency_marks if not m.isalpha()]
+    currency_before = re.compile(
+        rf"(?:(?<![^\W\d_])(?P<code>{alternation(iso_codes())})"
+        rf"|(?P<sym>{alternation(symbol_marks)}))"
+        rf"{SPACE}{{0,2}}\Z"
+    )
+    pct = lex.percent
+    percent_units: dict[str, tuple[str, float]] = {}
+    for unit, factor, words in (
+        ("%", 1.0, pct.percent + pct.percent_symbols),
+        ("pp", 1.0, pct.points + pct.points_symbols),
+        ("pp", 0.01, pct.basis_points + pct.basis_points_symbols),
+    ):
+        percent_units.update({fold(w): (unit, factor) for w in words})
+        percent_units.update(dict.fromkeys(words, (unit, factor)))
+    percent = re.compile(
+        rf"(?P<gap>{SPACE}{{0,3}}|-)(?P<pct>"
+        + _cased(
+            pct.percent + pct.points + pct.basis_points,
+            pct.percent_symbols + pct.points_symbols + pct.basis_points_symbols,
+        )
+        + ")"
+    )
+    units: dict[str, tuple[str, float]] = {}
+    for entry in lex.units:
+        units.update({fold(w): (entry.unit, entry.factor) for w in entry.words})
+        units.update(dict.fromkeys(entry.symbols, (entry.unit, entry.factor)))
+    unit_words = [w for e in lex.units for w in e.words]
+    unit_symbols = [s for e in lex.units for s in e.symbols]
+    unit_pattern = re.compile(
+        rf"(?P<gap>{SPACE}{{0,3}}|-)(?P<unit>{_cased(unit_words, unit_symbols)})"
+    )
+    multiplier_suffix = re.compile(
+        rf"(?P<gap>{SPACE}?)(?P<mult>{alternation(lex.multipliers.suffixes)})",
+        re.IGNORECASE,
+    )
+    qualifiers = {fold(p): key for p, key in lex.qualifiers.before().items()}
+    qualifier_before = re.compile(
+        rf"(?<![^\W_])(?P<q>{alternation(qualifiers)}){SPACE}*\Z", re.IGNORECASE
+    )
+    qualifiers_after = {fold(p): key for p, key in lex.qualifiers.after.items()}
+    qualifier_after = re.compile(
+        rf"(?:(?P<plus>\+)|{SPACE}+(?P<q>{alternation(k for k in qualifiers_after if k != '+')}))",
+        re.IGNORECASE,
+    )
+    range_connector = re.compile(
+        rf"{SPACE}*(?P<conn>{alternation(lex.ranges.connectors)}){SPACE}*", re.IGNORECASE
+    )
+    range_open = re.compile(
+        rf"(?<![^\W_])(?:{alternation(lex.ranges.open)}){SPACE}+\Z", re.IGNORECASE
+    )
+    change_open = re.compile(
+        rf"(?<![^\W_])(?:{alternation(lex.ranges.change_openers)}){SPACE}+\Z", re.IGNORECASE
+    )
+    range_and = re.compile(
+        rf"{SPACE}+(?:{alternation(lex.ranges.open_connector)}){SPACE}+", re.IGNORECASE
+    )
+    duration_words = [d for d in lex.not_claims.durations if not d.startswith("-")]
+    glued_durations = [d for d in lex.not_claims.durations if d.startswith("-")]
+    duration = re.compile(
+        rf"(?:{SPACE}+(?:{alternation(duration_words)})|(?:{alternation(glued_durations)})"
+        rf"|(?:{alternation(lex.not_claims.ordinal_suffixes)}))",
+        re.IGNORECASE,
+    )
+    return Grammar(
+        lex=lex,
+        word_anchor=word_anchor,
+        scale=scale,
+        currency_after=currency_after,
+        currency_before=currency_before,
+        percent=percent,
+        unit=unit_pattern,
+        multiplier_suffix=multiplier_suffix,
+        qualifier_before=qualifier_before,
+        qualifier_after=qualifier_after,
+        range_connector=range_connector,
+        range_open=range_open,
+        change_open=change_open,
+        range_and=range_and,
+        duration=duration,
+        word=re.compile(r"[^\W\d_]+(?:[-'’.&][^\W\d_]+)*"),
+        scale_powers=scale_powers,
+        short_scales=short_scales,
+        currency_words=currency_words,
+        currency_marks=currency_marks,
+        percent_units=percent_units,
+        units=units,
+        qualifiers=qualifiers,
+        number_words={w.lower(): v for w, v in lex.numbers.items()},
+        qualifiers_after=qualifiers_after,
+        months=frozenset(lex.not_claims.months),
+        range_openers=frozenset(fold(w) for w in lex.ranges.open),
+        change_openers=frozenset(fold(w) for w in lex.ranges.change_openers),
+        year_words=frozenset(lex.not_claims.year_words),
+        not_names=frozenset(lex.not_claims.not_names),
+    )

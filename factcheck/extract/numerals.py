@@ -1,0 +1,175 @@
+"""Number literals: find them, and read them the way the document's language writes them.
+
+A chain of small pure functions in the manner of price-parser: ``NUMERAL`` finds the
+digits, :func:`parse_numeral` decides which separator is the decimal one and returns
+the value with its stated precision, :func:`parse_number_words` reads spelled-out
+numbers. Values are ``Decimal`` here; records store floats.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+#: Group separators that never mean a decimal point: spaces of every width, apostrophes.
+_SPACE_GROUPS = " \u00a0\u202f\u2009'’"
+
+NUMERAL = re.compile(
+    r"""
+    (?<![\w.,/:])                 # not glued to a word (Trainium2), a number or a date/time
+    (?P<sign>[-−–+](?=\d))?       # a sign directly before the digits
+    (?P<digits>
+        \d{1,3}                   # digits grouped by thousands: 2,400 / 2.400 / 1 200
+        (?P<sep>[,.\u00a0\u202f\u2009'’\ ])\d{3}
+        (?:(?P=sep)\d{3}){0,5}    # the same separator again (bounded: no runaway match)
+        (?:[.,]\d{1,12})?         # and a decimal part: 1,234.5 / 1.234,5
+      |
+        \d{1,15}                  # plain digits, bounded so a digit flood stays linear
+        (?:[.,]\d{1,12})?         # with a decimal part: 61.5 / 61,5
+      |
+        [.,]\d{1,12}              # a bare decimal: .5
+    )
+    (?![.,/:]?\d)                 # not followed by more digits (versions 1.5.3, dates, 24/7)
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Numeral:
+    """A number as stated: its value and the step of its last stated digit."""
+
+    value: Decimal
+    step: Decimal
+    grouped: bool  # written with thousands separators ("1,150"), so clearly a figure
+
+    @property
+    def is_plain_integer(self) -> bool:
+        return not self.grouped and self.value == self.value.to_integral_value()
+
+
+def _trailing_zero_step(integer_digits: str) -> Decimal:
+    """The step of an integer's last significant digit: 2400 is stated to the hundred.
+
+    >>> _trailing_zero_step("2400"), _trailing_zero_step("1150"), _trailing_zero_step("0")
+    (Decimal('100'), Decimal('10'), Decimal('1'))
+    """
+    stripped = integer_digits.rstrip("0")
+    if not stripped:
+        return Decimal(1)
+    return Decimal(10) ** (len(integer_digits) - len(stripped))
+
+
+def parse_numeral(text: str, decimal_separator: str) -> Numeral | None:
+    """Read digits with separators as the language does; None if they make no number.
+
+    ``decimal_separator`` is the document language's ("." in English, "," in German);
+    it only decides the ambiguous case of one separator before exactly three digits.
+
+    >>> parse_numeral("2,400", ".").value, parse_numeral("2.400", ",").value
+    (Decimal('2400'), Decimal('2400'))
+    >>> parse_numeral("2.400", ".").value, parse_numeral("1,5", ".").value
+    (Decimal('2.400'), Decimal('1.5'))
+    >>> n = parse_numeral("61,5", ","); (n.value, n.step)
+    (Decimal('61.5'), Decimal('0.1'))
+    >>> parse_numeral("1.234.567,89", ",").value, parse_numeral("1 200", ".").value
+    (Decimal('1234567.89'), Decimal('1200'))
+    >>> parse_numeral("-3", ".").value
+    Decimal('-3')
+    """
+    sign = ""
+    if text[:1] in "-−–+":
+        sign, text = ("-" if text[0] != "+" else ""), text[1:]
+    marks = [ch for ch in text if not ch.isdigit()]
+    if not marks:
+        return Numeral(Decimal(sign + text), _trailing_zero_step(text), grouped=False)
+    kinds = set(marks)
+    decimal: str | None = None
+    if len(kinds) == 1 and len(marks) == 1 and marks[0] in ".,":
+        head, _, tail = text.partition(marks[0])
+        # One separator before exactly three digits: a thousands group only where the
+        # language groups with that mark ("2.400" in German, "2,400" in English).
+        is_group = len(tail) == 3 and 1 <= len(head) <= 3 and marks[0] != decimal_separator
+        if head == "0" or not head:
+            is_group = False
+        decimal = None if is_group else marks[0]
+    elif len(kinds) == 1:
+        decimal = None  # the same mark several times: thousands groups
+    else:
+        last = marks[-1]
+        decimal = None if last in _SPACE_GROUPS or marks.count(last) > 1 else last
+    if decimal is not None:
+        integer, _, fraction = text.rpartition(decimal)
+    else:
+        integer, fraction = text, ""
+    group_marks = {ch for ch in integer if not ch.isdigit()}
+    if len(group_marks) > 1 or (decimal is not None and decimal in group_marks):
+        return None
+    groups = re.split(r"\D", integer) if group_marks else [integer]
+    if group_marks and (not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])):
+        return None
+    integer_digits = "".join(groups) or "0"
+    if fraction:
+        value = Decimal(f"{sign}{integer_digits}.{fraction}")
+        step = Decimal(10) ** -len(fraction)
+    else:
+        value = Decimal(sign + integer_digits)
+        step = _trailing_zero_step(integer_digits)
+    return Numeral(value, step, grouped=bool(group_marks))
+
+
+def parse_number_words(words: list[str], table: dict[str, float]) -> Decimal | None:
+    """Combine spelled-out number words: ["twenty", "five"] -> 25, ["two", "hundred"] -> 200.
+
+    ``words`` are lower-cased, with joiners ("-", "and", "und") already removed.
+
+    >>> t = {"two": 2, "twenty": 20, "five": 5, "hundred": 100, "dozen": 12, "half": 0.5}
+    >>> parse_number_words(["twenty", "five"], t), parse_number_words(["two", "hundred"], t)
+    (Decimal('25'), Decimal('200'))
+    >>> parse_number_words(["dozen"], t), parse_number_words(["five", "five"], t) is None
+    (Decimal('12'), True)
+    """
+    total = Decimal(0)
+    current: Decimal | None = None
+    for word in words:
+        if word not in table:
+            return None
+        value = Decimal(str(table[word]))
+        if value in (100, 1000) and word not in ("dozen",):
+            current = (current or Decimal(1)) * value
+            if value == 1000:
+                total, current = total + current, None
+        elif current is None:
+            current = value
+        elif current % 100 == 0 or (current >= 20 and current % 10 == 0 and value < 10):
+            current += value
+        else:
+            return None
+    result = total + (current or Decimal(0))
+    return result if (current is not None or total) else None
+
+
+def split_german_number_word(word: str, table: dict[str, float]) -> list[str] | None:
+    """Split a German compound number word into table words, or None.
+
+    >>> t = {"fünf": 5, "zwanzig": 20, "hundert": 100, "zwei": 2, "ein": 1, "und": 0}
+    >>> split_german_number_word("fünfundzwanzig", t)  # tens first, ready to add up
+    ['zwanzig', 'fünf']
+    >>> split_german_number_word("zweihundert", t)
+    ['zwei', 'hundert']
+    """
+    if word in table:
+        return [word]
+    for cut in range(len(word) - 1, 1, -1):
+        head, tail = word[:cut], word[cut:]
+        if head in table or head == "und":
+            rest = split_german_number_word(tail, table)
+            if rest is not None:
+                if head == "und":
+                    return rest
+                # "fünfundzwanzig": ones before tens are added, so read them tens first.
+                if rest[:1] and 20 <= table.get(rest[0], 0) < 100 and table[head] < 10:
+                    return [rest[0], head, *rest[1:]]
+                return [head, *rest]
+    return None

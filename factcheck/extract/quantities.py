@@ -1,0 +1,373 @@
+"""Quantities: a number with its scale, currency or unit, qualifier and range.
+
+:func:`scan` walks the anchors of a piece of text (numerals and spelled-out numbers),
+reads the words on either side with the language's :class:`~factcheck.extract.grammar.Grammar`
+and keeps what is a figure; the rules that drop years, dates, ordinals, durations,
+phone numbers and names with digits are in :func:`_is_not_a_claim`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from factcheck.extract.grammar import SPACE, Grammar, fold
+from factcheck.extract.numerals import (
+    NUMERAL,
+    Numeral,
+    parse_number_words,
+    parse_numeral,
+    split_german_number_word,
+)
+
+#: A token after a figure: a word (letters first, digits allowed: "Trainium2") or a mark.
+_TOKEN = re.compile(
+    r"[\s\u00a0\u202f\u2009]*(?:(?P<word>[^\W\d_][\w]*(?:[-'’&][\w]+)*)|(?P<mark>\S))"
+)
+#: The word right before a position, for names ("Claude 3.7"), years ("in 2019") and dates.
+_WORD_BEFORE = re.compile(r"(?P<word>[\w][\w&'’.]*)(?P<gap>[-\s\u00a0\u202f]*)\Z")
+_SEP = re.compile(rf"{SPACE}*")
+
+
+def _skip_space(s: str, pos: int) -> int:
+    match = _SEP.match(s, pos)
+    return match.end() if match else pos
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A figure found in a piece of text; offsets are relative to that piece."""
+
+    start: int
+    end: int
+    value: Decimal
+    step: Decimal
+    unit: str | None  # None: a bare number, a count unless the document makes it money
+    qualifier: str = "exact"
+    value_high: Decimal | None = None
+    step_high: Decimal | None = None
+    noun: str | None = None
+    spelled: bool = False
+    grouped: bool = False
+    scaled: bool = False
+    bare_dollar: bool = False  # "$" or "dollars" with no country: USD unless told otherwise
+    elliptic: bool = False  # "50 Milliarden" with no currency: money of the document
+
+
+def _word_numeral(g: Grammar, match: re.Match[str]) -> Numeral | None:
+    """Read a spelled-out number anchor; None if its words make no number."""
+    table = g.number_words
+    if match.group("half"):
+        return Numeral(Decimal("0.5"), Decimal("0.5"), grouped=False)
+    if match.group("article"):
+        return Numeral(Decimal(1), Decimal(1), grouped=False)
+    words: list[str] = []
+    for raw in re.split(rf"(?:-|{SPACE})+", match.group("words").lower()):
+        if raw in {"and", "und"}:
+            continue
+        parts = split_german_number_word(raw, table) if g.lex.lang == "de" else [raw]
+        if parts is None:
+            return None
+        words.extend(parts)
+    value = parse_number_words(words, table)
+    return None if value is None else Numeral(value, Decimal(1), grouped=False)
+
+
+#: Characters a currency symbol or ISO code before a number can end with.
+_SYMBOL_END = frozenset("$€£¥₹₩₽₺.")
+
+
+def _last_words(s: str, end: int, count: int = 3) -> list[str]:
+    """The last few words before ``end``, lower-cased, opening brackets and quotes stripped."""
+    words = s[max(0, end - 30) : end].split()[-count:]
+    return [w.lower().lstrip("([{„“\"'‚‘«»") for w in words]
+
+
+def _preceded_by(s: str, end: int, table: Collection[str]) -> bool:
+    """Whether one of the phrases of ``table`` ends right before ``end`` (a cheap guard)."""
+    words = _last_words(s, end)
+    return any(" ".join(words[-k:]) in table for k in range(1, len(words) + 1))
+
+
+def _currency_before(g: Grammar, s: str, start: int) -> re.Match[str] | None:
+    at = start - 1
+    while at >= 0 and s[at] in " \u00a0\u202f":
+        at -= 1
+    if at < 0 or not (s[at] in _SYMBOL_END or s[at].isupper()):
+        return None
+    return g.currency_before.search(s, max(0, start - 8), start)
+
+
+def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool) -> Quantity:
+    """The figure at s[start:end] with its currency before and scale, currency or unit after."""
+    unit: str | None = None
+    bare_dollar = False
+    value, step = num.value, num.step
+    before = _currency_before(g, s, start)
+    if before:
+        mark = before.group("code") or before.group("sym")
+        unit, bare_dollar, start = g.currency_marks[mark], mark == "$", before.start()
+    scaled = False
+    scale = g.scale.match(s, end)
+    if scale:
+        word = scale.group("scale")
+        power = g.scale_powers.get(fold(word))
+        short = power is None
+        if short:
+            power = g.short_scales[word]
+        # A one-letter short form ("m", "b") is a scale only when glued to a money figure
+        # or to the number itself: "$180m", "3.2b"; "300 m" may be metres.
+        if not (short and len(word) == 1 and (scale.group("gap") or unit is None)):
+            assert power is not None
+            value, step, end, scaled = value * 10**power, step * 10**power, scale.end(), True
+    if unit is None:
+        currency = g.currency_after.match(s, end)
+        if currency and not (currency.group("gap") == "-" and not scaled):
+            mark = currency.group("cur")
+            code = g.currency_marks.get(mark) or g.currency_words.get(fold(mark))
+            if code is None and mark.isupper():
+                code = mark
+            if code:
+                unit, end = code, currency.end()
+                bare_dollar = fold(mark) in {"$", "dollar", "dollars"}
+    if unit is None and not scaled:
+        pct = g.percent.match(s, end)
+        if pct:
+            word = pct.group("pct")
+            unit_name, factor = g.percent_units.get(word) or g.percent_units[fold(word)]
+            unit, end = unit_name, pct.end()
+            value, step = value * Decimal(str(factor)), step * Decimal(str(factor))
+    if unit is None:
+        physical = g.unit.match(s, end)
+        if physical and not (
+            physical.group("gap") == "-" and not physical.group("unit")[0].isupper()
+        ):
+            word = physical.group("unit")
+            unit_name, factor = g.units.get(word) or g.units[fold(word)]
+            unit, end = unit_name, physical.end()
+            value, step = value * Decimal(str(factor)), step * Decimal(str(factor))
+    if unit is None and not scaled and not spelled:
+        mult = g.multiplier_suffix.match(s, end)
+        if mult and (mult.group("gap") == "") == (fold(mult.group("mult")) != "times"):
+            unit, end = "x", mult.end()
+    return Quantity(
+        start, end, value, step, unit,
+        spelled=spelled, grouped=num.grouped, scaled=scaled, bare_dollar=bare_dollar,
+    )  # fmt: skip
+
+
+def _with_qualifiers(g: Grammar, s: str, q: Quantity) -> Quantity:
+    """Add the qualifier before ("about", "bis zu") or after ("300,000+", "or more")."""
+    after = g.qualifier_after.match(s, q.end)
+    if after:
+        key = "over" if after.group("plus") else g.qualifiers_after[fold(after.group("q"))]
+        q = replace(q, end=after.end(), qualifier=key)
+    before = None
+    if _preceded_by(s, q.start, g.qualifiers):
+        before = g.qualifier_before.search(s, max(0, q.start - 30), q.start)
+    if before:
+        q = replace(q, start=before.start("q"), qualifier=g.qualifiers[fold(before.group("q"))])
+    return q
+
+
+def _second_figure(g: Grammar, s: str, pos: int) -> Quantity | None:
+    """The figure that closes a range, starting at ``pos`` (after "to", "bis", "-")."""
+    skip = g.currency_after.match(s, pos)  # "$95 billion to $105 billion"
+    at = skip.end() if skip and skip.group("cur") in g.currency_marks else pos
+    at = _skip_space(s, at) if at != pos else at
+    match = NUMERAL.match(s, at)
+    if not match or match.group("sign"):
+        return None
+    num = parse_numeral(match.group("digits"), g.lex.decimal_separator)
+    if num is None or _leading_zero(match.group("digits")):
+        return None
+    q = _core(g, s, match.start(), match.end(), num, spelled=False)
+    return replace(q, start=pos)
+
+
+def _leading_zero(digits: str) -> bool:
+    return len(digits) > 1 and digits[0] == "0" and digits[1].isdigit()
+
+
+def _with_range(g: Grammar, s: str, q: Quantity) -> tuple[Quantity, bool]:
+    """Join "$95 billion to $105 billion" or "10-20%" into one ranged figure.
+
+    Returns the figure and whether a number is glued to it with a hyphen or slash
+    without forming a range (a phone number, an ID, a year span).
+    """
+    window = max(0, q.start - 12)
+    last = _last_words(s, q.start, 1)
+    opened = (
+        bool(last) and last[0] in g.range_openers and bool(g.range_open.search(s, window, q.start))
+    )
+    connector = (g.range_and if opened else g.range_connector).match(s, q.end)
+    if connector is None:
+        return q, False
+    if last and last[0] in g.change_openers and g.change_open.search(s, window, q.start):
+        return q, False
+    hyphen = not opened and connector.group("conn") in {"-", "–", "—"}
+    second = _second_figure(g, s, connector.end())
+    if second is None:
+        return q, hyphen and s[connector.end() : connector.end() + 1].isdigit()
+    low, low_step, unit = q.value, q.step, q.unit
+    if unit is None and second.unit is not None:
+        # "4,5 bis 5 Milliarden Euro": the first figure shares the second's scale and unit.
+        factor = second.value / second_value_unscaled(g, s, second)
+        low, low_step, unit = low * factor, low_step * factor, second.unit
+    elif (unit is not None and second.unit not in (None, unit)) or (
+        unit is not None and second.unit is None and q.scaled
+    ):
+        return q, False
+    if _is_year_like(q) and _is_year_like(second):
+        return q, True  # 2024-2026
+    if not low < second.value:
+        return q, hyphen
+    ranged = replace(
+        q, value=low, step=low_step, unit=unit, value_high=second.value,
+        step_high=second.step, end=second.end, qualifier="range",
+        scaled=q.scaled or second.scaled, bare_dollar=q.bare_dollar or second.bare_dollar,
+    )  # fmt: skip
+    return ranged, False
+
+
+def second_value_unscaled(g: Grammar, s: str, q: Quantity) -> Decimal:
+    """The numeral of a range's second figure as written, before scale and unit."""
+    match = NUMERAL.search(s, q.start, q.end)
+    assert match is not None
+    num = parse_numeral(match.group("digits"), g.lex.decimal_separator)
+    assert num is not None
+    assert num.value != 0
+    return num.value
+
+
+def _is_year_like(q: Quantity) -> bool:
+    return (
+        q.unit is None and not q.grouped and not q.scaled and q.value == int(q.value)
+        and 1000 <= q.value <= 2199
+    )  # fmt: skip
+
+
+def _noun(g: Grammar, s: str, q: Quantity) -> tuple[str | None, bool]:
+    """The counted noun after a bare number, and whether it is glued by a hyphen."""
+    pos, words, glued = q.end, [], False
+    stop = g.lex.stopwords
+    for index in range(3):
+        if index == 0 and s.startswith("-", pos):
+            glued, pos = True, pos + 1  # "2,200-strong", "50-Milliarden-Paket"
+        token = _TOKEN.match(s, pos)
+        if token is None or token.group("word") is None:
+            break
+        word = token.group("word")
+        lower = word.lower()
+        if lower in stop or lower in g.months or lower in g.qualifiers_after:
+            break
+        words.append(word)
+        pos = token.end()
+        if g.lex.lang == "de" and word[0].isupper():
+            break  # a German noun ends the phrase: "dauerhafte Stellen"
+    return (" ".join(words) if words else None), glued
+
+
+def _word_before(s: str, start: int) -> tuple[str, str]:
+    match = _WORD_BEFORE.search(s, max(0, start - 40), start)
+    return (match.group("word"), match.group("gap")) if match else ("", "")
+
+
+def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
+    """Years, dates, ordinals, durations, phone numbers, names with digits, vague words."""
+    if q.spelled and q.unit is None:
+        return True  # "two plants", "eine Billion sind tausend Milliarden"
+    if q.unit is not None or q.elliptic:
+        return False
+    if joined:
+        return True  # 555-0142, 2024/25
+    if g.duration.match(s, q.end):
+        return True  # four years, 30-year-old, 5th
+    word, gap = _word_before(s, q.start)
+    lower = word.lower().rstrip(".")
+    if lower in g.months or _next_word(s, q.end).lower().rstrip(".") in g.months:
+        return True  # March 3, 3. März
+    if _is_year_like(q):
+        # English groups thousands ("2,000 jobs"), so a bare 1000..2199 is a year; German
+        # may write "2000 Mitarbeiter", so there a following noun makes it a count.
+        if g.lex.lang == "en" or (q.qualifier == "exact" and lower in g.year_words):
+            return True
+        if not _next_word(s, q.end)[:1].isupper():
+            return True  # "ab 2027 monatlich", "2024."
+    if word and gap and "-" in gap and word[-1:].isalpha():
+        return True  # Q-7, COVID-19
+    named = word[:1].isupper() and lower not in g.not_names and gap.strip() == ""
+    if named and ((lower not in g.lex.stopwords and not word.isupper()) or "&" in word):
+        return True  # Claude 3.7, Boeing 737, S&P 500
+    if g.lex.lang == "de" and s.startswith(".", q.end) and not q.grouped:
+        nxt = s[q.end + 1 : q.end + 3].strip()
+        if nxt[:1].islower():
+            return True  # German ordinal: "der 3. große Auftrag"
+    if s.startswith(("-", "/"), q.end) and s[q.end + 1 : q.end + 2].isdigit():
+        return True
+    if _TOKEN.match(s, q.end) and NUMERAL.match(s, _skip_space(s, q.end)):
+        return True  # "30 1234567": digits after digits are a phone number or a list
+    return q.noun is None and not q.grouped and not q.scaled and q.qualifier == "exact"
+
+
+def _next_word(s: str, pos: int) -> str:
+    token = _TOKEN.match(s, pos)
+    return token.group("word") or "" if token else ""
+
+
+def _anchors(g: Grammar, s: str) -> Iterator[tuple[int, int, Numeral, bool, bool]]:
+    """(start, end, numeral, spelled, multiplier word) for every number in ``s``, in order."""
+    numerals = NUMERAL.finditer(s)
+    words = g.word_anchor.finditer(s)
+    digit = next(numerals, None)
+    word = next(words, None)
+    while digit or word:
+        if word is None or (digit is not None and digit.start() < word.start()):
+            assert digit is not None
+            text = digit.group(0)
+            num = parse_numeral(text, g.lex.decimal_separator)
+            before = s[digit.start() - 1] if digit.start() else " "
+            glued = before.isalnum() or before in "_.,/:"
+            if num is not None and not glued and not _leading_zero(digit.group("digits")):
+                yield digit.start(), digit.end(), num, False, False
+            digit = next(numerals, None)
+        elif word.start() and (s[word.start() - 1].isalnum() or s[word.start() - 1] in "_-"):
+            word = next(words, None)  # inside a word: "someone", "Anteilen"
+        else:
+            if word.group("mult"):
+                factor = g.lex.multipliers.words[fold(word.group("mult"))]
+                num = Numeral(Decimal(str(factor)), Decimal(1), grouped=False)
+                yield word.start(), word.end(), num, True, True
+            else:
+                parsed = _word_numeral(g, word)
+                if parsed is not None:
+                    yield word.start(), word.end(), parsed, True, False
+            word = next(words, None)
+
+
+def scan(g: Grammar, s: str) -> list[Quantity]:
+    """Every figure in ``s`` that is a claim, in order of appearance."""
+    found: list[Quantity] = []
+    taken = 0
+    for start, end, num, spelled, multiplier in _anchors(g, s):
+        if start < taken:
+            continue  # the second number of a range already read
+        if multiplier:
+            q = Quantity(start, end, num.value, num.step, "x", spelled=True)
+            joined = False
+        else:
+            q = _core(g, s, start, end, num, spelled)
+            q, joined = _with_range(g, s, q)
+            q = _with_qualifiers(g, s, q)
+            if q.unit is None:
+                noun, glued = _noun(g, s, q)
+                q = replace(q, noun=noun)
+                if q.scaled and not q.spelled and (noun is None or glued):
+                    q = replace(q, elliptic=True, noun=None)
+        if _is_not_a_claim(g, s, q, joined):
+            continue
+        found.append(q)
+        taken = q.end
+    return found

@@ -1,0 +1,229 @@
+"""Language data: one validated TOML file per language, plus shared metric concepts.
+
+``load_lexicon("en")`` reads ``en.toml`` once and checks it against the models below, so
+a typo in a data file fails loudly at load time instead of silently matching nothing.
+The loaded objects are frozen; the cache only saves re-reading identical files.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from factcheck.errors import LexiconError
+
+LANGS: tuple[str, ...] = ("en", "de")
+
+Kind = Literal[
+    "money", "percent", "count", "power", "energy", "area", "length", "mass", "multiplier"
+]
+
+#: Which kind of figure each unit is; currencies (three capital letters) are money.
+UNIT_KINDS: dict[str, Kind] = {
+    "%": "percent",
+    "pp": "percent",
+    "count": "count",
+    "W": "power",
+    "Wh": "energy",
+    "m2": "area",
+    "m": "length",
+    "kg": "mass",
+    "x": "multiplier",
+}
+
+
+def unit_kind(unit: str) -> Kind:
+    """The kind of figure a unit measures.
+
+    >>> unit_kind("EUR"), unit_kind("pp"), unit_kind("W")
+    ('money', 'percent', 'power')
+    """
+    if unit in UNIT_KINDS:
+        return UNIT_KINDS[unit]
+    if len(unit) == 3 and unit.isalpha() and unit.isupper():
+        return "money"
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class NumberSyntax(_Data):
+    articles: tuple[str, ...]
+    joiners: tuple[str, ...]
+    half_of: tuple[str, ...]
+
+
+class Scales(_Data):
+    words: dict[str, int]
+    short: dict[str, int]
+
+
+class Currencies(_Data):
+    words: dict[str, str]
+    symbols: dict[str, str]
+
+    @field_validator("words", "symbols")
+    @classmethod
+    def _iso_codes(cls, value: dict[str, str]) -> dict[str, str]:
+        for word, code in value.items():
+            if not (len(code) == 3 and code.isalpha() and code.isupper()):
+                raise ValueError(f"{word!r} maps to {code!r}, not an ISO 4217 code")
+        return value
+
+
+class Percent(_Data):
+    percent: tuple[str, ...]
+    percent_symbols: tuple[str, ...]
+    points: tuple[str, ...]
+    points_symbols: tuple[str, ...]
+    basis_points: tuple[str, ...]
+    basis_points_symbols: tuple[str, ...]
+
+
+class Unit(_Data):
+    unit: str
+    factor: float
+    words: tuple[str, ...] = ()
+    symbols: tuple[str, ...] = ()
+
+    @field_validator("unit")
+    @classmethod
+    def _known_unit(cls, value: str) -> str:
+        if value not in UNIT_KINDS or value in {"%", "pp", "count", "x"}:
+            raise ValueError(f"{value!r} is not an SI unit factcheck converts to")
+        return value
+
+
+QualifierKey = Literal[
+    "approx", "approx_below", "approx_above", "over", "at_least", "under", "at_most", "up_to"
+]
+
+
+class Qualifiers(_Data):
+    approx: tuple[str, ...]
+    approx_below: tuple[str, ...]
+    approx_above: tuple[str, ...]
+    over: tuple[str, ...]
+    at_least: tuple[str, ...]
+    under: tuple[str, ...]
+    at_most: tuple[str, ...]
+    up_to: tuple[str, ...]
+    after: dict[str, Literal["approx", "over", "at_least", "under", "at_most", "up_to"]]
+
+    def before(self) -> dict[str, QualifierKey]:
+        """Every phrase that may stand before a number, with its qualifier key."""
+        table: dict[str, QualifierKey] = {}
+        keys: tuple[QualifierKey, ...] = (
+            "approx", "approx_below", "approx_above", "over", "at_least", "under", "at_most",
+            "up_to",
+        )  # fmt: skip
+        for key in keys:
+            for phrase in getattr(self, key):
+                table.setdefault(phrase, key)
+        return table
+
+
+class Ranges(_Data):
+    connectors: tuple[str, ...]
+    open: tuple[str, ...]
+    open_connector: tuple[str, ...]
+    change_openers: tuple[str, ...]
+
+
+class Multipliers(_Data):
+    words: dict[str, float]
+    suffixes: tuple[str, ...]
+
+
+class NotClaims(_Data):
+    durations: tuple[str, ...]
+    months: tuple[str, ...]
+    year_words: tuple[str, ...]
+    ordinal_suffixes: tuple[str, ...]
+    not_names: tuple[str, ...]
+
+
+class References(_Data):
+    anaphora: tuple[str, ...]
+    possessive: tuple[str, ...]
+    counterparty_before: tuple[str, ...]
+    place_before: tuple[str, ...]
+    corporate_suffixes: tuple[str, ...]
+
+
+class Lexicon(_Data):
+    """Everything factcheck knows about the words of one language."""
+
+    lang: str
+    decimal_separator: Literal[".", ","]
+    group_separator: Literal[".", ","]
+    stopwords: frozenset[str]
+    abbreviations: frozenset[str]
+    numbers: dict[str, float]
+    number_syntax: NumberSyntax
+    scales: Scales
+    currencies: Currencies
+    percent: Percent
+    units: tuple[Unit, ...]
+    qualifiers: Qualifiers
+    ranges: Ranges
+    multipliers: Multipliers
+    not_claims: NotClaims
+    references: References
+    metrics: dict[str, tuple[str, ...]]
+
+    @model_validator(mode="after")
+    def _separators_differ(self) -> Lexicon:
+        if self.decimal_separator == self.group_separator:
+            raise ValueError("decimal and group separator must differ")
+        return self
+
+
+class Concept(_Data):
+    kinds: tuple[Kind, ...]
+    supersedes: bool
+    refines: str | None = None
+
+
+def _read_toml(name: str) -> dict[str, object]:
+    path = resources.files(__package__).joinpath(name)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"lexicon {name}: {exc}") from exc
+
+
+@functools.cache
+def load_concepts() -> dict[str, Concept]:
+    """The shared metric concepts of ``concepts.toml``."""
+    raw = _read_toml("concepts.toml")
+    try:
+        concepts = {key: Concept.model_validate(value) for key, value in raw.items()}
+    except ValidationError as exc:
+        raise LexiconError(f"lexicon concepts.toml: {exc}") from exc
+    for key, concept in concepts.items():
+        if concept.refines is not None and concept.refines not in concepts:
+            raise LexiconError(f"lexicon concepts.toml: {key} refines unknown {concept.refines}")
+    return concepts
+
+
+@functools.cache
+def load_lexicon(lang: str) -> Lexicon:
+    """The validated lexicon of ``lang`` ("en" or "de")."""
+    if lang not in LANGS:
+        raise LexiconError(f"no lexicon for language {lang!r} (have {', '.join(LANGS)})")
+    raw = _read_toml(f"{lang}.toml")
+    try:
+        lexicon = Lexicon.model_validate(raw)
+    except ValidationError as exc:
+        raise LexiconError(f"lexicon {lang}.toml: {exc}") from exc
+    unknown = set(lexicon.metrics) - set(load_concepts())
+    if unknown:
+        raise LexiconError(f"lexicon {lang}.toml: metrics not in concepts.toml: {sorted(unknown)}")
+    return lexicon

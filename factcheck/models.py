@@ -1,0 +1,125 @@
+"""The records factcheck reads and writes (JSON schema_version "1").
+
+These are the contract of ``shared/DESIGN.md``: field names and meanings here are what
+scripts downstream rely on. ``factcheck schema claim|report`` prints their JSON Schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck._version import __version__
+
+SCHEMA_VERSION = "1"
+
+Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most", "up_to", "range"]
+Verdict = Literal["consistent", "discrepancy", "outdated", "conflicting", "unverified"]
+Diagnosis = Literal[
+    "scale",
+    "digits",
+    "percent_vs_points",
+    "currency",
+    "unit",
+    "qualifier",
+    "attribution",
+    "superseded",
+    "sum",
+]
+
+#: Verdicts from the least to the most serious, as ``--fail-on`` reads them.
+VERDICT_ORDER: tuple[Verdict, ...] = (
+    "consistent",
+    "unverified",
+    "conflicting",
+    "outdated",
+    "discrepancy",
+)
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Claim(_Record):
+    """One numeric claim: a figure stated as fact, where it stands, and what it measures."""
+
+    id: str = Field(description="Stable hash of the claim's place and reading.")
+    text: str = Field(description="Exactly input[start:end].")
+    start: int = Field(ge=0, description="Character offset into the decoded input.")
+    end: int = Field(ge=0)
+    line: int = Field(ge=1, description="1-based line of `start`.")
+    column: int = Field(ge=1, description="1-based column (in characters) of `start`.")
+    value: float = Field(description="The figure in base units; a range's low end.")
+    value_high: float | None = Field(None, description="A stated range's high end.")
+    unit: str = Field(description="ISO 4217 code, %, pp, count, x, or an SI unit (W, Wh, m2, …).")
+    noun: str | None = Field(None, description="What a count counts ('jobs').")
+    qualifier: Qualifier = "exact"
+    low: float | None = Field(description="Least value the statement allows; null: open.")
+    high: float | None = Field(description="Greatest value the statement allows; null: open.")
+    metric: str | None = Field(None, description="What the figure measures (valuation, stake, …).")
+    subject: str | None = Field(None, description="Whose figure it is.")
+    counterparty: str | None = Field(None, description="The other party, e.g. a stake's company.")
+    as_of: dt.date | None = None
+    sentence: str = Field(description="The sentence the claim stands in, whitespace folded.")
+    lang: str = Field(description="'en' or 'de'.")
+
+
+class Tool(_Record):
+    name: str = "factcheck"
+    version: str = __version__
+
+
+class ExtractedDocument(_Record):
+    path: str
+    lang: str
+    claims: list[Claim]
+
+
+class ExtractReport(_Record):
+    schema_version: str = SCHEMA_VERSION
+    tool: Tool = Field(default_factory=Tool)
+    documents: list[ExtractedDocument]
+
+
+class SourceInfo(_Record):
+    """A document the draft was compared with: a file, a web page or a ledger file."""
+
+    id: str
+    location: str = Field(description="Path or URL.")
+    title: str | None = None
+    published: dt.date | None = None
+    claims: int = Field(0, description="How many claims were read from it.")
+    error: str | None = Field(None, description="Why it could not be used, if it could not.")
+
+
+class Evidence(_Record):
+    source: str = Field(description="The `id` of a source in the report's `sources`.")
+    claim: Claim
+    agrees: bool
+
+
+class Finding(_Record):
+    claim: Claim
+    verdict: Verdict
+    message: str
+    evidence: list[Evidence] = Field(default_factory=list)
+    diagnosis: Diagnosis | None = None
+    suggestion: str | None = None
+
+
+class DraftResult(_Record):
+    path: str
+    lang: str
+    findings: list[Finding]
+
+
+class CheckReport(_Record):
+    schema_version: str = SCHEMA_VERSION
+    tool: Tool = Field(default_factory=Tool)
+    as_of: dt.date
+    drafts: list[DraftResult]
+    sources: list[SourceInfo]
+    summary: dict[str, int]

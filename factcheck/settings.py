@@ -1,0 +1,43 @@
+"""Tolerances and switches, as one frozen object passed down explicitly.
+
+No module keeps global, mutable settings: a caller that wants other tolerances builds
+another ``Settings`` and hands it to :func:`factcheck.extract` or :func:`factcheck.check`.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Settings(BaseModel):
+    """How wide the interval of a stated figure is, and how matching decides."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    approx_tolerance: float = Field(
+        0.10,
+        ge=0,
+        le=1,
+        description=(
+            "Relative half-width of an approximate figure: 'about 100' allows 90 to 110. "
+            "'nearly'/'knapp' allow the same distance below the figure only."
+        ),
+    )
+    rounding_cap: float = Field(
+        0.025,
+        ge=0,
+        le=1,
+        description=(
+            "Largest relative half-width that the stated precision alone may give an exact "
+            "figure: '50 billion' stands for 49.75 to 50.25 billion, not for 45 to 55."
+        ),
+    )
+    match_threshold: float = Field(
+        0.45,
+        ge=0,
+        le=1,
+        description=(
+            "Least similarity (0..1) of two figures' metric, subject and context for them "
+            "to count as statements about the same thing; below it a figure is unverified."
+        ),
+    )

@@ -1,0 +1,450 @@
+"""Markdown and HTML as a same-length view, with the metadata a fact-check needs.
+
+Claims report offsets into the input exactly as given, so markup is never removed: it is
+*masked*. :func:`view` returns a string of the same length as the input in which markup
+is replaced by spaces, character references by the character they stand for (at the
+reference's first position, then spaces), and every block boundary (``</p>``, ``<br>``,
+a list bullet, a heading mark) begins with a newline, so that no sentence runs across
+blocks. Visible text keeps its offsets: ``view[i:j] == text[i:j]`` wherever it is plain.
+
+HTML source wraps lines at will and a browser shows those newlines as spaces; the view
+does too (outside ``<pre>``), keeping only newlines that stand on a blank line. Markdown
+and plain text keep every newline: there a line break may end a headline.
+
+:func:`parse` adds what the document says about itself: its title, its publication
+date, and its links with the offsets of their visible text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Literal
+
+from factcheck.text import _html
+from factcheck.text._html import Canvas
+from factcheck.text.sentences import fold
+
+Format = Literal["text", "markdown", "html"]
+FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
+
+_EXTENSIONS: dict[str, Format] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".txt": "text",
+    ".text": "text",
+}
+
+#: The start of an HTML document, after optional whitespace.
+_HTML_START = re.compile(
+    r"""
+    \s*
+    (?: <!doctype\s+html      # the doctype, which every real page has
+      | <html[\s>]            # a page without a doctype
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: YAML front matter at the very start of a Markdown file.
+_FRONT_MATTER = re.compile(
+    r"""
+    \A ---[ \t]*\r?\n                      # the opening fence
+    (?P<body> (?: [ \t]*\r?\n )*           # blank lines, then
+       [A-Za-z_][\w-]*[ \t]*:              # a YAML key first: not merely a thematic break
+       .*? )                               # the rest, as little as possible
+    \r?\n (?: --- | \.\.\. ) [ \t]* (?: \r?\n | \Z )   # the closing fence
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+#: One ``key: value`` line of front matter.
+_FRONT_MATTER_ITEM = re.compile(
+    r"""
+    ^ (?P<key> [A-Za-z_][\w-]* ) [ \t]* : [ \t]*
+    (?P<value> .*? ) [ \t]* $
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+
+#: A date at the start of a value, with whatever time follows it.
+_DATE = re.compile(
+    r"""
+    \s*
+    (?: (?P<year>\d{4}) (?P<sep>[-/.]) (?P<month>\d{1,2}) (?P=sep) (?P<day>\d{1,2})
+                                              # ISO 8601 and kin: 2025-06-02, 2025/6/2
+      | (?P<day2>\d{1,2}) \.\ ? (?P<month2>\d{1,2}) \.\ ? (?P<year2>\d{4})
+                                              # German: 02.06.2025, 2. 6. 2025
+      | (?P<year3>\d{4}) (?P<month3>\d{2}) (?P<day3>\d{2})
+                                              # compact: 20250602
+    )
+    (?!\d)                                    # and no more digits: not 2025-06-021
+    """,
+    re.VERBOSE,
+)
+
+#: Markdown syntax that stands at the start of a line, after optional indentation.
+_MD_LINE = re.compile(
+    r"""
+    ^ [ \t]{0,3}
+    (?P<quote> (?: > [ \t]? )* )              # blockquote marks, nested ("> > ")
+    (?: (?P<fence> (?: `{3,} | ~{3,} ) [^\n]* )  # a code fence and its info string
+      | (?P<rule> (?: (?:-[ \t]*){3,} | (?:\*[ \t]*){3,} | (?:_[ \t]*){3,} | ={2,}[ \t]* ) $ )
+                                              # a thematic break or a setext underline
+      | (?P<heading> \#{1,6} ) (?= [ \t] | $ )  # an ATX heading mark
+      | (?P<bullet> [-+*] ) (?= [ \t] )       # a bullet list item
+      | (?P<ordered> \d{1,9} [.)] ) (?= [ \t] | $ )  # an ordered list item, "1." or "1)"
+      | (?P<refdef> \[ (?P<label> [^\]\n]{1,999} ) \] : [ \t]*   # a reference definition
+            (?P<dest> <[^<>\n]*> | \S+ )
+            (?: [ \t]+ (?: "[^"\n]*" | '[^'\n]*' | \([^()\n]*\) ) )? [ \t]* $ )
+    )?
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+
+#: The closing hashes of an ATX heading: "## Umsatz ##".
+_MD_HEADING_END = re.compile(
+    r"""
+    [ \t]+ \#+ [ \t]* $                       # hashes after a space, at the end of the line
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+
+#: Inline links, images and reference links. Brackets nest one level deep; a link's
+#: text may wrap lines but not cross a blank line. Every alternative begins with its own
+#: character, so a failed attempt ends at the next bracket and scanning stays linear.
+_MD_LINK = re.compile(
+    r"""
+    (?P<bang> ! )?                            # an image: its alt text stays, the rest goes
+    \[ (?P<text>
+        (?: [^\[\]\\\n]                       # plain characters
+          | \\ .                              # an escaped character, "\]" included
+          | \n (?! [ \t]* \n )                # a line break that is not a blank line
+          | \[ [^\[\]\n]* \]                  # a nested bracket, as around an image
+        )*
+    ) \]
+    (?: \( [ \t]*                             # an inline destination:
+          (?P<dest> < [^<>\n]* >              #   in angle brackets,
+            | (?: [^\s()\\] | \\. | \( [^\s()]* \) )* )  # or bare, with balanced parentheses
+          (?: [ \t\n]+ (?: "[^"]*" | '[^']*' | \( [^()]* \) ) )?  # and an optional title
+          [ \t\n]* \)
+      | \[ (?P<ref> [^\[\]\n]* ) \]           # or a full or collapsed reference: [a][b], [a][]
+    )?                                        # or neither: a shortcut reference [a]
+    """,
+    re.VERBOSE,
+)
+
+#: Inline Markdown marks that are not links.
+_MD_INLINE = re.compile(
+    r"""
+    (?P<escape> \\ ) (?= [!-/:-@\[-`{-~] )    # a backslash escape: the backslash is markup
+  | (?P<code> `+ )                            # the backticks of a code span
+  | (?P<emphasis> \*+ | _+ | ~~ )             # emphasis and strikethrough delimiter runs
+    """,
+    re.VERBOSE,
+)
+
+#: Backslash escapes inside a link destination.
+_MD_ESCAPED = re.compile(
+    r"""
+    \\ ( [!-/:-@\[-`{-~] )                    # an escaped ASCII punctuation character
+    """,
+    re.VERBOSE,
+)
+
+#: Single newlines in HTML source, which a browser shows as spaces; runs with a blank
+#: line match whole, so that they can be told apart and kept.
+_NEWLINE_RUN = re.compile(
+    r"""
+    \n (?: [^\S\n]*+ \n )*                    # a newline, and more after blank lines
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link: where it points, and the span of its visible text in the input."""
+
+    url: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded input, its same-length view, and what it says about itself."""
+
+    text: str
+    view: str
+    fmt: Format
+    title: str | None = None
+    published: dt.date | None = None
+    links: tuple[Link, ...] = field(default=())
+
+
+def detect_format(name: str, text: str) -> Format:
+    """The format of an input, from its name's extension or, failing that, its start.
+
+    >>> detect_format("draft.md", ""), detect_format("page.HTM", ""), detect_format("a.txt", "")
+    ('markdown', 'html', 'text')
+    >>> detect_format("-", "  <!DOCTYPE html><p>Hi"), detect_format("-", "Hi <b>")
+    ('html', 'text')
+    """
+    known = _EXTENSIONS.get(PurePath(name).suffix.lower())
+    if known is not None:
+        return known
+    if _HTML_START.match(text):
+        return "html"
+    if _FRONT_MATTER.match(text):
+        return "markdown"
+    return "text"
+
+
+def parse_date(value: str) -> dt.date | None:
+    """The calendar date a metadata value starts with, or None.
+
+    >>> parse_date("2025-06-02T09:30:00+02:00"), parse_date("02.06.2025")
+    (datetime.date(2025, 6, 2), datetime.date(2025, 6, 2))
+    >>> parse_date("2025-02-30"), parse_date("June 2, 2025")
+    (None, None)
+    """
+    match = _DATE.match(value)
+    if match is None:
+        return None
+    year, month, day = (
+        match["year"] or match["year2"] or match["year3"],
+        match["month"] or match["month2"] or match["month3"],
+        match["day"] or match["day2"] or match["day3"],
+    )
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def view(text: str, fmt: str) -> str:
+    """``text`` with its markup masked: same length, same offsets for visible text."""
+    return parse(text, fmt).view
+
+
+def parse(text: str, fmt: str) -> Document:
+    """Mask the markup of ``text`` and collect its title, publication date and links.
+
+    ``fmt`` is "text" (nothing to mask), "markdown" or "html"; see :func:`detect_format`.
+    """
+    if fmt == "text":
+        return Document(text=text, view=text, fmt="text")
+    if fmt != "html" and fmt != "markdown":
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    kind: Format = "html" if fmt == "html" else "markdown"
+    canvas = Canvas(text)
+    found = _html.Found()
+    if kind == "html":
+        _html.scan(text, canvas, found, markdown=False)
+        _soften_newlines(text, canvas, found.preformatted)
+    else:
+        _scan_markdown(text, canvas, found)
+    rendered = canvas.render()
+    links = _visible_links(found.links, rendered)
+    links += [Link(url, start, end) for url, start, end in found.autolinks]
+    titles = sorted(found.titles, key=lambda candidate: candidate[0])  # stable: first wins
+    title = titles[0][1] if titles else None
+    if title is None and found.heading is not None:
+        title = fold(rendered[found.heading[0] : found.heading[1]]) or None
+    dates = sorted(found.dates, key=lambda candidate: candidate[0])
+    published = next((day for _, value in dates if (day := parse_date(value))), None)
+    links.sort(key=lambda link: link.start)
+    return Document(text, rendered, kind, title, published, tuple(links))
+
+
+def _visible_links(links: list[tuple[str, int, int]], rendered: str) -> list[Link]:
+    """Links shrunk to their visible text; those with none are dropped."""
+    kept = []
+    for url, start, end in links:
+        while start < end and rendered[start].isspace():
+            start += 1
+        while end > start and rendered[end - 1].isspace():
+            end -= 1
+        if start < end:
+            kept.append(Link(url, start, end))
+    return kept
+
+
+def _soften_newlines(text: str, canvas: Canvas, preformatted: list[tuple[int, int]]) -> None:
+    """Show single newlines of HTML source as the spaces a browser shows."""
+    ranges = iter(preformatted)
+    current = next(ranges, None)
+    for match in _NEWLINE_RUN.finditer(text):
+        at = match.start()
+        while current is not None and current[1] <= at:
+            current = next(ranges, None)
+        inside = current is not None and current[0] <= at
+        if match.end() - at == 1 and not inside:
+            canvas.soften(at)
+
+
+# Markdown ---------------------------------------------------------------------------
+
+
+def _scan_markdown(text: str, canvas: Canvas, found: _html.Found) -> None:
+    body_start = _front_matter(text, canvas, found)
+    _html.scan(text, canvas, found, markdown=True, start=body_start)
+    definitions = _line_marks(text, canvas, found, body_start)
+    _links(text, canvas, found, definitions, body_start, len(text))
+    _inline_marks(text, canvas, body_start)
+
+
+def _front_matter(text: str, canvas: Canvas, found: _html.Found) -> int:
+    """Mask YAML front matter, read its date and title; where the body begins."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return 0
+    canvas.blank(0, match.end())
+    for item in _FRONT_MATTER_ITEM.finditer(match["body"]):
+        key, value = item["key"].lower(), _yaml_scalar(item["value"])
+        if key == "date":
+            found.dates.append((_html.DATE_FRONT_MATTER, value))
+        elif key in ("published", "pubdate", "date_published"):
+            found.dates.append((_html.DATE_FRONT_MATTER_OTHER, value))
+        elif key == "title" and value:
+            found.titles.append((_html.TITLE_FRONT_MATTER, fold(value)))
+    return match.end()
+
+
+def _yaml_scalar(value: str) -> str:
+    """A YAML scalar as written on one line, unquoted and without a trailing comment.
+
+    >>> _yaml_scalar("'2025-06-02'"), _yaml_scalar('"Q1: 5 %"'), _yaml_scalar("2025-06-02 # x")
+    ('2025-06-02', 'Q1: 5 %', '2025-06-02')
+    """
+    if len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]:
+        return value[1:-1]
+    return value.split(" #", 1)[0].strip()
+
+
+def _label_key(label: str) -> str:
+    """A reference label as CommonMark matches it: case and spacing do not count."""
+    return " ".join(label.split()).casefold()
+
+
+def _line_marks(text: str, canvas: Canvas, found: _html.Found, start: int) -> dict[str, str]:
+    """Mask the marks at the start of lines; the reference definitions found."""
+    definitions: dict[str, str] = {}
+    in_fence = False
+    previous_item = True  # at the start of the body, an ordered list may begin anywhere
+    for match in _MD_LINE.finditer(text, start):
+        at = match.start()
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        if match["fence"] is not None:
+            in_fence = not in_fence
+            canvas.blank(at, line_end)
+            continue
+        if in_fence:
+            continue
+        blank_before = at == start or not text[_line_start(text, at - 1) : at].strip()
+        canvas.blank(match.start("quote"), match.end("quote"))
+        item = match["bullet"] or match["ordered"]
+        if match["rule"] is not None:
+            canvas.blank(match.start("rule"), match.end("rule"))
+        elif match["heading"] is not None:
+            canvas.blank(match.start("heading"), match.end("heading"), lead="\n")
+            closing = _MD_HEADING_END.search(text, match.end(), line_end)
+            content_end = closing.start() if closing else line_end
+            if closing:
+                canvas.blank(closing.start(), closing.end())
+            if match["heading"] == "#" and found.heading is None:
+                found.heading = (match.end(), content_end)
+        elif match["bullet"] is not None:
+            canvas.blank(match.start("bullet"), match.end("bullet"), lead="\n")
+        elif match["ordered"] is not None and (
+            # CommonMark: only a list starting at 1 may interrupt a paragraph, which
+            # keeps a wrapped "3. März" or "2024. Revenue" as text.
+            blank_before or previous_item or match["ordered"][:-1].lstrip("0") == "1"
+        ):
+            canvas.blank(match.start("ordered"), match.end("ordered"), lead="\n")
+        elif match["refdef"] is not None:
+            canvas.blank(match.start("refdef"), match.end("refdef"))
+            definitions.setdefault(_label_key(match["label"]), _destination(match["dest"]))
+        previous_item = item is not None or (blank_before and previous_item)
+    return definitions
+
+
+def _line_start(text: str, at: int) -> int:
+    """The offset where the line holding ``at`` begins."""
+    return text.rfind("\n", 0, max(at, 0)) + 1
+
+
+def _destination(dest: str) -> str:
+    """A link destination as written in Markdown, as a URL.
+
+    >>> _destination("<https://example.com/a b>"), _destination(r"https://x.de/?a=1&amp;b=\\_2")
+    ('https://example.com/a b', 'https://x.de/?a=1&b=_2')
+    """
+    if dest.startswith("<") and dest.endswith(">"):
+        dest = dest[1:-1]
+    return html.unescape(_MD_ESCAPED.sub(r"\1", dest))
+
+
+def _links(
+    text: str,
+    canvas: Canvas,
+    found: _html.Found,
+    definitions: dict[str, str],
+    start: int,
+    end: int,
+) -> None:
+    """Mask link and image syntax, keeping their text; record the links."""
+    for match in _MD_LINK.finditer(text, start, end):
+        at = match.start()
+        if (at > 0 and text[at - 1] == "\\") or canvas.masked(at):
+            continue  # an escaped bracket, or one inside a comment or a script
+        dest = match["dest"]
+        if dest is not None:
+            url = _destination(dest)
+        elif (key := _label_key(match["ref"] or match["text"])) in definitions:
+            url = definitions[key]
+        else:
+            continue  # brackets without a definition are text: "[sic]", "[1]"
+        text_start, text_end = match.span("text")
+        canvas.blank(at, text_start)
+        canvas.blank(text_end, match.end())
+        _links(text, canvas, found, definitions, text_start, text_end)  # images in links
+        if match["bang"] is None:
+            found.links.append((url, text_start, text_end))
+
+
+def _inline_marks(text: str, canvas: Canvas, start: int) -> None:
+    """Mask backslash escapes, code-span backticks and emphasis delimiters."""
+    pos = start
+    while (match := _MD_INLINE.search(text, pos)) is not None:
+        at, pos = match.span()
+        if match["escape"] is not None:
+            canvas.blank(at, at + 1)
+            pos += 1  # the escaped character is text
+        elif match["code"] is not None or _delimits(text, at, pos):
+            canvas.blank(at, pos)
+
+
+def _delimits(text: str, start: int, end: int) -> bool:
+    """Whether the run ``text[start:end]`` of ``*``, ``_`` or ``~~`` marks emphasis.
+
+    A run between spaces is text ("2 * 3"); so is ``_`` inside a word (snake_case).
+
+    >>> _delimits("**5 %**", 0, 2), _delimits("2 * 3", 2, 3), _delimits("a_b", 1, 2)
+    (True, False, False)
+    """
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isspace() and after.isspace():
+        return False
+    return not (text[start] == "_" and before.isalnum() and after.isalnum())
