@@ -50,28 +50,48 @@ _META_DATE_NAMES = frozenset(
     ]
 )
 
+#: What the HTML scan stops at: markup, or a character reference.
 _TOKEN = re.compile(
     r"""
-    (?P<comment> <!-- )                       # a comment; before <! below, which it starts with
-  | (?P<cdata> <!\[CDATA\[ )                  # a CDATA section, to ]]>
-  | (?P<decl> <[!?] )                         # <!doctype …>, <?xml …?>, a bogus comment
-  | (?P<tag> </?[A-Za-z] )                    # a start or an end tag
-  | (?P<ref> & (?: \#[0-9]{1,8} | \#[xX][0-9a-fA-F]{1,8} | [A-Za-z][A-Za-z0-9]{0,31} ) ;? )
+    (?= [<&] )                                # lets the engine skip plain text quickly
+    (?: (?P<comment> <!-- )                   # a comment; before "<!" below, its prefix
+      | (?P<cdata> <!\[CDATA\[ )              # a CDATA section, to "]]>"
+      | (?P<decl> <[!?] )                     # <!doctype …>, <?xml …?>, a bogus comment
+      | (?P<tag> </?                          # a start or an end tag, whose name runs to
+          (?P<name> [A-Za-z][^\s/>]* )        # whitespace, "/" or ">" ("<a<b>" is one tag)
+          (?P<rest>                           # then the rest, which stops only at ">" or
+            (?: [^>=]                         # the end of the input and never fails, so
+              | = \s* "[^"]*"?                # there is nothing to backtrack into: quoted
+              | = \s* '[^']*'?                # values may hold ">", unclosed ones run on
+              | =
+            )*
+            >?
+          )
+        )
+      | (?P<ref> & (?: \#[0-9]{1,8} | \#[xX][0-9a-fA-F]{1,8} | [A-Za-z][A-Za-z0-9]{0,31} ) ;? )
                                               # a character reference, numeric or named
+    )
     """,
     re.VERBOSE,
 )
 
-#: The name of an HTML tag: up to whitespace, "/" or ">" ("<a<b>" is one odd tag).
-_TAG_NAME = re.compile(
+#: The same inside Markdown, where a tag is only its start: it must pass the stricter
+#: test of ``_MD_TAG``, and an attempt must not run on to the next ">".
+_MD_TOKEN = re.compile(
     r"""
-    </? (?P<name> [A-Za-z][^\s/>]* )          # the name, with the slash of an end tag
+    (?= [<&] )                                # lets the engine skip plain text quickly
+    (?: (?P<comment> <!-- )                   # a comment
+      | (?P<cdata> <!\[CDATA\[ )              # a CDATA section
+      | (?P<decl> <[!?] )                     # a declaration or processing instruction
+      | (?P<tag> </?[A-Za-z] )                # perhaps a tag, perhaps an autolink
+      | (?P<ref> & (?: \#[0-9]{1,8} | \#[xX][0-9a-fA-F]{1,8} | [A-Za-z][A-Za-z0-9]{0,31} ) ;? )
+                                              # a character reference
+    )
     """,
     re.VERBOSE,
 )
 
-#: The rest of an HTML tag after its name. The loop stops only at ">" or the end of the
-#: input and never fails, so there is nothing to backtrack into.
+#: The rest of an end tag of a raw-text element, as in the tag alternative above.
 _TAG_REST = re.compile(
     r"""
     (?: [^>=]                                 # any character but the two below
@@ -130,8 +150,17 @@ _COMMENT_END = re.compile(
     re.VERBOSE,
 )
 
-#: The end tag of each raw-text element.
-_RAW_END = {name: re.compile(rf"</{name}(?=[\s/>]|\Z)", re.IGNORECASE) for name in _RAW}
+#: Attributes beyond this many characters of a tag are not read: no real page has them.
+_MAX_ATTRIBUTES = 1 << 14
+
+#: The end tag of a raw-text element; the scan looks for the one of the element it is in.
+_RAW_END = re.compile(
+    r"""
+    </ (?P<name> script | style | noscript | iframe | noembed | noframes | xmp | title )
+    (?= [\s/>] | \Z )                         # the whole name: not </scripts
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 
 #: What masking overwrites: everything but line breaks.
 _NOT_LINE_BREAK = re.compile(
@@ -225,7 +254,7 @@ def attributes(tag_body: str) -> dict[str, str]:
     {'href': '/a?x=1&y=2', 'data-x': '5', 'hidden': ''}
     """
     found: dict[str, str] = {}
-    for match in _ATTRIBUTE.finditer(tag_body):
+    for match in _ATTRIBUTE.finditer(tag_body, 0, _MAX_ATTRIBUTES):
         value = match["double"] or match["single"] or match["bare"] or ""
         found.setdefault(match["name"].lower(), html.unescape(value))
     return found
@@ -275,22 +304,25 @@ class _Scanner:
         self.found = found
         self.markdown = markdown
         self.hidden: list[str] = []  # open elements whose content is not shown
+        self.open_hidden: dict[str, int] = {}  # how many of each name are open
         self.hidden_start = 0
         self.link: tuple[str, int] | None = None  # the open <a href>: url, text start
         self.pre_start: int | None = None
+        self.next_end: dict[str, int] = {}  # where each end marker was last found
 
     def run(self, pos: int) -> None:
         text = self.text
-        while (token := _TOKEN.search(text, pos)) is not None:
+        tokens = _MD_TOKEN if self.markdown else _TOKEN
+        while (token := tokens.search(text, pos)) is not None:
             if self.hidden == ["head"]:
                 shown = _NON_SPACE.search(text, pos, token.start())
                 if shown is not None:  # text ends an unclosed <head>
                     self.close_hidden(shown.start())
             kind = token.lastgroup
-            if kind == "ref":
+            if kind == "tag":
+                pos = self.tag(token)
+            elif kind == "ref":
                 pos = self.reference(token.start(), token.end())
-            elif kind == "tag":
-                pos = self.tag(token.start())
             elif kind == "comment":
                 pos = self.comment(token.start())
             else:
@@ -302,6 +334,14 @@ class _Scanner:
         self.close_link(len(text))
         if self.pre_start is not None:
             self.found.preformatted.append((self.pre_start, len(text)))
+
+    def find(self, marker: str, start: int) -> int:
+        """``text.find(marker, start)``, remembered: repeated misses cost nothing."""
+        known = self.next_end.get(marker)
+        if known is None or (0 <= known < start):
+            known = self.text.find(marker, start)
+            self.next_end[marker] = known
+        return known
 
     def reference(self, start: int, end: int) -> int:
         if self.hidden == ["head"]:
@@ -325,19 +365,21 @@ class _Scanner:
         return end
 
     def declaration(self, start: int, *, cdata: bool) -> int:
-        text = self.text
-        close = text.find("]]>" if cdata else ">", start + 2)
+        marker = "]]>" if cdata else ">"
+        close = self.find(marker, start + 2)
         if close < 0:
             if self.markdown:  # in Markdown, "<!" or "<?" without an end is text
                 return start + 1
-            close = len(text)
-        end = min(close + (3 if cdata else 1), len(text))
+            close = len(self.text)
+        end = min(close + len(marker), len(self.text))
         self.canvas.blank(start, end)
         return end
 
-    def tag(self, start: int) -> int:
-        text = self.text
-        if self.markdown:
+    def tag(self, token: re.Match[str]) -> int:
+        text, start = self.text, token.start()
+        if not self.markdown:
+            name, body_start, end = token["name"].lower(), token.end("name"), token.end()
+        else:
             autolink = _AUTOLINK.match(text, start)
             if autolink is not None:
                 self.canvas.blank(start, autolink.end())
@@ -348,13 +390,6 @@ class _Scanner:
             if strict is None:
                 return start + 1
             name, body_start, end = strict["name"].lower(), strict.end("name"), strict.end()
-        else:
-            named = _TAG_NAME.match(text, start)
-            assert named is not None  # the token matched "<" and a letter
-            name, body_start = named["name"].lower(), named.end()
-            rest = _TAG_REST.match(text, body_start)
-            assert rest is not None  # it matches the empty string
-            end = rest.end()
         if text[start + 1] == "/":
             return self.end_tag(name, start, end)
         return self.start_tag(name, start, body_start, end)
@@ -370,6 +405,7 @@ class _Scanner:
             if not self.hidden:
                 self.hidden_start = start
             self.hidden.append(name)
+            self.open_hidden[name] = self.open_hidden.get(name, 0) + 1
         elif name in _PREFORMATTED and self.pre_start is None:
             self.pre_start = end
         if name == "a":
@@ -379,7 +415,7 @@ class _Scanner:
                 self.link = (href, end)
         elif name == "meta":
             self.meta(attributes(body))
-        elif name == "time" or "itemprop" in body.lower():
+        elif name == "time" or "itemprop" in body:
             attrs = attributes(body)
             if attrs.get("itemprop", "").lower() == "datepublished":
                 value = attrs.get("datetime") or attrs.get("content")
@@ -391,9 +427,10 @@ class _Scanner:
 
     def end_tag(self, name: str, start: int, end: int) -> int:
         self.canvas.blank(start, end, lead="\n" if name in _BLOCK else "")
-        if name in self.hidden:
-            while self.hidden.pop() != name:
-                pass
+        if self.open_hidden.get(name):
+            while (closed := self.hidden.pop()) != name:
+                self.open_hidden[closed] -= 1
+            self.open_hidden[name] -= 1
             if not self.hidden:
                 self.canvas.blank(self.hidden_start, end)
         elif name == "a":
@@ -406,7 +443,9 @@ class _Scanner:
     def raw_text(self, name: str, start: int, body: str, tag_end: int) -> int:
         """Mask a raw-text element whole; keep a <title> and JSON-LD for metadata."""
         text = self.text
-        close = _RAW_END[name].search(text, tag_end)
+        close = _RAW_END.search(text, tag_end)
+        while close is not None and close["name"].lower() != name:  # "</style>" in a script
+            close = _RAW_END.search(text, close.end())
         if close is None:
             content_end = end = len(text)
         else:
@@ -444,6 +483,7 @@ class _Scanner:
     def close_hidden(self, at: int) -> None:
         self.canvas.blank(self.hidden_start, at)
         self.hidden.clear()
+        self.open_hidden.clear()
 
     def close_link(self, at: int) -> None:
         if self.link is not None:

@@ -91,10 +91,12 @@ _DATE = re.compile(
     re.VERBOSE,
 )
 
-#: Markdown syntax that stands at the start of a line, after optional indentation.
+#: Markdown syntax that stands at the start of a line, after optional indentation. The
+#: look-ahead lets the many lines that start with a letter fail at once.
 _MD_LINE = re.compile(
     r"""
-    ^ [ \t]{0,3}
+    ^ [ \t]{0,3}                               # up to three spaces of indentation, then
+    (?= [>`~*_=\#+\-\d\[] )                    # a character that may start a mark
     (?P<quote> (?: > [ \t]? )* )              # blockquote marks, nested ("> > ")
     (?: (?P<fence> (?: `{3,} | ~{3,} ) [^\n]* )  # a code fence and its info string
       | (?P<rule> (?: (?:-[ \t]*){3,} | (?:\*[ \t]*){3,} | (?:_[ \t]*){3,} | ={2,}[ \t]* ) $ )
@@ -106,6 +108,15 @@ _MD_LINE = re.compile(
             (?P<dest> <[^<>\n]*> | \S+ )
             (?: [ \t]+ (?: "[^"\n]*" | '[^'\n]*' | \([^()\n]*\) ) )? [ \t]* $ )
     )?
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+
+#: A list item, to tell whether an ordered item continues a list.
+_MD_ITEM = re.compile(
+    r"""
+    [ \t]* (?: > [ \t]? )* [ \t]*              # indentation and blockquote marks
+    (?: [-+*] | \d{1,9} [.)] ) (?: [ \t] | $ )  # a bullet or a number
     """,
     re.VERBOSE | re.MULTILINE,
 )
@@ -123,6 +134,7 @@ _MD_HEADING_END = re.compile(
 #: character, so a failed attempt ends at the next bracket and scanning stays linear.
 _MD_LINK = re.compile(
     r"""
+    (?= [!\[] )                               # lets the engine skip plain text quickly
     (?P<bang> ! )?                            # an image: its alt text stays, the rest goes
     \[ (?P<text>
         (?: [^\[\]\\\n]                       # plain characters
@@ -145,9 +157,11 @@ _MD_LINK = re.compile(
 #: Inline Markdown marks that are not links.
 _MD_INLINE = re.compile(
     r"""
-    (?P<escape> \\ ) (?= [!-/:-@\[-`{-~] )    # a backslash escape: the backslash is markup
-  | (?P<code> `+ )                            # the backticks of a code span
-  | (?P<emphasis> \*+ | _+ | ~~ )             # emphasis and strikethrough delimiter runs
+    (?= [\\`*_~] )                             # lets the engine skip plain text quickly
+    (?: (?P<escape> \\ ) (?= [!-/:-@\[-`{-~] )  # a backslash escape: the backslash is markup
+      | (?P<code> `+ )                        # the backticks of a code span
+      | (?P<emphasis> [*_]+ | ~~ )            # emphasis and strikethrough delimiter runs
+    )
     """,
     re.VERBOSE,
 )
@@ -198,8 +212,11 @@ def detect_format(name: str, text: str) -> Format:
     ('markdown', 'html', 'text')
     >>> detect_format("-", "  <!DOCTYPE html><p>Hi"), detect_format("-", "Hi <b>")
     ('html', 'text')
+    >>> detect_format("https://example.com/news/a.html?page=2", "")
+    'html'
     """
-    known = _EXTENSIONS.get(PurePath(name).suffix.lower())
+    path = name.split("?", 1)[0].split("#", 1)[0]  # a URL's query says nothing of its type
+    known = _EXTENSIONS.get(PurePath(path).suffix.lower())
     if known is not None:
         return known
     if _HTML_START.match(text):
@@ -340,48 +357,50 @@ def _line_marks(text: str, canvas: Canvas, found: _html.Found, start: int) -> di
     """Mask the marks at the start of lines; the reference definitions found."""
     definitions: dict[str, str] = {}
     in_fence = False
-    previous_item = True  # at the start of the body, an ordered list may begin anywhere
     for match in _MD_LINE.finditer(text, start):
         at = match.start()
-        line_end = text.find("\n", at)
-        line_end = len(text) if line_end < 0 else line_end
+        if canvas.masked(match.start("quote")):
+            continue  # inside an HTML comment or element
         if match["fence"] is not None:
             in_fence = not in_fence
-            canvas.blank(at, line_end)
+            canvas.blank(at, match.end())
             continue
         if in_fence:
             continue
-        blank_before = at == start or not text[_line_start(text, at - 1) : at].strip()
-        canvas.blank(match.start("quote"), match.end("quote"))
-        item = match["bullet"] or match["ordered"]
+        canvas.blank(*match.span("quote"))
         if match["rule"] is not None:
-            canvas.blank(match.start("rule"), match.end("rule"))
+            canvas.blank(*match.span("rule"))
         elif match["heading"] is not None:
-            canvas.blank(match.start("heading"), match.end("heading"), lead="\n")
+            canvas.blank(*match.span("heading"), lead="\n")
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end < 0 else line_end
             closing = _MD_HEADING_END.search(text, match.end(), line_end)
-            content_end = closing.start() if closing else line_end
             if closing:
-                canvas.blank(closing.start(), closing.end())
+                canvas.blank(*closing.span())
             if match["heading"] == "#" and found.heading is None:
-                found.heading = (match.end(), content_end)
+                found.heading = (match.end(), closing.start() if closing else line_end)
         elif match["bullet"] is not None:
-            canvas.blank(match.start("bullet"), match.end("bullet"), lead="\n")
-        elif match["ordered"] is not None and (
-            # CommonMark: only a list starting at 1 may interrupt a paragraph, which
-            # keeps a wrapped "3. März" or "2024. Revenue" as text.
-            blank_before or previous_item or match["ordered"][:-1].lstrip("0") == "1"
-        ):
-            canvas.blank(match.start("ordered"), match.end("ordered"), lead="\n")
+            canvas.blank(*match.span("bullet"), lead="\n")
+        elif match["ordered"] is not None and _starts_item(text, start, at, match["ordered"]):
+            canvas.blank(*match.span("ordered"), lead="\n")
         elif match["refdef"] is not None:
-            canvas.blank(match.start("refdef"), match.end("refdef"))
+            canvas.blank(*match.span("refdef"))
             definitions.setdefault(_label_key(match["label"]), _destination(match["dest"]))
-        previous_item = item is not None or (blank_before and previous_item)
     return definitions
 
 
-def _line_start(text: str, at: int) -> int:
-    """The offset where the line holding ``at`` begins."""
-    return text.rfind("\n", 0, max(at, 0)) + 1
+def _starts_item(text: str, body_start: int, at: int, marker: str) -> bool:
+    """Whether ``marker`` at line start ``at`` begins an ordered list item.
+
+    CommonMark lets only a list that starts at 1 interrupt a paragraph, which keeps a
+    wrapped "3. März" or "2024. Revenue" as text.
+    """
+    if at <= body_start or marker[:-1].lstrip("0") == "1":
+        return True
+    previous = text.rfind("\n", 0, at - 1) + 1
+    if not text[previous : at - 1].strip():
+        return True  # after a blank line
+    return _MD_ITEM.match(text, previous, at - 1) is not None  # the list goes on
 
 
 def _destination(dest: str) -> str:

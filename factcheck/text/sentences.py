@@ -33,8 +33,10 @@ _MAX_TOKEN = 32
 #: partial match, so the scan is linear.
 _BOUNDARY = re.compile(
     r"""
-    (?<= [.!?…"'”“’»«)\]] ) \s+               # whitespace after punctuation or a closer
-  | \n \s*                                    # whitespace from a line break on
+    (?= \s )                                  # lets the engine skip words quickly
+    (?: (?<= [.!?…"'”“’»«)\]] ) \s+           # whitespace after punctuation or a closer
+      | \n \s*                                # whitespace from a line break on
+    )
     """,
     re.VERBOSE,
 )

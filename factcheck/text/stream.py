@@ -120,7 +120,7 @@ def iter_pieces(
     """
     if max_piece < 1 or block_size < 1:
         raise ValueError("max_piece and block_size must be positive")
-    encoding = _sniff(path, sniff_size)
+    encoding = _sniff(path, max(sniff_size, 4))  # at least a byte-order mark
     return _pieces(path, encoding, max_piece, block_size)
 
 
