@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 import charset_normalizer
 
@@ -82,14 +83,23 @@ def input_error(path: Path, exc: OSError) -> InputError:
     return InputError(str(path), _os_error_message(exc))
 
 
-def read_bytes(path: Path) -> bytes:
-    """All bytes of ``path``; :class:`InputError` with one clear message if unreadable."""
+def open_binary(path: Path) -> BinaryIO:
+    """``path`` opened for reading bytes; :class:`InputError` with one clear message if not."""
     if path.is_dir():  # some platforms open directories without complaint
-        raise InputError(str(path), "is a directory, not a file")
+        raise input_error(path, IsADirectoryError())
     try:
-        return path.read_bytes()
+        return path.open("rb")
     except OSError as exc:
         raise input_error(path, exc) from None
+
+
+def read_bytes(path: Path) -> bytes:
+    """All bytes of ``path``; :class:`InputError` with one clear message if unreadable."""
+    with open_binary(path) as handle:
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise input_error(path, exc) from None
 
 
 def bom_codec(data: bytes) -> str | None:

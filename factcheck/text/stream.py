@@ -17,15 +17,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
-from factcheck.errors import DecodeError, InputError
+from factcheck.errors import DecodeError
 from factcheck.text.decode import (
     BINARY,
     UNDECODABLE,
     choose_encoding,
     input_error,
     looks_binary,
+    open_binary,
 )
 
 BLOCK_SIZE = 1 << 20
@@ -124,18 +124,9 @@ def iter_pieces(
     return _pieces(path, encoding, max_piece, block_size)
 
 
-def _open(path: Path) -> BinaryIO:
-    if path.is_dir():
-        raise InputError(str(path), "is a directory, not a file")
-    try:
-        return path.open("rb")
-    except OSError as exc:
-        raise input_error(path, exc) from None
-
-
 def _sniff(path: Path, sniff_size: int) -> str:
     """The codec of the file at ``path``, decided from its first ``sniff_size`` bytes."""
-    with _open(path) as handle:
+    with open_binary(path) as handle:
         try:
             sample = handle.read(sniff_size)
         except OSError as exc:
@@ -157,7 +148,7 @@ def _blocks(path: Path, encoding: str, block_size: int) -> Iterator[str]:
     may_hold_nul = encoding in ("utf-16", "utf-32")  # only with a byte-order mark
     decoder = codecs.getincrementaldecoder(encoding)()
     consumed = 0  # bytes handed to the decoder so far
-    with _open(path) as handle:
+    with open_binary(path) as handle:
         while True:
             try:
                 block = handle.read(block_size)
