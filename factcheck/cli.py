@@ -6,20 +6,22 @@ becomes one line on stderr and exit code 2; no traceback for bad input.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 from pydantic import BaseModel
 
 from factcheck._version import __version__
-from factcheck.errors import FactcheckError, InputError
+from factcheck.cli_support import fail, handle_errors
+from factcheck.errors import InputError
 from factcheck.extract.pipeline import ExtractedFile, extract, extract_file
-from factcheck.models import Claim, ExtractReport, Tool
+from factcheck.models import VERDICT_ORDER, Claim, ExtractReport, Tool
 from factcheck.output import atomic_output
 
 app = typer.Typer(
@@ -34,8 +36,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-F = TypeVar("F", bound=Callable[..., Any])
-
 
 class Lang(StrEnum):
     auto = "auto"
@@ -47,31 +47,6 @@ class ExtractFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     text = "text"
-
-
-def fail(message: str) -> typer.Exit:
-    """Print one line for the user and return the exit to raise (code 2)."""
-    typer.echo(f"factcheck: error: {message}", err=True)
-    return typer.Exit(2)
-
-
-def handle_errors(func: F) -> F:
-    """Turn factcheck's own errors into one line on stderr and exit code 2."""
-    import functools
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except InputError as exc:
-            raise fail(str(exc)) from None
-        except FactcheckError as exc:
-            raise fail(str(exc)) from None
-        except BrokenPipeError:
-            sys.stderr.close()
-            raise typer.Exit(0) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _version(value: bool) -> None:
@@ -167,6 +142,107 @@ def extract_command(
                     out.write(_text_line(doc.path, claim) + "\n")
 
 
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(StrEnum):
+    discrepancy = "discrepancy"
+    outdated = "outdated"
+    conflicting = "conflicting"
+    unverified = "unverified"
+    never = "never"
+
+
+def _colour() -> bool:
+    import os
+
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"--as-of {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@app.command("check")
+@handle_errors
+def check_command(
+    drafts: Annotated[
+        list[Path], typer.Argument(help="Draft files (text, Markdown, HTML).", metavar="DRAFT")
+    ],
+    source: Annotated[
+        list[Path] | None,
+        typer.Option("--source", "-s", help="A source file or directory (repeatable)."),
+    ] = None,
+    ledger: Annotated[
+        list[Path] | None,
+        typer.Option("--ledger", "-l", help="A ledger directory to add (repeatable)."),
+    ] = None,
+    no_default_ledger: Annotated[
+        bool, typer.Option("--no-default-ledger", help="Leave out the shipped ledger.")
+    ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="YYYY-MM-DD", help="The date the drafts speak for."),
+    ] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of the drafts.")] = Lang.auto,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = CheckFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here (atomically).")
+    ] = None,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(help="Exit 1 when a finding is this serious or more; never: exit 0."),
+    ] = FailOn.discrepancy,
+) -> None:
+    """Check every figure of the drafts against sources and the ledger.
+
+    Each figure is consistent, a discrepancy, outdated, conflicting or unverified,
+    with its evidence, the likely slip and the figure the evidence supports. Exit
+    code 0: nothing at or above --fail-on; 1: findings at or above it; 2: bad input.
+
+    Example:
+
+        factcheck check draft.md --source reports/ --as-of 2025-12-01
+
+        factcheck check draft.md --no-default-ledger --ledger my-claims/ --format json
+    """
+    from factcheck.compare.check import check
+    from factcheck.report.text import render
+    from factcheck.sources.documents import read_document, read_documents
+    from factcheck.sources.ledger import load_ledger
+
+    date = _parse_date(as_of)
+    book = load_ledger(ledger or [], default=not no_default_ledger)
+    names = book.names()
+    chosen = None if lang is Lang.auto else lang.value
+    documents = [read_document(path, lang=chosen, entities=names) for path in drafts]
+    sources = list(read_documents(source or [], entities=names))
+    report = check(documents, sources, book, as_of=date)
+    with atomic_output(output) as out:
+        if fmt is CheckFormat.json:
+            out.write(report.model_dump_json(indent=2) + "\n")
+        else:
+            for line in render(report, colour=output is None and _colour()):
+                out.write(line + "\n")
+    if fail_on is not FailOn.never:
+        threshold = VERDICT_ORDER.index(fail_on.value)
+        worst = max(
+            (VERDICT_ORDER.index(f.verdict) for d in report.drafts for f in d.findings),
+            default=-1,
+        )
+        if worst >= threshold:
+            raise typer.Exit(1)
+
+
 class SchemaName(StrEnum):
     claim = "claim"
     report = "report"
@@ -194,6 +270,22 @@ def schema_command(
     }
     schema = models[name.value].model_json_schema()
     typer.echo(json.dumps(schema, indent=2, ensure_ascii=False))
+
+
+from factcheck.ledger_cli import ledger_app  # noqa: E402
+
+app.add_typer(
+    ledger_app,
+    name="ledger",
+    help="""Check, list and add records of the ledger of verified figures (claims/).
+
+    Example:
+
+        factcheck ledger validate
+
+        factcheck ledger list --entity Anthropic --format json
+    """,
+)
 
 
 def main() -> None:

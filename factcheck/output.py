@@ -3,6 +3,9 @@
 A report goes to a spooled temporary file first (in memory while small, on disk when
 large, so memory stays flat); only when it is complete is it copied to stdout or moved
 over the output file. An error half-way leaves no half report behind.
+
+An output file that cannot be written (its folder is missing, it is a folder, permission
+is denied) is an :class:`~factcheck.errors.InputError` naming the path, as bad input is.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
+
+from factcheck.errors import InputError
 
 _SPOOL = 16 * 1024 * 1024
 
@@ -29,12 +34,39 @@ def atomic_output(path: Path | None) -> Iterator[IO[str]]:
             shutil.copyfileobj(spool, sys.stdout)
             sys.stdout.flush()
         return
-    path = path.resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    target = path.resolve()
+    if target.is_dir():  # found now, not after the whole report is written
+        raise output_error(path, IsADirectoryError())
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise output_error(path, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             yield stream
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise output_error(path, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def output_error(path: Path, exc: OSError) -> InputError:
+    """The :class:`InputError` for an ``OSError`` met while writing the report to ``path``.
+
+    >>> str(output_error(Path("out/report.json"), FileNotFoundError()))
+    'out/report.json: cannot write the report: its folder does not exist'
+    """
+    if isinstance(exc, FileNotFoundError):
+        reason = "its folder does not exist"
+    elif isinstance(exc, IsADirectoryError):
+        reason = "is a directory, not a file"
+    elif isinstance(exc, PermissionError):
+        reason = "permission denied"
+    elif isinstance(exc, NotADirectoryError):
+        reason = "a part of the path is not a directory"
+    else:
+        reason = exc.strerror or str(exc)
+    return InputError(str(path), f"cannot write the report: {reason}")

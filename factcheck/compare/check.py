@@ -1,0 +1,263 @@
+"""Check drafts against sources and the ledger: the one place the comparison is strung.
+
+    drafts, sources, ledger ─ figures ─ Matcher.matches ─ judge ─ CheckReport
+
+Every claim of every draft gets exactly one finding. Source documents are compared
+whole; the ledger, which may hold a million records, only through the records of the
+companies a draft figure names (its subject and counterparty, aliases resolved).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rapidfuzz import process
+
+from factcheck.compare.figures import Figure, from_claim, meets
+from factcheck.compare.match import Matcher
+from factcheck.compare.parties import FUZZY_NAME_RATIO, Parties
+from factcheck.compare.verdict import judge
+from factcheck.extract.pipeline import DEFAULT_SETTINGS
+from factcheck.lexicon import Concept, load_concepts, unit_kind
+from factcheck.models import VERDICT_ORDER, CheckReport, DraftResult, Finding, SourceInfo
+from factcheck.settings import Settings
+from factcheck.sources.documents import Document
+
+if TYPE_CHECKING:  # the ledger's modules load only when a ledger is used
+    from factcheck.sources.ledger import Ledger, LedgerRecord
+
+
+#: Records of one entity and metric compared in full; beyond it, the newest (see
+#: ``_LedgerIndex.records``).
+MAX_HISTORY = 64
+#: Longest entity name, in words, looked for in a draft's sentences.
+MAX_NAME_WORDS = 4
+_WORD = re.compile(r"\w+(?:[&.'’-]\w+)*")
+
+
+class _LedgerIndex:
+    """The ledger seen through entity names as drafts write them."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        parties: Parties,
+        file_ids: dict[str, str],
+        concepts: Mapping[str, Concept],
+    ) -> None:
+        self.ledger = ledger
+        self.parties = parties
+        self.file_ids = file_ids
+        self.by_norm: dict[str, str] = {}
+        for name, aliases in ledger.entities.items():  # undeclared entities included
+            for alias in (name, *aliases):
+                self.by_norm.setdefault(parties.norm(alias), name)
+        self._names = list(self.by_norm)
+        self._metrics_of_kind: dict[str, list[str]] = {}
+        for key, concept in concepts.items():
+            for kind in concept.kinds:
+                self._metrics_of_kind.setdefault(kind, []).append(key)
+        self._related: dict[str, list[str]] = {key: [key] for key in concepts}
+        for key, concept in concepts.items():
+            if concept.refines is not None:
+                self._related[key].append(concept.refines)
+                self._related[concept.refines].append(key)
+        self._figures: dict[int, Figure] = {}
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one index per check run
+    def entity(self, name: str) -> str | None:
+        folded = self.parties.norm(name)
+        if folded in self.by_norm:
+            return self.by_norm[folded]
+        best = process.extractOne(folded, self._names, score_cutoff=FUZZY_NAME_RATIO)
+        return self.by_norm[best[0]] if best else None
+
+    def figure(self, record: LedgerRecord) -> Figure:
+        key = id(record)
+        found = self._figures.get(key)
+        if found is None:
+            found = Figure(
+                text=record.text,
+                value=record.value,
+                value_high=record.value_high,
+                unit=record.unit,
+                low=record.low,
+                high=record.high,
+                qualifier=record.qualifier,
+                metric=record.metric,
+                subject=record.entity,
+                counterparty=record.counterparty,
+                noun=record.noun,
+                sentence="",  # records are compared by metric and entity, not wording
+                lang=record.lang,
+                when=record.as_of,
+                source=self.file_ids[record.path],
+                origin="ledger",
+                where=f"{_short_path(record.path)}:{record.line}",
+                make_claim=record.to_claim,
+                when_text=record.as_of_text,
+            )
+            self._figures[key] = found
+        return found
+
+    def named_in(self, sentence: str) -> list[str]:
+        """The ledger entities a sentence names, word for word (up to four-word names)."""
+        words = _WORD.findall(sentence.casefold())
+        found: list[str] = []
+        for size in range(1, MAX_NAME_WORDS + 1):
+            for start in range(len(words) - size + 1):
+                entity = self.by_norm.get(" ".join(words[start : start + size]))
+                if entity is not None and entity not in found:
+                    found.append(entity)
+        return found
+
+    def records(
+        self, draft: Figure, entity: str, metric: str, as_of: dt.date
+    ) -> list[LedgerRecord]:
+        """The records of one entity and metric worth comparing with ``draft``.
+
+        All of them for a ledger of ordinary size; for a long history (a generated or
+        scraped ledger) the newest ``MAX_HISTORY`` known by ``as_of`` and every record that
+        agrees with the draft, which is all a verdict can turn on.
+        """
+        records = self.ledger.select(entity=entity, metric=metric)
+        if len(records) <= MAX_HISTORY:
+            return records
+        known = [r for r in records if r.as_of <= as_of]
+        known.sort(key=lambda r: r.as_of, reverse=True)
+        kept = known[:MAX_HISTORY]
+        kept += [r for r in known[MAX_HISTORY:] if meets(draft, r)]
+        return kept
+
+    def candidates(self, draft: Figure, as_of: dt.date) -> list[Figure]:
+        found: list[Figure] = []
+        seen: set[str] = set()
+        names = [draft.subject, draft.counterparty, *self.named_in(draft.sentence)]
+        # Only the metrics that can match: the draft's own and its relatives, or with
+        # no metric stated every metric of its kind; a million records stay unread.
+        if draft.metric is not None:
+            metrics = self._related.get(draft.metric, [draft.metric])
+        else:
+            metrics = self._metrics_of_kind.get(draft.kind, [])
+        for name in names:
+            entity = self.entity(name) if name else None
+            if entity is None or entity in seen:
+                continue
+            seen.add(entity)
+            for metric in metrics:
+                for record in self.records(draft, entity, metric, as_of):
+                    if record.unit == draft.unit or _kind(record.unit) == draft.kind:
+                        found.append(self.figure(record))
+        return found
+
+
+@functools.cache
+def _kind(unit: str) -> str:
+    return unit_kind(unit)
+
+
+@functools.cache
+def _short_path(path: str) -> str:
+    """A ledger file as a reader finds it: ``claims/…`` for the shipped ledger, else
+    relative to the working directory when it lies below it."""
+    from factcheck.sources.ledger import default_ledger_dir
+
+    file = Path(path)
+    default = default_ledger_dir().resolve()
+    if file.resolve().is_relative_to(default):
+        return f"claims/{file.resolve().relative_to(default).as_posix()}"
+    if file.is_absolute() and file.is_relative_to(Path.cwd()):
+        return file.relative_to(Path.cwd()).as_posix()
+    return path
+
+
+def _source_infos(
+    sources: Sequence[Document], ledger: Ledger | None
+) -> tuple[list[SourceInfo], dict[str, str]]:
+    infos = [
+        SourceInfo(
+            id=f"source-{i}",
+            location=doc.location,
+            title=doc.title,
+            published=doc.published,
+            claims=len(doc.claims),
+        )
+        for i, doc in enumerate(sources, 1)
+    ]
+    file_ids: dict[str, str] = {}
+    for i, (path, count) in enumerate(ledger.files if ledger else [], 1):
+        file_ids[path] = f"ledger-{i}"
+        infos.append(SourceInfo(id=f"ledger-{i}", location=path, claims=count))
+    return infos, file_ids
+
+
+def check(
+    drafts: Sequence[Document],
+    sources: Sequence[Document] = (),
+    ledger: Ledger | None = None,
+    *,
+    as_of: dt.date | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> CheckReport:
+    """Every figure of ``drafts`` judged against ``sources`` and ``ledger`` as of a date.
+
+    ``as_of`` (default: today) is the date the drafts speak for: records and sources
+    dated after it are ignored, and a figure replaced on or before it is ``outdated``.
+    """
+    as_of = as_of or dt.date.today()
+    concepts = load_concepts()
+    parties = Parties(ledger.entities if ledger else {})
+    matcher = Matcher(parties, concepts, settings)
+    infos, file_ids = _source_infos(sources, ledger)
+    index = _LedgerIndex(ledger, parties, file_ids, concepts) if ledger else None
+    source_figures = [
+        from_claim(
+            claim,
+            source=f"source-{i}",
+            origin="source",
+            when=doc.published,
+            where=Path(doc.location).name,
+        )
+        for i, doc in enumerate(sources, 1)
+        for claim in doc.claims
+    ]
+
+    def supersedes(metric: str | None) -> bool:
+        return metric is not None and metric in concepts and concepts[metric].supersedes
+
+    results: list[DraftResult] = []
+    for doc in drafts:
+        findings: list[Finding] = []
+        for claim in doc.claims:
+            draft = from_claim(
+                claim, source="draft", origin="draft", when=None, where=Path(doc.location).name
+            )
+            candidates: Iterable[Figure] = source_figures
+            if index is not None:
+                candidates = [*source_figures, *index.candidates(draft, as_of)]
+            matches = matcher.matches(draft, candidates, as_of)
+            elsewhere = [] if matches else matcher.misattributed(draft, candidates)
+            findings.append(
+                judge(
+                    draft,
+                    matches,
+                    as_of=as_of,
+                    supersedes=supersedes,
+                    same_party=parties.same,
+                    misattributed=elsewhere,
+                )
+            )
+        results.append(DraftResult(path=doc.location, lang=doc.lang, findings=findings))
+    return CheckReport(as_of=as_of, drafts=results, sources=infos, summary=summarize(results))
+
+
+def summarize(results: Iterable[DraftResult]) -> dict[str, int]:
+    """How many findings of each verdict, every verdict listed (zero included)."""
+    counts = Counter(f.verdict for r in results for f in r.findings)
+    return {verdict: counts.get(verdict, 0) for verdict in VERDICT_ORDER}

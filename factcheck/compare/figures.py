@@ -1,0 +1,119 @@
+"""One shape for every figure compared: a draft's, a source document's, a ledger's.
+
+A :class:`Figure` keeps what matching needs (unit, interval, metric, parties, context)
+and builds the full :class:`~factcheck.models.Claim` only when it becomes evidence, so
+a ledger of a million records costs a claim per figure actually shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from factcheck.lexicon import Kind, unit_kind
+from factcheck.models import Claim
+
+Origin = Literal["draft", "source", "ledger"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure and what it is about, wherever it was stated."""
+
+    text: str
+    value: float
+    value_high: float | None
+    unit: str
+    low: float | None
+    high: float | None
+    qualifier: str
+    metric: str | None
+    subject: str | None
+    counterparty: str | None
+    noun: str | None
+    sentence: str
+    lang: str
+    #: When the figure held or was published: a record's as_of, a source's date.
+    when: dt.date | None
+    #: The ``id`` of the report source it came from.
+    source: str
+    origin: Origin
+    #: Where a reader finds it: a file name, or a ledger file and line.
+    where: str
+    make_claim: Callable[[], Claim]
+    #: ``when`` as precisely as it was stated ("2025-09"); None: the full date.
+    when_text: str | None = None
+
+    @property
+    def when_label(self) -> str | None:
+        if self.when is None:
+            return None
+        return self.when_text or self.when.isoformat()
+
+    @property
+    def kind(self) -> Kind:
+        return unit_kind(self.unit)
+
+    def claim(self) -> Claim:
+        return self.make_claim()
+
+
+def from_claim(
+    claim: Claim, *, source: str, origin: Origin, when: dt.date | None, where: str
+) -> Figure:
+    """The figure of an extracted claim; ``when`` is the claim's own date if it has one."""
+    return Figure(
+        text=claim.text,
+        value=claim.value,
+        value_high=claim.value_high,
+        unit=claim.unit,
+        low=claim.low,
+        high=claim.high,
+        qualifier=claim.qualifier,
+        metric=claim.metric,
+        subject=claim.subject,
+        counterparty=claim.counterparty,
+        noun=claim.noun,
+        sentence=claim.sentence,
+        lang=claim.lang,
+        when=claim.as_of or when,
+        source=source,
+        origin=origin,
+        where=where,
+        make_claim=lambda: claim,
+    )
+
+
+class Stated(Protocol):
+    """What :func:`meets` reads: a figure's unit and interval (a ledger record has them)."""
+
+    @property
+    def unit(self) -> str: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def low(self) -> float | None: ...
+    @property
+    def high(self) -> float | None: ...
+
+
+def meets(a: Stated, b: Stated) -> bool:
+    """Whether two figures agree: the same unit and intervals that meet.
+
+    An open end (``None``) reaches to infinity; a closed one is inclusive.
+    """
+    if a.unit != b.unit:
+        return False
+    a_low = -float("inf") if a.low is None else a.low
+    a_high = float("inf") if a.high is None else a.high
+    b_low = -float("inf") if b.low is None else b.low
+    b_high = float("inf") if b.high is None else b.high
+    slack = 1e-9 * max(abs(a.value), abs(b.value), 1.0)  # float noise in converted units
+    return a_low <= b_high + slack and b_low <= a_high + slack
+
+
+def same_kind(a: Figure, b: Figure) -> bool:
+    """Whether two figures measure the same kind of thing (any currency is money)."""
+    return a.kind == b.kind

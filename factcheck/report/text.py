@@ -1,0 +1,55 @@
+"""The check report for people: one line per figure, what to do about it, a summary.
+
+    draft.md:3:24  outdated      $61.5 billion   -> $183 billion  [superseded]
+        $61.5 billion was right as of 2025-03-03 (…); since 2025-09-01 it is $183 billion.
+
+Colour only when asked for (a terminal without ``NO_COLOR``); the words carry the
+meaning, so a log without colour loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.models import CheckReport, Finding
+
+_COLOURS = {
+    "consistent": "\x1b[32m",
+    "unverified": "\x1b[2m",
+    "conflicting": "\x1b[35m",
+    "outdated": "\x1b[33m",
+    "discrepancy": "\x1b[31;1m",
+}
+_RESET = "\x1b[0m"
+
+
+def _line(path: str, finding: Finding, colour: bool) -> str:
+    claim = finding.claim
+    verdict = f"{finding.verdict:<12}"
+    if colour:
+        verdict = f"{_COLOURS[finding.verdict]}{verdict}{_RESET}"
+    line = f"{path}:{claim.line}:{claim.column}  {verdict}  {claim.text}"
+    if finding.suggestion and finding.verdict in ("discrepancy", "outdated"):
+        line += f"  -> {finding.suggestion}"
+    if finding.diagnosis:
+        line += f"  [{finding.diagnosis}]"
+    return line
+
+
+def render(report: CheckReport, *, colour: bool = False, verbose: bool = True) -> Iterator[str]:
+    """The lines of the text report (without newlines)."""
+    for draft in report.drafts:
+        for finding in draft.findings:
+            yield _line(draft.path, finding, colour)
+            if verbose and finding.verdict != "consistent":
+                yield f"    {finding.message}"
+    for source in report.sources:
+        if source.error:
+            yield f"source skipped: {source.location}: {source.error}"
+    total = sum(report.summary.values())
+    drafts = len(report.drafts)
+    counts = ", ".join(f"{n} {verdict}" for verdict, n in report.summary.items())
+    yield (
+        f"{total} figure{'s' * (total != 1)} in {drafts} draft{'s' * (drafts != 1)} "
+        f"as of {report.as_of.isoformat()}: {counts}"
+    )

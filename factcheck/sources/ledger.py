@@ -1,0 +1,339 @@
+"""The ledger: human-kept TOML files of verified figures, each with its provenance.
+
+A ledger is every ``*.toml`` file under some directories (the shipped default ledger
+first, see :func:`default_ledger_dir`). ``[[entities]]`` tables name companies and their
+aliases; ``[[claims]]`` tables hold one verified figure each (DESIGN, "The ledger")::
+
+    [[claims]]
+    entity = "Anthropic"
+    metric = "valuation"        # a key of factcheck/lexicon/concepts.toml
+    value = "$61.5 billion"     # read by factcheck's own extractor, in `lang` (default en)
+    as_of = 2025-03-03          # or "2025-03" / "2025": the precision is kept
+    source = "https://…"
+    counterparty = "…"          # optional: the other party, e.g. the company a stake is in
+    note = "…"                  # optional
+
+A bad record is never dropped: :func:`load_ledger` raises at the first problem and
+:func:`validate_ledger` lists them all, each with its file and line.
+
+How it is read: :mod:`~factcheck.sources.ledger_file` (TOML, quickly when it is plain),
+:mod:`~factcheck.sources.ledger_read` (the checks), :mod:`~factcheck.sources.ledger_values`
+(values through the extractor), :mod:`~factcheck.sources.ledger_cache` (checked rows kept
+on disk between runs) and :mod:`~factcheck.sources.ledger_records` (the records and the
+:class:`Ledger`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+
+from factcheck._version import __version__
+from factcheck.errors import LedgerError
+from factcheck.sources import ledger_cache
+from factcheck.sources.ledger_read import (
+    CLAIM_KEYS,
+    COUNTERPARTY,
+    ENTITY,
+    LINE,
+    EntityRow,
+    Row,
+    check_entry,
+    read_ledger_file,
+    read_ledger_text,
+)
+from factcheck.sources.ledger_records import Ledger, LedgerRecord, records_from_rows
+from factcheck.sources.ledger_values import ValueReader
+
+__all__ = [
+    "Ledger",
+    "LedgerRecord",
+    "append_record",
+    "default_ledger_dir",
+    "load_ledger",
+    "validate_ledger",
+]
+
+
+def default_ledger_dir() -> Path:
+    """The default ledger shipped with factcheck (the package's ``claims`` folder)."""
+    return Path(str(resources.files("factcheck").joinpath("claims")))
+
+
+def load_ledger(dirs: Sequence[Path], *, default: bool = True, cache: bool = True) -> Ledger:
+    """Read the ledger under ``dirs`` (after the default ledger, unless ``default=False``).
+
+    Raises :class:`~factcheck.errors.LedgerError` at the first problem, with its file and
+    line. With ``cache`` (the default), checked files are kept in, and read from, the
+    directory of :func:`~factcheck.sources.ledger_cache.cache_dir`.
+    """
+    folders = [default_ledger_dir(), *dirs] if default else list(dirs)
+    ledger, problems = _Load(cache=cache, stop=True).run(folders)
+    if problems:
+        raise problems[0]
+    return ledger
+
+
+def validate_ledger(dirs: Sequence[Path]) -> list[LedgerError]:
+    """Every problem of the ledger under ``dirs``, file by file, in line order; [] if none."""
+    problems = _Load(cache=True, stop=False).run(list(dirs))[1]
+    return sorted(problems, key=lambda p: (p.location, p.line or 0))
+
+
+class _Load:
+    """One reading of a ledger: the files, the cache, and what is learnt on the way."""
+
+    def __init__(self, *, cache: bool, stop: bool) -> None:
+        self.cache, self.stop = cache, stop
+        self.folder = ledger_cache.cache_dir()
+        self.fingerprint = _reader_fingerprint()
+        self.problems: list[LedgerError] = []
+        self._reader: ValueReader | None = None
+        self._known: dict[Any, Any] = {}
+
+    def run(self, dirs: list[Path]) -> tuple[Ledger, list[LedgerError]]:
+        paths = _ledger_files(dirs, self.problems)
+        declared: list[tuple[EntityRow, str]] = []
+        used: dict[str, None] = {}  # every entity and counterparty named, in order
+        records: list[LedgerRecord] = []
+        files: list[tuple[str, int]] = []
+        dates: dict[int, dt.date] = {}
+        with _no_gc():
+            for path in paths:
+                if self.problems and self.stop:
+                    break
+                got = self._file(path)
+                if got is None:
+                    continue
+                declares, names, rows = got
+                location = str(path)
+                declared.extend((entity, location) for entity in declares)
+                used.update(dict.fromkeys(names))
+                records.extend(records_from_rows(location, rows, dates))
+                files.append((location, len(rows)))
+        self._keep_readings()
+        if self.problems and self.stop:
+            return Ledger({}, [], []), self.problems
+        entities = _resolve(declared, used, records, self.problems)
+        return Ledger(entities, records, files), self.problems
+
+    def _file(self, path: Path) -> tuple[Sequence[EntityRow], Sequence[str], Sequence[Row]] | None:
+        """A file's entities, names used and rows: from the cache if it holds them."""
+        key = None
+        if self.cache:
+            with contextlib.suppress(OSError):  # gone since it was listed: reading says so
+                key = ledger_cache.file_key(path, self.fingerprint)
+        if key is not None:
+            payload = ledger_cache.read_entry(self.folder, key)
+            if isinstance(payload, tuple) and len(payload) == 3:
+                # Rows are not checked one by one: the entry's checksum and key (which
+                # covers this code's fingerprint, hence the row layout) vouch for them.
+                return payload
+        data = read_ledger_file(path, self.reader())
+        named = (n for row in data.rows for n in (row[ENTITY], row[COUNTERPARTY]) if n)
+        names = tuple(dict.fromkeys(named))
+        if data.problems:
+            self.problems.extend(data.problems)
+            # Validation goes on with what the file got right: its entities may clash
+            # with another file's.
+            return None if self.stop else (data.entities, names, data.rows)
+        if key is not None:
+            ledger_cache.write_entry(
+                self.folder, key, (tuple(data.entities), names, tuple(data.rows))
+            )
+        return data.entities, names, data.rows
+
+    def reader(self) -> ValueReader:
+        # Made at the first file the cache does not hold, seeded with the readings of
+        # earlier runs: a changed file mostly repeats values read before.
+        if self._reader is None:
+            if self.cache:
+                self._known = ledger_cache.read_readings(self.folder, self.fingerprint)
+            self._reader = ValueReader(self._known)
+        return self._reader
+
+    def _keep_readings(self) -> None:
+        if self.cache and self._reader is not None and self._reader.learned():
+            ledger_cache.write_readings(
+                self.folder, self.fingerprint, self._known, self._reader.learned()
+            )
+
+
+def _resolve(
+    declared: list[tuple[EntityRow, str]],
+    used: dict[str, None],
+    records: list[LedgerRecord],
+    problems: list[LedgerError],
+) -> dict[str, tuple[str, ...]]:
+    """Merge the declared entities and give every record its entity's canonical name.
+
+    A name or alias may belong to one entity only; declaring an entity again (in any
+    case) adds aliases to it. A name that records use without a declaration is its
+    own canonical name.
+    """
+    entities: dict[str, list[str]] = {}
+    owner: dict[str, tuple[str, str]] = {}  # casefolded name -> (canonical, where declared)
+    for (name, aliases, line), path in declared:
+        canonical, where = owner.get(name.casefold(), (name, ""))
+        if canonical.casefold() != name.casefold():
+            message = f"entity {name!r} is already an alias of {canonical!r} ({where})"
+            problems.append(LedgerError(path, message, line))
+            continue
+        if canonical not in entities:
+            entities[canonical] = []
+            owner[name.casefold()] = (canonical, f"{path}:{line}")
+        for alias in aliases:
+            taken = owner.get(alias.casefold())
+            if taken is None:
+                owner[alias.casefold()] = (canonical, f"{path}:{line}")
+                entities[canonical].append(alias)
+            elif taken[0] != canonical:
+                message = (
+                    f"alias {alias!r} of {canonical!r} already names {taken[0]!r} ({taken[1]})"
+                )
+                problems.append(LedgerError(path, message, line))
+    remap: dict[str, str] = {}
+    for name in used:
+        known = owner.get(name.casefold())
+        if known is None:
+            owner[name.casefold()] = (name, "")
+            entities[name] = []
+        elif known[0] != name:
+            remap[name] = known[0]
+    if remap:  # only for records that name an entity by an alias or in another case
+        for i, r in enumerate(records):
+            if r.entity in remap or r.counterparty in remap:
+                entity = remap.get(r.entity, r.entity)
+                counterparty = r.counterparty and remap.get(r.counterparty, r.counterparty)
+                records[i] = replace(r, entity=entity, counterparty=counterparty)
+    return {name: tuple(aliases) for name, aliases in entities.items()}
+
+
+def _ledger_files(dirs: list[Path], problems: list[LedgerError]) -> list[Path]:
+    """The TOML files under ``dirs``, each once, in a stable order; hidden ones skipped."""
+    seen: set[Path] = set()
+    found: list[Path] = []
+    for folder in dirs:
+        if not folder.exists():
+            problems.append(LedgerError(str(folder), "no such ledger directory"))
+            continue
+        if not folder.is_dir():
+            message = "not a directory: a ledger is a directory of TOML files"
+            problems.append(LedgerError(str(folder), message))
+            continue
+        for path in sorted(folder.rglob("*.toml")):
+            # Editors' and our own temporary files are hidden; so are .git and friends.
+            if any(part.startswith(".") for part in path.relative_to(folder).parts):
+                continue
+            real = path.resolve()
+            if real not in seen and path.is_file():
+                seen.add(real)
+                found.append(path)
+    return found
+
+
+def _reader_fingerprint() -> str:
+    """What cached rows depend on besides the file: the code that read them, its data."""
+    # The version alone would do for an installed release; a working copy changes under
+    # the same version, so the files themselves (size and mtime) count too.
+    root = Path(__file__).parent.parent
+    code = [
+        *sorted((root / "extract").glob("*.py")),
+        *sorted((root / "lexicon").glob("*.*")),
+        *sorted((root / "sources").glob("ledger*.py")),
+        root / "settings.py",
+    ]
+    parts = [__version__]
+    for path in code:
+        st = path.stat()
+        parts.append(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a ledger is read.
+
+    Every allocation counts towards the next collection, and the full ones walk every
+    record made so far, again and again (a quarter of a warm load), for nothing: rows
+    and records hold no reference cycles, and reading a file, extractor included,
+    leaves no cyclic garbage behind.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def append_record(path: Path, record: Mapping[str, object]) -> int:
+    """Check ``record`` and append it as a ``[[claims]]`` table to the ledger file ``path``.
+
+    The file's text is kept byte for byte (comments, layout, order); the new table goes
+    at its end, and the whole file must still read as a sound ledger file before it is
+    replaced, atomically. A file that does not exist yet is made. Returns the 1-based
+    line of the new ``[[claims]]`` header.
+    """
+    reader = ValueReader()
+    fields, (date, precision) = check_entry(record, str(path), reader)
+    try:
+        text = path.read_bytes().decode("utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LedgerError(str(path), f"cannot read the file: {exc}") from None
+    table = tomlkit.table()
+    for key in CLAIM_KEYS:
+        value: object = fields.get(key)
+        if key == "as_of":  # a day as a TOML date; a month or a year as the string it was
+            value = (
+                date if precision == "day" else date.isoformat()[: 4 if precision == "year" else 7]
+            )
+        if value is not None and not (key == "lang" and value == "en"):
+            table.add(key, value)
+    block = tomlkit.aot()
+    block.append(table)
+    document = tomlkit.document()
+    document.append("claims", block)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if text and not text.endswith("\n"):
+        text += newline
+    if text.strip():
+        text += newline  # a blank line between records, as people write them
+    line = text.count("\n") + 1
+    text += tomlkit.dumps(document).replace("\n", newline)
+    data = read_ledger_text(text, str(path), reader)
+    if data.problems:
+        raise data.problems[0]
+    if not data.rows or data.rows[-1][LINE] != line:
+        raise LedgerError(str(path), "the new record would not be the file's last [[claims]]")
+    _write_atomically(path, text)
+    return line
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if not path.exists():  # a new file gets the mode the user's umask gives
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o666))
+        os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,118 @@
+"""The parsed ledger kept on disk between runs, one cache file per ledger file.
+
+Reading a value string through the extractor costs a tenth of a millisecond; a ledger
+of a million records would cost minutes to read every time. A ledger file's checked
+rows are therefore kept in the user's cache directory, keyed by the file's path, size,
+mtime and inode and by a fingerprint of the code that read it; any change to either
+makes the entry stale.
+
+The cache is only ever a shortcut: an entry that is missing, stale, truncated or
+corrupt is ignored (the file is read again), and a cache directory that cannot be
+written is no error. Entries are :mod:`marshal` data (plain tuples, fast to load and,
+unlike pickle, unable to run code), behind a magic string and a checksum, written
+atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+#: Bumped whenever the layout of an entry changes.
+FORMAT = 1
+_MAGIC = b"fcledg1\n"
+_DIGEST = 16
+
+Key = tuple[str, int, int, int, str]
+
+
+def cache_dir() -> Path:
+    """Where ledger cache entries live.
+
+    ``FACTCHECK_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/factcheck``, else
+    ``~/.cache/factcheck``; entries go to its ``ledger`` folder.
+    """
+    root = os.environ.get("FACTCHECK_CACHE_DIR")
+    if not root:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = Path(xdg) if xdg else Path.home() / ".cache"
+        return base / "factcheck" / "ledger"
+    return Path(root) / "ledger"
+
+
+def file_key(path: Path, fingerprint: str) -> Key:
+    """What an entry for ``path`` must match: the file as it is now, read by this code."""
+    st = path.stat()
+    tag = f"{FORMAT}:{marshal.version}:{sys.implementation.cache_tag}:{fingerprint}"
+    return (str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ino, tag)
+
+
+def _entry_path(folder: Path, key: Key) -> Path:
+    return folder / (hashlib.sha256(key[0].encode()).hexdigest()[:32] + ".marshal")
+
+
+def read_entry(folder: Path, key: Key) -> Any:
+    """The payload stored for ``key``, or None when there is none or it cannot be trusted."""
+    try:
+        data = _entry_path(folder, key).read_bytes()
+    except OSError:
+        return None
+    body = memoryview(data)[len(_MAGIC) + _DIGEST :]
+    if data[: len(_MAGIC)] != _MAGIC or _digest(body) != data[len(_MAGIC) : len(_MAGIC) + _DIGEST]:
+        return None
+    try:
+        stored_key, payload = marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return payload if stored_key == key else None
+
+
+def write_entry(folder: Path, key: Key, payload: tuple[Any, ...] | dict[Any, Any]) -> None:
+    """Store ``payload`` for ``key``, atomically; a failure leaves the cache as it was."""
+    tmp: str | None = None
+    try:
+        body = marshal.dumps((key, payload))
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=folder)
+        with os.fdopen(fd, "wb") as out:
+            out.write(_MAGIC + _digest(body) + body)
+        os.replace(tmp, _entry_path(folder, key))
+        tmp = None
+    except (OSError, ValueError):  # ValueError: marshal met something it cannot store
+        pass
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _digest(body: bytes | memoryview) -> bytes:
+    return hashlib.blake2b(body, digest_size=_DIGEST).digest()
+
+
+#: Past this many remembered readings the memo starts afresh rather than grow for ever.
+_MAX_READINGS = 2_000_000
+
+
+def read_readings(folder: Path, fingerprint: str) -> dict[Any, Any]:
+    """The value readings kept from earlier runs of this code, or {} if none can be trusted."""
+    payload = read_entry(folder, _readings_key(fingerprint))
+    return payload if isinstance(payload, dict) else {}
+
+
+def write_readings(
+    folder: Path, fingerprint: str, known: dict[Any, Any], new: dict[Any, Any]
+) -> None:
+    """Keep ``new`` readings (with the ``known`` ones) for later runs."""
+    merged = {**known, **new} if len(known) + len(new) <= _MAX_READINGS else dict(new)
+    write_entry(folder, _readings_key(fingerprint), merged)
+
+
+def _readings_key(fingerprint: str) -> Key:
+    # Not a file's key, but the same shape: a name that no real path has, and the code.
+    tag = f"{FORMAT}:{marshal.version}:{sys.implementation.cache_tag}:{fingerprint}"
+    return ("<value readings>", 0, 0, 0, tag)

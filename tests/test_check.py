@@ -1,0 +1,91 @@
+"""Check verdicts, diagnoses and suggestions, table-driven from tests/cases/check_cases.toml.
+
+Every verdict and every diagnosis has a case in English and in German, and drafts are
+checked against sources in the other language both ways.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcheck.compare.check import check
+from factcheck.models import Finding
+from factcheck.sources.documents import parse_document
+
+CASES: list[dict[str, Any]] = tomllib.loads(
+    (Path(__file__).parent / "cases" / "check_cases.toml").read_text(encoding="utf-8")
+)["cases"]
+
+
+def _findings(case: dict[str, Any]) -> list[Finding]:
+    draft = parse_document("draft.txt", case["draft"])
+    sources = [
+        parse_document(s["name"], f"---\ndate: {s['date']}\n---\n\n{s['text']}")
+        for s in case["sources"]
+    ]
+    as_of = dt.date.fromisoformat(case.get("as_of", "2026-01-01"))
+    report = check([draft], sources, None, as_of=as_of)
+    return report.drafts[0].findings
+
+
+def _param(case: dict[str, Any]) -> Any:
+    marks = [pytest.mark.xfail(strict=True, reason=case["gap"])] if "gap" in case else []
+    return pytest.param(case, id=case["name"], marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_check_case(case: dict[str, Any]) -> None:
+    findings = _findings(case)
+    for expect in case["expect"]:
+        found = [f for f in findings if f.claim.text == expect["text"]]
+        assert found, f"{expect['text']!r} not among {[f.claim.text for f in findings]}"
+        finding = found[0]
+        assert finding.verdict == expect["verdict"], finding.message
+        if "diagnosis" in expect:
+            assert finding.diagnosis == expect["diagnosis"], finding.message
+        if "suggestion" in expect:
+            assert finding.suggestion == expect["suggestion"], finding.message
+
+
+def test_every_verdict_and_diagnosis_has_cases_in_both_languages() -> None:
+    wanted_verdicts = {"consistent", "discrepancy", "outdated", "conflicting", "unverified"}
+    wanted_diagnoses = {
+        "scale", "digits", "percent_vs_points", "currency", "unit", "qualifier",
+        "attribution", "superseded",
+    }  # fmt: skip
+    for lang_suffix in ("_en", "_de"):
+        cases = [c for c in CASES if c["name"].endswith(lang_suffix)]
+        verdicts = {e["verdict"] for c in cases for e in c["expect"]}
+        diagnoses = {e.get("diagnosis") for c in cases for e in c["expect"]}
+        assert wanted_verdicts <= verdicts, lang_suffix
+        assert wanted_diagnoses <= diagnoses, lang_suffix
+
+
+def test_every_draft_claim_gets_exactly_one_finding() -> None:
+    for case in CASES:
+        draft = parse_document("draft.txt", case["draft"])
+        findings = _findings(case)
+        assert [f.claim.id for f in findings] == [c.id for c in draft.claims]
+
+
+def test_evidence_points_at_a_listed_source() -> None:
+    case = next(c for c in CASES if c["name"] == "outdated_en")
+    draft = parse_document("draft.txt", case["draft"])
+    sources = [
+        parse_document(s["name"], f"---\ndate: {s['date']}\n---\n\n{s['text']}")
+        for s in case["sources"]
+    ]
+    report = check([draft], sources, None, as_of=dt.date(2026, 1, 1))
+    ids = {s.id for s in report.sources}
+    finding = report.drafts[0].findings[0]
+    assert finding.evidence
+    assert {e.source for e in finding.evidence} <= ids
+    assert {e.claim.text for e in finding.evidence} == {"$6.2 billion", "$9.8 billion"}
+    assert [s.published for s in report.sources] == [dt.date(2024, 3, 1), dt.date(2025, 5, 20)]
+    assert report.summary["outdated"] == 1
+    assert sum(report.summary.values()) == 1
