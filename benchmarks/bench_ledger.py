@@ -181,7 +181,10 @@ from pathlib import Path
 from factcheck.compare.check import check
 from factcheck.sources.documents import parse_document
 from factcheck.sources.ledger import load_ledger
+start = time.perf_counter()
 ledger = load_ledger([Path(sys.argv[1])], default=False)
+ledger.select(entity="-", metric="-")  # the (entity, metric) index, built on first use
+loaded = time.perf_counter() - start
 draft_text = Path(sys.argv[2]).read_text(encoding="utf-8")
 times = []
 for _ in range(3):
@@ -189,7 +192,8 @@ for _ in range(3):
     draft = parse_document("draft.txt", draft_text, entities=ledger.names())
     report = check([draft], [], ledger)
     times.append(time.perf_counter() - start)
-print(json.dumps({"seconds": min(times), "figures": sum(report.summary.values()),
+print(json.dumps({"seconds": min(times), "first": times[0], "loaded": loaded,
+                  "figures": sum(report.summary.values()),
                   "summary": report.summary, "words": len(draft_text.split())}))
 """
 
@@ -281,7 +285,8 @@ def main() -> None:
         r = time_check_draft(folder, cache)
         print(
             f"check a {r['words']:,}-word draft ({r['figures']} figures; extraction included) "
-            f"against it: {r['seconds']:.2f} s after load; verdicts {r['summary']}"
+            f"against it: {r['seconds']:.2f} s (best of 3; first {r['first']:.2f} s) after "
+            f"load and index ({r['loaded']:.1f} s); verdicts {r['summary']}"
         )
 
 

@@ -21,7 +21,7 @@ from factcheck._version import __version__
 from factcheck.cli_support import fail, handle_errors
 from factcheck.errors import InputError
 from factcheck.extract.pipeline import ExtractedFile, extract, extract_file
-from factcheck.models import VERDICT_ORDER, Claim, ExtractReport, Tool
+from factcheck.models import Claim, ExtractReport, Tool
 from factcheck.output import atomic_output
 
 app = typer.Typer(
@@ -145,6 +145,10 @@ def extract_command(
 class CheckFormat(StrEnum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    rdjsonl = "rdjsonl"
 
 
 class FailOn(StrEnum):
@@ -170,14 +174,31 @@ def _parse_date(value: str | None) -> dt.date | None:
         raise fail(f"--as-of {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        "-c",
+        help="Read this configuration file instead of looking for .factcheck.toml or "
+        "[tool.factcheck] in pyproject.toml from here upwards.",
+    ),
+]
+
+
 @app.command("check")
 @handle_errors
 def check_command(
     drafts: Annotated[
-        list[Path], typer.Argument(help="Draft files (text, Markdown, HTML).", metavar="DRAFT")
-    ],
+        list[str] | None,
+        typer.Argument(
+            help="Draft files, directories or globs (text, Markdown, HTML); default: the "
+            "configuration's drafts.",
+            metavar="DRAFT",
+            show_default=False,
+        ),
+    ] = None,
     source: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Option("--source", "-s", help="A source file or directory (repeatable)."),
     ] = None,
     ledger: Annotated[
@@ -185,62 +206,124 @@ def check_command(
         typer.Option("--ledger", "-l", help="A ledger directory to add (repeatable)."),
     ] = None,
     no_default_ledger: Annotated[
-        bool, typer.Option("--no-default-ledger", help="Leave out the shipped ledger.")
-    ] = False,
+        bool | None, typer.Option("--no-default-ledger", help="Leave out the shipped ledger.")
+    ] = None,
     as_of: Annotated[
         str | None,
         typer.Option("--as-of", metavar="YYYY-MM-DD", help="The date the drafts speak for."),
     ] = None,
-    lang: Annotated[Lang, typer.Option(help="Language of the drafts.")] = Lang.auto,
+    lang: Annotated[
+        Lang | None, typer.Option(help="Language of the drafts. [default: auto]")
+    ] = None,
     fmt: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text or json.")
-    ] = CheckFormat.text,
+        CheckFormat | None,
+        typer.Option(
+            "--format", "-f", help="text, json, sarif, github, junit or rdjsonl. [default: text]"
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report here (atomically).")
     ] = None,
     fail_on: Annotated[
-        FailOn,
-        typer.Option(help="Exit 1 when a finding is this serious or more; never: exit 0."),
-    ] = FailOn.discrepancy,
+        FailOn | None,
+        typer.Option(
+            help="Exit 1 when a finding is this serious or more; never: exit 0. "
+            "[default: discrepancy]"
+        ),
+    ] = None,
+    config: ConfigOption = None,
+    no_inline_config: Annotated[
+        bool,
+        typer.Option("--no-inline-config", help="Ignore factcheck comments in the drafts."),
+    ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Leave out the findings recorded in this baseline."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", help="Record this run's findings as a baseline."),
+    ] = None,
+    diff: Annotated[
+        str | None,
+        typer.Option("--diff", metavar="REF", help="Only findings on lines changed since REF."),
+    ] = None,
+    offline: Annotated[
+        bool | None,
+        typer.Option("--offline", help="Never use the network; say which sources are skipped."),
+    ] = None,
 ) -> None:
     """Check every figure of the drafts against sources and the ledger.
 
     Each figure is consistent, a discrepancy, outdated, conflicting or unverified,
     with its evidence, the likely slip and the figure the evidence supports. Exit
     code 0: nothing at or above --fail-on; 1: findings at or above it; 2: bad input.
+    Settings not given here come from .factcheck.toml or [tool.factcheck] in
+    pyproject.toml (see factcheck config).
 
     Example:
 
         factcheck check draft.md --source reports/ --as-of 2025-12-01
 
+        factcheck check news/ --format sarif --output factcheck.sarif
+
         factcheck check draft.md --no-default-ledger --ledger my-claims/ --format json
     """
-    from factcheck.compare.check import check
-    from factcheck.report.text import render
-    from factcheck.sources.documents import read_document, read_documents
-    from factcheck.sources.ledger import load_ledger
+    from factcheck import config as configuration
+    from factcheck import gate
 
-    date = _parse_date(as_of)
-    book = load_ledger(ledger or [], default=not no_default_ledger)
-    names = book.names()
-    chosen = None if lang is Lang.auto else lang.value
-    documents = [read_document(path, lang=chosen, entities=names) for path in drafts]
-    sources = list(read_documents(source or [], entities=names))
-    report = check(documents, sources, book, as_of=date)
+    loaded = configuration.discover(config)
+    command_line = {
+        "drafts": drafts or None,
+        "sources": source or None,
+        "ledgers": [str(p) for p in ledger] if ledger else None,
+        "no_default_ledger": no_default_ledger,
+        "lang": lang.value if lang else None,
+        "as_of": _parse_date(as_of),
+        "fail_on": fail_on.value if fail_on else None,
+        "format": fmt.value if fmt else None,
+        "inline_config": False if no_inline_config else None,
+        "offline": offline,
+        "baseline": str(baseline) if baseline else None,
+    }
+    eff = configuration.effective(loaded, command_line)
+    values = eff.values
+    options = gate.Options(
+        baseline=Path(values.baseline) if values.baseline else None,
+        write_baseline=write_baseline,
+        diff=diff,
+        progress=sys.stderr.isatty(),
+    )
+    outcome = gate.run(eff, options)
+    for note in outcome.skipped:
+        gate.warn(f"source {note}")
     with atomic_output(output) as out:
-        if fmt is CheckFormat.json:
-            out.write(report.model_dump_json(indent=2) + "\n")
-        else:
-            for line in render(report, colour=output is None and _colour()):
-                out.write(line + "\n")
-    if fail_on is not FailOn.never:
-        threshold = VERDICT_ORDER.index(fail_on.value)
-        worst = max(
-            (VERDICT_ORDER.index(f.verdict) for d in report.drafts for f in d.findings),
-            default=-1,
-        )
-        if worst >= threshold:
-            raise typer.Exit(1)
+        for chunk in gate.render(outcome, values.format, colour=output is None and _colour()):
+            out.write(chunk)
+    if gate.exit_code(outcome.view):
+        raise typer.Exit(1)
+
+
+@app.command("config")
+@handle_errors
+def config_command(config: ConfigOption = None) -> None:
+    """Print the effective settings of factcheck check and where each came from.
+
+    Each line is a key as it would be written in .factcheck.toml, then the file it
+    came from, or "default".
+
+    Example:
+
+        factcheck config
+
+        factcheck config --config ci/factcheck.toml
+    """
+    from factcheck import config as configuration
+
+    loaded = configuration.discover(config)
+    typer.echo(f"# configuration file: {loaded.path or 'none found'}")
+    for line in configuration.describe(configuration.effective(loaded, {})):
+        typer.echo(line)
 
 
 class SchemaName(StrEnum):

@@ -59,6 +59,7 @@ class _LedgerIndex:
             for alias in (name, *aliases):
                 self.by_norm.setdefault(parties.norm(alias), name)
         self._names = list(self.by_norm)
+        self._history: dict[tuple[str, str], list[LedgerRecord]] = {}
         self._metrics_of_kind: dict[str, list[str]] = {}
         for key, concept in concepts.items():
             for kind in concept.kinds:
@@ -126,14 +127,18 @@ class _LedgerIndex:
         scraped ledger) the newest ``MAX_HISTORY`` known by ``as_of`` and every record that
         agrees with the draft, which is all a verdict can turn on.
         """
-        records = self.ledger.select(entity=entity, metric=metric)
-        if len(records) <= MAX_HISTORY:
-            return records
-        known = [r for r in records if r.as_of <= as_of]
-        known.sort(key=lambda r: r.as_of, reverse=True)
-        kept = known[:MAX_HISTORY]
-        kept += [r for r in known[MAX_HISTORY:] if meets(draft, r)]
-        return kept
+        key = (entity, metric)
+        history = self._history.get(key)
+        if history is None:
+            history = self.ledger.select(entity=entity, metric=metric)
+            if len(history) > MAX_HISTORY:  # newest first, once per check run
+                history = sorted(
+                    (r for r in history if r.as_of <= as_of), key=lambda r: r.as_of, reverse=True
+                )
+            self._history[key] = history
+        if len(history) <= MAX_HISTORY:
+            return history
+        return history[:MAX_HISTORY] + [r for r in history[MAX_HISTORY:] if meets(draft, r)]
 
     def candidates(self, draft: Figure, as_of: dt.date) -> list[Figure]:
         found: list[Figure] = []

@@ -8,6 +8,7 @@ a ledger of a million records costs a claim per figure actually shown.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -16,6 +17,8 @@ from factcheck.lexicon import Kind, unit_kind
 from factcheck.models import Claim
 
 Origin = Literal["draft", "source", "ledger"]
+#: The ends of an open interval.
+_BELOW, _ABOVE = -math.inf, math.inf
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +109,10 @@ def meets(a: Stated, b: Stated) -> bool:
     """
     if a.unit != b.unit:
         return False
-    a_low = -float("inf") if a.low is None else a.low
-    a_high = float("inf") if a.high is None else a.high
-    b_low = -float("inf") if b.low is None else b.low
-    b_high = float("inf") if b.high is None else b.high
+    a_low = _BELOW if a.low is None else a.low
+    a_high = _ABOVE if a.high is None else a.high
+    b_low = _BELOW if b.low is None else b.low
+    b_high = _ABOVE if b.high is None else b.high
     slack = 1e-9 * max(abs(a.value), abs(b.value), 1.0)  # float noise in converted units
     return a_low <= b_high + slack and b_low <= a_high + slack
 

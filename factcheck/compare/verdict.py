@@ -105,10 +105,11 @@ def _consistent(draft: Figure, agree: Sequence[Match]) -> Finding:
 
 
 def _conflict(draft: Figure, agree: Sequence[Match], disagree: Sequence[Match]) -> Finding | None:
-    pairs = [(a, b) for a in agree for b in disagree if not meets(a.figure, b.figure)]
-    if not pairs:
+    pairs = ((a, b) for a in agree for b in disagree if not meets(a.figure, b.figure))
+    pair = next(pairs, None)
+    if pair is None:
         return None
-    a, b = pairs[0]
+    a, b = pair
     message = (
         f"Sources disagree: {a.figure.text} in {cite(a.figure)}, "
         f"{b.figure.text} in {cite(b.figure)}."
@@ -157,10 +158,14 @@ def judge(
         story = [m for m in group if m.figure.subject == lead or same_party(m.figure.subject, lead)]
         return _latest(draft, story, as_of)
     if agree:
+        # Another report of the same day is a rival account of the same event; figures
+        # of other days are other events (this year's round, last year's round).
+        reports: dict[dt.date | None, set[str]] = {}
+        for a in agree:
+            reports.setdefault(a.figure.when, set()).add(a.figure.where)
         rivals = [
             b for b in disagree
-            if any(a.figure.source != b.figure.source and a.figure.when == b.figure.when
-                   for a in agree)
+            if reports.get(b.figure.when, set()) - {b.figure.where}
         ]  # fmt: skip
         conflict = _conflict(draft, agree, rivals)
         if conflict is not None:

@@ -1,0 +1,211 @@
+"""Configuration files: ``.factcheck.toml`` or ``[tool.factcheck]`` in ``pyproject.toml``.
+
+Found by walking up from the working directory; in each folder ``.factcheck.toml`` wins
+over ``pyproject.toml``, and a ``pyproject.toml`` without a ``[tool.factcheck]`` table
+is passed over, as ruff and black do. ``--config FILE`` names one and stops the search.
+
+Everything the command line sets can be set here; the command line beats the file, the
+file beats the defaults. Paths in a file are relative to the folder of the file, so a
+configuration means the same whatever folder ``factcheck`` runs in::
+
+    [tool.factcheck]
+    drafts = ["news/"]
+    sources = ["sources/"]
+    ledgers = ["claims/"]
+    fail_on = "discrepancy"
+    severity = { outdated = "error" }
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from factcheck.errors import InputError
+from factcheck.models import Verdict
+from factcheck.report.severity import DEFAULT_SEVERITY, Severity
+from factcheck.settings import Settings
+
+CONFIG_NAME = ".factcheck.toml"
+PYPROJECT = "pyproject.toml"
+
+FailOn = Literal["discrepancy", "outdated", "conflicting", "unverified", "never"]
+Format = Literal["text", "json", "sarif", "github", "junit", "rdjsonl"]
+_DEFAULT = Settings()
+
+
+class FileConfig(BaseModel):
+    """What a configuration file may say; an unknown key is an error, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    drafts: list[str] = Field(default_factory=list, description="Drafts when none are named.")
+    sources: list[str] = Field(default_factory=list)
+    ledgers: list[str] = Field(default_factory=list)
+    no_default_ledger: bool = False
+    lang: Literal["auto", "en", "de"] = "auto"
+    as_of: dt.date | None = None
+    approx_tolerance: float = Field(_DEFAULT.approx_tolerance, ge=0, le=1)
+    rounding_cap: float = Field(_DEFAULT.rounding_cap, ge=0, le=1)
+    match_threshold: float = Field(_DEFAULT.match_threshold, ge=0, le=1)
+    fail_on: FailOn = "discrepancy"
+    format: Format = "text"
+    severity: dict[Verdict, Severity] = Field(default_factory=lambda: dict(DEFAULT_SEVERITY))
+    inline_config: bool = True
+    offline: bool = False
+    baseline: str | None = None
+
+
+#: Keys whose values are paths, made relative to the configuration file's folder.
+_PATH_LISTS = ("drafts", "sources", "ledgers")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A configuration file read: where from, what it set, and everything else default."""
+
+    path: Path | None
+    values: FileConfig = field(default_factory=FileConfig)
+    explicit: frozenset[str] = frozenset()
+
+    def resolve_path(self, value: str) -> str:
+        """``value`` read relative to the configuration file's folder."""
+        if self.path is None or Path(value).is_absolute() or "://" in value:
+            return value
+        return str(self.path.parent / value)
+
+
+def find(start: Path | None = None) -> Path | None:
+    """The configuration file for ``start`` (default: the working directory), if any."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        own = folder / CONFIG_NAME
+        if own.is_file():
+            return own
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _table(pyproject, required=False) is not None:
+            return pyproject
+    return None
+
+
+def _table(path: Path, *, required: bool) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(str(path), "configuration file not found") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise InputError(str(path), "not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(str(path), f"not valid TOML: {exc}") from None
+    if path.name != PYPROJECT:
+        return data
+    tool = data.get("tool", {})
+    table = tool.get("factcheck") if isinstance(tool, dict) else None
+    if table is None and required:
+        raise InputError(str(path), "has no [tool.factcheck] table")
+    if table is not None and not isinstance(table, dict):
+        raise InputError(str(path), "tool.factcheck must be a table")
+    return table
+
+
+def load(path: Path) -> Loaded:
+    """Read and validate one configuration file; :class:`InputError` names what is wrong."""
+    table = _table(path, required=True) or {}
+    try:
+        values = FileConfig.model_validate(table)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(p) for p in first["loc"]) or "(table)"
+        prefix = "tool.factcheck." if path.name == PYPROJECT else ""
+        raise InputError(str(path), f"{prefix}{key}: {first['msg']}") from None
+    loaded = Loaded(path.resolve(), values, frozenset(table))
+    updates: dict[str, Any] = {
+        key: [loaded.resolve_path(p) for p in getattr(values, key)]
+        for key in _PATH_LISTS
+        if key in table
+    }
+    if values.baseline is not None:
+        updates["baseline"] = loaded.resolve_path(values.baseline)
+    if "severity" in table:  # a file names the verdicts it changes; the rest stay default
+        updates["severity"] = {**DEFAULT_SEVERITY, **values.severity}
+    return Loaded(loaded.path, values.model_copy(update=updates), loaded.explicit)
+
+
+def discover(explicit: Path | None, start: Path | None = None) -> Loaded:
+    """The configuration named by ``--config``, else the one found, else the defaults."""
+    if explicit is not None:
+        return load(explicit)
+    found = find(start)
+    return load(found) if found is not None else Loaded(None)
+
+
+@dataclass(frozen=True)
+class Effective:
+    """The settings a run uses, and for each key where its value came from."""
+
+    values: FileConfig
+    origins: Mapping[str, str]
+
+    def settings(self) -> Settings:
+        return Settings(
+            approx_tolerance=self.values.approx_tolerance,
+            rounding_cap=self.values.rounding_cap,
+            match_threshold=self.values.match_threshold,
+        )
+
+
+def effective(loaded: Loaded, command_line: Mapping[str, Any]) -> Effective:
+    """Command-line values (None: not given) laid over the file's, laid over defaults.
+
+    Raises :class:`InputError` when a command-line value does not validate.
+    """
+    given = {key: value for key, value in command_line.items() if value is not None}
+    merged = {**loaded.values.model_dump(), **given}
+    try:
+        values = FileConfig.model_validate(merged)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(p) for p in first["loc"])
+        raise InputError(f"--{key.replace('_', '-')}", str(first["msg"])) from None
+    origins = {}
+    for key in FileConfig.model_fields:
+        if key in given:
+            origins[key] = "command line"
+        elif key in loaded.explicit and loaded.path is not None:
+            origins[key] = str(loaded.path)
+        else:
+            origins[key] = "default"
+    return Effective(values, origins)
+
+
+def describe(eff: Effective) -> list[str]:
+    """``factcheck config``'s lines: each key as TOML, with where it came from."""
+    lines = []
+    for key in FileConfig.model_fields:
+        value = getattr(eff.values, key)
+        lines.append(f"{key} = {_toml(value)}  # {eff.origins[key]}")
+    return lines
+
+
+def _toml(value: object) -> str:
+    if value is None:
+        return '""'  # TOML has no null; an empty string reads as "not set" here
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + " }"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,178 @@
+"""``factcheck check`` as a library call: configuration in, a filtered report out.
+
+    drafts ─ read ─ check ─ inline suppressions ─ baseline ─ changed lines ─ View
+
+Kept out of :mod:`factcheck.cli` so that the command line stays arguments-in,
+report-out, and so that a script gets the same gate without a subprocess.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.baseline import Baseline, dump
+from factcheck.config import Effective
+from factcheck.drafts import Ignore, expand_drafts, find_ignore
+from factcheck.errors import InputError
+from factcheck.models import CheckReport, DraftResult, Finding, Verdict
+from factcheck.report import filter as report_filter
+from factcheck.report.locate import relative_path, repository_root
+from factcheck.report.view import View
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line adds to the configuration for one run."""
+
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    diff: str | None = None
+    progress: bool = False
+
+
+@dataclass
+class Outcome:
+    view: View
+    skipped: list[str] = field(default_factory=list)  # sources left out, with why
+
+
+def _is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def _progress(paths: Sequence[Path], show: bool) -> Iterator[Path]:
+    if not show or len(paths) < 2:
+        yield from paths
+        return
+    from rich.console import Console
+    from rich.progress import track
+
+    # Only stderr, and only a terminal: a log or a pipe gets the report and nothing else.
+    yield from track(paths, description="checking", console=Console(stderr=True),
+                     transient=True)  # fmt: skip
+
+
+def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome:
+    """Check the configured drafts; suppressions, baseline and ``--diff`` applied."""
+    from factcheck.compare.check import check
+    from factcheck.sources.documents import read_document, read_documents
+    from factcheck.sources.ledger import load_ledger
+
+    values = eff.values
+    settings = eff.settings()
+    if not values.drafts:
+        raise InputError("check", "no drafts named on the command line or in the configuration")
+    ignore_file = find_ignore(cwd)
+    drafts = expand_drafts(values.drafts, Ignore(ignore_file) if ignore_file else None)
+    skipped: list[str] = []
+    local: list[Path] = []
+    for source in values.sources:
+        if not _is_url(source):
+            local.append(Path(source))
+        elif values.offline:
+            skipped.append(f"{source}: skipped (--offline)")
+        else:
+            raise InputError(source, "fetching URLs is not supported yet; save the page as a "
+                             "file, or pass --offline to skip it")  # fmt: skip
+    book = load_ledger([Path(p) for p in values.ledgers], default=not values.no_default_ledger)
+    names = book.names()
+    lang = None if values.lang == "auto" else values.lang
+    documents = [
+        read_document(path, lang=lang, settings=settings, entities=names)
+        for path in _progress(drafts, options.progress)
+    ]
+    sources = list(read_documents(local, settings=settings, entities=names))
+    report = check(documents, sources, book, as_of=values.as_of, settings=settings)
+    texts = {doc.location: doc.text for doc in documents}
+    root = repository_root(cwd)
+    wanted = _filters(texts, root, values.inline_config, options, report)
+    report = report_filter.keep(report, wanted)
+    if options.write_baseline is not None:
+        _write_baseline(options.write_baseline, report, root)
+    fail_on: Verdict | None = None if values.fail_on == "never" else values.fail_on
+    view = View(report, root, texts, values.severity, fail_on)
+    return Outcome(view, skipped)
+
+
+def _filters(
+    texts: dict[str, str],
+    root: Path,
+    inline: bool,
+    options: Options,
+    report: CheckReport,
+) -> Callable[[DraftResult, Finding], bool]:
+    from factcheck import suppress
+    from factcheck.gitdiff import changed_lines
+
+    silenced: set[tuple[str, str]] = set()
+    if inline:
+        for draft in report.drafts:
+            claims = (f.claim for f in draft.findings)
+            silenced |= {(draft.path, i) for i in suppress.silenced(texts[draft.path], claims)}
+    baseline = Baseline.load(options.baseline) if options.baseline else None
+    changed: dict[str, set[int] | None] = {}
+    if options.diff is not None:
+        changed = {d.path: changed_lines(Path(d.path), options.diff) for d in report.drafts}
+
+    def wanted(draft: DraftResult, finding: Finding) -> bool:
+        if (draft.path, finding.claim.id) in silenced:
+            return False
+        if options.diff is not None:
+            lines = changed[draft.path]
+            if lines is not None and finding.claim.line not in lines:
+                return False
+        return baseline is None or not baseline.accepts(relative_path(draft.path, root), finding)
+
+    return wanted
+
+
+def _write_baseline(path: Path, report: CheckReport, root: Path) -> None:
+    from factcheck.output import atomic_output
+
+    entries = (
+        (relative_path(draft.path, root), finding)
+        for draft in report.drafts
+        for finding in draft.findings
+        if finding.verdict != "consistent"
+    )
+    with atomic_output(path) as out:
+        out.write(dump(entries))
+
+
+def render(outcome: Outcome, fmt: str, *, colour: bool) -> Iterator[str]:
+    """The report's text in ``fmt``, in chunks that end with a newline."""
+    view = outcome.view
+    if fmt == "json":
+        yield view.report.model_dump_json(indent=2) + "\n"
+    elif fmt == "sarif":
+        from factcheck.report import sarif
+
+        yield sarif.render(view)
+    elif fmt == "junit":
+        from factcheck.report import junit
+
+        yield junit.render(view)
+    elif fmt == "github":
+        from factcheck.report import github
+
+        yield from (line + "\n" for line in github.render(view))
+    elif fmt == "rdjsonl":
+        from factcheck.report import rdjsonl
+
+        yield from (line + "\n" for line in rdjsonl.render(view))
+    else:
+        from factcheck.report.text import render as text
+
+        yield from (line + "\n" for line in text(view.report, colour=colour))
+
+
+def exit_code(view: View) -> int:
+    """1 when a finding is at or above ``fail_on``, else 0."""
+    return int(any(item.fails for item in view.items()))
+
+
+def warn(message: str) -> None:
+    print(f"factcheck: {message}", file=sys.stderr)

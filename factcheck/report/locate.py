@@ -1,0 +1,112 @@
+"""Where a finding stands, in the units each CI format counts in.
+
+A claim knows its place as 1-based line and column in *characters* (code points) and
+as character offsets. CI formats count otherwise: SARIF columns are UTF-16 code units
+unless a run says else, reviewdog counts UTF-8 bytes, GitHub's workflow commands count
+characters. A "€" is one code point, one UTF-16 unit and three UTF-8 bytes; an emoji is
+one code point and two UTF-16 units. :class:`Span` holds all three so that no renderer
+converts on its own.
+
+Paths in CI reports are relative to the repository root (the git root when the working
+directory is inside a repository, else the working directory): GitHub code scanning
+matches alerts to files by that relative path.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.models import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A claim's first and last line, and its columns (1-based, end exclusive)."""
+
+    line: int
+    end_line: int
+    column: int
+    end_column: int
+    utf16_column: int
+    utf16_end_column: int
+    utf8_column: int
+    utf8_end_column: int
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _utf8(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def span(claim: Claim, text: str | None) -> Span:
+    """The claim's place in every unit; ``text`` is the decoded document it came from.
+
+    Without the text (a report read back from JSON) the character columns stand in for
+    the others, which is exact for lines of ASCII.
+
+    >>> from factcheck.models import Claim
+    >>> doc = "Kosten:\\n„rund 5 €“"
+    >>> c = Claim(id="x", text="5 €", start=14, end=17, line=2, column=7, value=5,
+    ...           unit="EUR", low=4.5, high=5.5, sentence="", lang="de")
+    >>> s = span(c, doc)
+    >>> (s.column, s.end_column, s.utf16_column, s.utf8_column, s.utf8_end_column)
+    (7, 10, 7, 9, 14)
+    """
+    lines = claim.text.split("\n")
+    end_line = claim.line + len(lines) - 1
+    # Columns of the end count from the start of the claim's last line.
+    end_column = (claim.column if len(lines) == 1 else 1) + len(lines[-1])
+    if text is None or text[claim.start : claim.end] != claim.text:
+        return Span(claim.line, end_line, claim.column, end_column,
+                    claim.column, end_column, claim.column, end_column)  # fmt: skip
+    line_start = claim.start - (claim.column - 1)
+    before = text[line_start : claim.start]
+    last = lines[-1] if len(lines) > 1 else before + claim.text
+    return Span(
+        line=claim.line,
+        end_line=end_line,
+        column=claim.column,
+        end_column=end_column,
+        utf16_column=_utf16(before) + 1,
+        utf16_end_column=_utf16(last) + 1,
+        utf8_column=_utf8(before) + 1,
+        utf8_end_column=_utf8(last) + 1,
+    )
+
+
+def repository_root(cwd: Path | None = None) -> Path:
+    """The git root around ``cwd`` (default: the working directory), else ``cwd`` itself."""
+    here = (cwd or Path.cwd()).resolve()
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=here,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:  # no git installed: the working directory is the root
+        return here
+    if done.returncode != 0 or not done.stdout.strip():
+        return here
+    return Path(done.stdout.strip()).resolve()
+
+
+def relative_path(path: str, root: Path) -> str:
+    """``path`` relative to ``root`` with forward slashes; absolute when outside it.
+
+    >>> relative_path("/repo/news/a.md", Path("/repo"))
+    'news/a.md'
+    >>> relative_path("/elsewhere/a.md", Path("/repo"))
+    '/elsewhere/a.md'
+    """
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(root).as_posix()
+    except ValueError:
+        return resolved.as_posix()

@@ -1,0 +1,178 @@
+"""The CI gate end to end in a real git repository, and the pre-commit hook for real.
+
+A newsroom repository: drafts under news/, sources under sources/, a [tool.factcheck]
+table in pyproject.toml, one silenced figure, a baseline of accepted findings, and a
+--diff run that sees only what a change touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+HEAD = "---\ndate: 2025-11-20\n---\n\n"
+OLD_SLIP = "Ardent Foundry is to employ 1,400 people near Porto.\n"
+SILENCED = (
+    "<!-- factcheck-disable-next-line -->\nArdent Foundry says 1,400 people will work there.\n"
+)
+CONFIG = """[tool.factcheck]
+drafts = ["news/"]
+sources = ["sources/"]
+no_default_ledger = true
+as_of = 2025-12-01
+"""
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+SOURCE = (
+    "---\ndate: 2025-11-18\n---\n\n"
+    "Ardent Foundry announced a $9 billion investment in a chip plant near Porto. "
+    "The company expects to employ 4,100 people there.\n"
+)
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+        timeout=120,
+    )
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Desk", "GIT_AUTHOR_EMAIL": "desk@example.org",
+           "GIT_COMMITTER_NAME": "Desk", "GIT_COMMITTER_EMAIL": "desk@example.org"}  # fmt: skip
+    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env,
+                          check=True)  # fmt: skip
+    return done.stdout
+
+
+def newsroom(tmp_path: Path) -> Path:
+    repo = tmp_path / "newsroom"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    write(repo, "pyproject.toml", CONFIG)
+    write(repo, "sources/announcement.md", SOURCE)
+    write(repo, "news/plant.md", HEAD + OLD_SLIP + "\n" + SILENCED)
+    write(repo, "news/archive/old.md", HEAD + OLD_SLIP)
+    write(repo, ".factcheckignore", "archive/\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "first drafts")
+    return repo
+
+
+def findings(done: subprocess.CompletedProcess[str]) -> list[tuple[str, int, str]]:
+    return [
+        (r["location"]["path"], r["location"]["range"]["start"]["line"], r["code"]["value"])
+        for r in map(json.loads, done.stdout.splitlines())
+    ]
+
+
+def test_config_suppression_baseline_and_diff(tmp_path: Path) -> None:
+    repo = newsroom(tmp_path)
+    sub = repo / "news"  # run from a subfolder: config and root are found walking up
+    plain = run("check", "--format", "rdjsonl", cwd=sub)
+    assert plain.returncode == 1, plain.stderr
+    # archive/ is ignored; the silenced line is not reported; paths are repository-relative
+    assert findings(plain) == [("news/plant.md", 5, "discrepancy")]
+    loud = run("check", "--format", "rdjsonl", "--no-inline-config", cwd=sub)
+    assert findings(loud) == [("news/plant.md", 5, "discrepancy"),
+                              ("news/plant.md", 8, "discrepancy")]  # fmt: skip
+
+    wrote = run("check", "--write-baseline", "../factcheck-baseline.json", cwd=sub)
+    assert wrote.returncode == 1
+    baseline = json.loads((repo / "factcheck-baseline.json").read_text(encoding="utf-8"))
+    assert [e["path"] for e in baseline["findings"]] == ["news/plant.md"]
+    accepted = run("check", "--baseline", "factcheck-baseline.json", cwd=repo)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+    # Edit: a paragraph above the old slip (it moves down) and a new slip at the end.
+    new_slip = "Ardent Foundry will hire 1,400 people near Porto.\n"
+    text = (repo / "news/plant.md").read_text(encoding="utf-8")
+    write(repo, "news/plant.md", text.replace(HEAD, HEAD + "A new lead.\n\n") + "\n" + new_slip)
+    with_baseline = run("check", "--baseline", "factcheck-baseline.json", "--format",
+                        "rdjsonl", cwd=repo)  # fmt: skip
+    assert with_baseline.returncode == 1
+    assert findings(with_baseline) == [("news/plant.md", 12, "discrepancy")]
+    changed = run("check", "--diff", "HEAD", "--format", "rdjsonl", cwd=repo)
+    assert changed.returncode == 1
+    assert findings(changed) == [("news/plant.md", 12, "discrepancy")]
+    git(repo, "commit", "-q", "-am", "new slip")
+    assert run("check", "--diff", "HEAD", cwd=repo).returncode == 0
+    assert run("check", "--diff", "no-such-ref", cwd=repo).returncode == 2
+
+
+def test_offline_skips_url_sources_and_says_so(tmp_path: Path) -> None:
+    repo = newsroom(tmp_path)
+    url = "https://example.org/ardent-foundry-porto"
+    done = run("check", "--offline", "--source", "sources/", "--source", url, cwd=repo)
+    assert done.returncode == 1
+    assert done.stderr == f"factcheck: source {url}: skipped (--offline)\n"
+    refused = run("check", "--source", url, cwd=repo)
+    assert refused.returncode == 2
+    assert url in refused.stderr
+    assert "--offline" in refused.stderr
+
+
+def test_globs_directories_and_no_draft(tmp_path: Path) -> None:
+    repo = newsroom(tmp_path)
+    write(repo, "news/second.md", HEAD + "Ardent Foundry will invest $9 billion.\n")
+    done = run("check", "news/*.md", "--format", "json", cwd=repo)
+    paths = [d["path"] for d in json.loads(done.stdout)["drafts"]]
+    assert paths == ["news/plant.md", "news/second.md"]
+    missing = run("check", "drafts/*.md", cwd=repo)
+    assert missing.returncode == 2
+    assert "drafts/*.md: no draft matches" in missing.stderr
+
+
+def snapshot(target: Path) -> Path:
+    """The project's working tree (tracked and new files, not ignored ones) as a commit.
+
+    ``pre-commit try-repo`` on a dirty checkout picks up changes to tracked files only;
+    a copy committed whole tests the hook as the working tree has it, new modules too.
+    """
+    listed = git(PROJECT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    for name in filter(None, listed.split("\0")):
+        source = PROJECT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    git(target, "init", "-q", "-b", "main")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "snapshot")
+    return target
+
+
+@pytest.mark.slow
+def test_pre_commit_hook_fails_on_a_discrepancy(tmp_path: Path) -> None:
+    pre_commit = shutil.which("pre-commit")
+    if pre_commit is None:
+        pytest.skip("pre-commit is not installed (pip install -e '.[dev]')")
+    repo = newsroom(tmp_path)
+    hooks = snapshot(tmp_path / "factcheck-snapshot")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    done = subprocess.run(
+        [pre_commit, "try-repo", str(hooks), "factcheck", "--files", "news/plant.md"],
+        cwd=repo, capture_output=True, text=True, env=env, check=False, timeout=900,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Failed" in done.stdout
+    assert "news/plant.md:5:" in done.stdout
+    assert "discrepancy" in done.stdout
