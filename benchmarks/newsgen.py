@@ -7,6 +7,7 @@ the text has the density of figures, years, names and punctuation of business ne
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 
 COMPANIES = [
     "Northgate Systems", "Veltro Energy", "Kestrel Labs", "Amberline Bank", "Sorrel Cloud",
@@ -81,13 +82,19 @@ def article(rng: random.Random, lang: str, sentences: int = 12) -> str:
     return "\n\n".join(paragraphs)
 
 
+def articles(size: int, seed: int = 7) -> Iterator[tuple[str, str]]:
+    """(language, text) of alternating English and German articles, ``size`` characters
+    in all once joined by blank lines (the last one may go beyond)."""
+    rng = random.Random(seed)
+    total = count = 0
+    while total < size:
+        lang = "en" if count % 2 == 0 else "de"
+        text = article(rng, lang)
+        yield lang, text
+        total += len(text) + 2
+        count += 1
+
+
 def corpus(size: int, seed: int = 7) -> str:
     """About ``size`` characters of alternating English and German articles."""
-    rng = random.Random(seed)
-    parts: list[str] = []
-    total = 0
-    while total < size:
-        text = article(rng, "en" if len(parts) % 2 == 0 else "de")
-        parts.append(text)
-        total += len(text) + 2
-    return "\n\n".join(parts)[:size]
+    return "\n\n".join(text for _, text in articles(size, seed))[:size]

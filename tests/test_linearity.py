@@ -146,21 +146,12 @@ def test_noisy_line_is_what_it_claims() -> None:
     assert sum(c.isdigit() for c in line) > MB // 3
 
 
-#: Known gap, kept strict so that the fix is noticed: a line without a sentence end is one
-#: sentence, and extract/context.py (Sentence.describe) compares every name of a sentence
-#: with every other figure in it for each figure: cubic in the figures of the sentence.
-#: No regex is to blame: quantities.scan alone is linear on this input.
-QUADRATIC_CONTEXT = pytest.mark.xfail(
-    strict=True, reason="context per figure scans all names x all figures of the sentence"
-)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("api", "lang"),
     [
-        pytest.param("extract", "en", id="extract, English", marks=QUADRATIC_CONTEXT),
-        pytest.param("extract_file", "de", id="extract_file, German", marks=QUADRATIC_CONTEXT),
+        pytest.param("extract", "en", id="extract, English"),
+        pytest.param("extract_file", "de", id="extract_file, German"),
     ],
 )
 def test_time_grows_linearly(inputs: dict[int, Path], api: str, lang: str) -> None:

@@ -1,94 +1,38 @@
 """What a figure measures and whose it is, from the words of its sentence.
 
-``metric``: the nearest cue word of a concept that fits the figure's kind (money,
-percent, count, …), counting distance in words and preferring the figure's own clause;
-a narrower concept ("construction_jobs") wins over its parent when its cue is near too.
+``metric``: the nearest cue word (:mod:`~factcheck.extract.cues`) of a concept that fits
+the figure's kind (money, percent, count, …), counting distance in words and preferring
+the figure's own clause; a narrower concept ("construction_jobs") wins over its parent
+when its cue is near too.
 
-``subject``/``counterparty``: organisation names are runs of capitalised words that are
-not sentence furniture (lexicon ``not_names``) or, in German where every noun is
-capitalised, that are known entities or do not look like common nouns. A possessive
-before the figure ("Google's stake") names the subject; a name after "in"/"with"/"an"
-after the figure is the counterparty; "the company"/"das Unternehmen" refer back.
+``subject``/``counterparty``: organisation names are runs of tokens that may be names
+(:mod:`~factcheck.extract.names`). A possessive before the figure ("Google's stake")
+names the subject; a name after "in"/"with"/"an" after the figure is the counterparty;
+"the company"/"das Unternehmen" refer back.
+
+A :class:`Sentence` reads its words once for all the figures in it.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from factcheck.lexicon import Kind, load_concepts, load_lexicon
+from factcheck.extract.cues import CueTable, cue_table, refinements, word_cues
+from factcheck.extract.names import (
+    CLAUSE_MARKS,
+    governing_words,
+    is_name_token,
+    party_words,
+)
+from factcheck.lexicon import Kind, load_concepts
 
 _TOKEN = re.compile(r"[^\W_][\w]*(?:[-'’&.][\w]+)*(?:['’]s?)?|[,;:()–—\"“”„]")
-_CLAUSE_MARKS = frozenset(',;:()–—"“”„')
-#: German words that end like common nouns; a capitalised word ending so is no name.
-_DE_NOUN_ENDINGS = (
-    "ung", "heit", "keit", "schaft", "tion", "tät", "nis", "ismus", "en", "er", "ern", "chen",
-    "lich", "isch", "ur", "ik", "tum", "ment", "ie",
-)  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-
-@dataclass(frozen=True)
-class _CueTable:
-    exact: dict[str, str]
-    prefixes: tuple[tuple[str, str], ...]
-    suffixes: tuple[tuple[str, str], ...]
-    phrases: dict[tuple[str, ...], str]
-
-    def concept_at(self, tokens: list[_Token], i: int) -> tuple[str, int] | None:
-        """The concept cued at token ``i`` and how many tokens the cue spans."""
-        for length in (3, 2):
-            key = tuple(t.lower for t in tokens[i : i + length])
-            if len(key) == length and key in self.phrases:
-                return self.phrases[key], length
-        word = (
-            tokens[i].lower.rstrip("'’s")
-            if tokens[i].lower.endswith(("'s", "’s"))
-            else tokens[i].lower
-        )
-        if word in self.exact:
-            return self.exact[word], 1
-        for prefix, concept in self.prefixes:
-            if word.startswith(prefix):
-                return concept, 1
-        for suffix, concept in self.suffixes:
-            if word.endswith(suffix) and len(word) > len(suffix):
-                return concept, 1
-        return None
-
-
-@functools.cache
-def _cues(lang: str) -> _CueTable:
-    exact: dict[str, str] = {}
-    prefixes: list[tuple[str, str]] = []
-    suffixes: list[tuple[str, str]] = []
-    phrases: dict[tuple[str, ...], str] = {}
-    for concept, cues in load_lexicon(lang).metrics.items():
-        for cue in cues:
-            cue = cue.lower()
-            if cue.endswith("*"):
-                prefixes.append((cue[:-1], concept))
-            elif cue.startswith("*"):
-                suffixes.append((cue[1:], concept))
-            elif " " in cue:
-                phrases[tuple(cue.split())] = concept
-            else:
-                exact.setdefault(cue, concept)
-    prefixes.sort(key=lambda p: -len(p[0]))
-    suffixes.sort(key=lambda p: -len(p[0]))
-    return _CueTable(exact, tuple(prefixes), tuple(suffixes), phrases)
 
 
 @dataclass
@@ -99,113 +43,294 @@ class DocumentMemory:
     entities: frozenset[str] = field(default_factory=frozenset)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
+    """What :func:`describe` finds out about a figure (a named tuple: one per claim)."""
+
     metric: str | None
     subject: str | None
     counterparty: str | None
 
 
-def _tokens(text: str, offset: int) -> list[_Token]:
-    return [_Token(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+class _Words(NamedTuple):
+    """What reading a sentence of one language needs, gathered once per language."""
+
+    cues: CueTable
+    word_cues: Callable[[str], str | None]
+    kinds: dict[str, tuple[Kind, ...]]  # the kinds of figure each concept fits
+    governing: frozenset[str]
+    party: frozenset[str]
 
 
-def _metric(
-    lang: str, tokens: list[_Token], first: int, last: int, kind: Kind, noun_index: int | None
-) -> str | None:
-    """The concept whose cue is nearest to tokens[first:last] among those fitting ``kind``."""
-    concepts = load_concepts()
-    cues = _cues(lang)
-    found: list[tuple[float, str, int]] = []
-    for i in range(len(tokens)):
-        if first <= i < last:
-            continue
-        hit = cues.concept_at(tokens, i)
-        if hit is None or kind not in concepts[hit[0]].kinds:
-            continue
-        distance = float(first - i if i < first else i - last + 1)
-        between = tokens[min(i, last) : max(i, first)]
-        distance += 3 * sum(1 for t in between if t.text in _CLAUSE_MARKS)
-        if i == noun_index:
-            distance = 0.0
-        elif i > last:
-            distance += 0.5  # a cue after the figure binds a little less than one before
-        found.append((distance, hit[0], i))
-    if not found:
-        return None
-    found.sort()
-    best = found[0][1]
-    children = [c for c, concept in concepts.items() if concept.refines == best]
-    for distance, concept, _ in found:
-        if concept in children and distance <= 6:
-            return concept
-    return best
+@functools.cache
+def _words_of(lang: str) -> _Words:
+    kinds = {name: concept.kinds for name, concept in load_concepts().items()}
+    return _Words(cue_table(lang), word_cues(lang), kinds, governing_words(lang), party_words(lang))
 
 
-def _is_name_token(
-    lang: str, token: _Token, previous: _Token | None, known: frozenset[str]
-) -> bool:
-    text = token.text.rstrip("'’s") if token.text.endswith(("'s", "’s")) else token.text
-    if not text[:1].isupper() or text in _CLAUSE_MARKS:
-        return False
-    lex = load_lexicon(lang)
-    lower = text.lower()
-    if lower in lex.not_claims.not_names or lower in lex.stopwords:
-        return False
-    if text in known:
-        return True
-    if lang == "de":
-        if previous is not None and (
-            previous.lower in lex.stopwords or previous.text[:1].isdigit()
-        ):
-            return False
-        has_inner_capital = any(ch.isupper() for ch in text[1:])
-        if not has_inner_capital and lower.endswith(_DE_NOUN_ENDINGS):
-            return False
-    return True
+_POSSESSIVE = ("'s", "’s")
 
 
-@dataclass(frozen=True, slots=True)
-class _Name:
+class _Name(NamedTuple):
     text: str
     first: int  # token index
     last: int  # token index, exclusive
     possessive: bool
 
 
-def _names(lang: str, tokens: list[_Token], known: frozenset[str], skip: range) -> list[_Name]:
-    names: list[_Name] = []
-    i = 0
-    while i < len(tokens):
-        previous = tokens[i - 1] if i else None
-        if i in skip or not _is_name_token(lang, tokens[i], previous, known):
-            i += 1
-            continue
-        j = i + 1
-        while (
-            j < len(tokens) and j not in skip and not tokens[j - 1].text.endswith(("'s", "’s"))
-            and _is_name_token(lang, tokens[j], tokens[j - 1], known)
-        ):  # fmt: skip
-            j += 1
-        words = [t.text for t in tokens[i:j]]
-        possessive = words[-1].endswith(("'s", "’s"))
+class Sentence:
+    """The words of one sentence, read once for every figure that stands in it.
+
+    What does not depend on the figure is worked out once: the tokens, the metric cues
+    among them by kind of figure, the runs of tokens that may make a name, which tokens
+    belong to a figure (``places``, the figures of the sentence, as offsets). A figure
+    then costs a few binary searches, however long its sentence: a line without a full
+    stop may be one sentence of a megabyte, with thousands of figures in it.
+    """
+
+    __slots__ = (
+        "_by_kind", "_concept_at", "_covered", "_ends", "_free_after", "_free_before",
+        "_governing", "_known", "_lang", "_lowers", "_marks", "_name_ends", "_name_starts",
+        "_names", "_party_after", "_possessive_before", "_starts", "_texts", "_unused_before",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        lang: str,
+        text: str,
+        start: int,
+        known: frozenset[str],
+        places: Iterable[tuple[int, int]] = (),
+    ) -> None:
+        words = _words_of(lang)
+        self._lang = lang
+        self._known = known
+        self._governing = words.governing
+        self._texts = texts = _TOKEN.findall(text)
+        self._lowers = lowers = [t.lower() for t in texts]
+        # Each token is the first occurrence of its text after the one before: nothing
+        # between two tokens could start one. Cheaper than a match object per token.
+        self._starts = starts = [0] * len(texts)
+        self._ends = ends = [0] * len(texts)
+        at, find = 0, text.find
+        for i, token in enumerate(texts):
+            at = find(token, at)
+            starts[i] = start + at
+            at += len(token)
+            ends[i] = start + at
+        # The metric cues, as token indices by the kind of figure their concept fits.
+        self._concept_at: dict[int, str] = {}
+        self._by_kind: dict[str, list[int]] = {}
+        for i, concept in enumerate(words.cues.concepts(lowers, words.word_cues)):
+            if concept is not None:
+                self._concept_at[i] = concept
+                for kind in words.kinds[concept]:
+                    self._by_kind.setdefault(kind, []).append(i)
+        #: indices of the clause marks, in order
+        self._marks = [i for i, t in enumerate(texts) if t in CLAUSE_MARKS]
+        #: _covered[k]: how many of the first k tokens belong to a figure
+        steps = [0] * (len(texts) + 1)
+        for place_start, place_end in places:
+            first, last = self._token_span(place_start, place_end)
+            if first < last:
+                steps[first] += 1
+                steps[last] -= 1
+        self._covered = [0, *itertools.accumulate(map(bool, itertools.accumulate(steps[:-1])))]
+        self._read_names(words, known)
+
+    def _read_names(self, words: _Words, known: frozenset[str]) -> None:
+        """The runs of tokens that may be names, and where the useful ones are."""
+        texts, lang = self._texts, self._lang
+        runs: list[list[int]] = []
+        # Most tokens are not capitalised: that cheap test comes first.
+        for i in [i for i, t in enumerate(texts) if t[:1].isupper()]:
+            if not is_name_token(lang, texts[i], texts[i - 1] if i else None, known):
+                continue
+            if runs and runs[-1][1] == i and not texts[i - 1].endswith(_POSSESSIVE):
+                runs[-1][1] = i + 1
+            else:
+                runs.append([i, i + 1])
+        self._names = names = [self._name(first, last) for first, last in runs]
+        self._name_starts = [n.first for n in names]
+        self._name_ends = [n.last for n in names]
+        # A name made of a figure's words ("US" of "US$5bn") is no party, and is not used.
+        # For every name index k: the last used name at or before k that is possessive,
+        # or not governed ("free"), or any; the first at or after k that is free, or that
+        # a word like "in" or "with" makes a party. -1 or len(names) where there is none.
+        covered, lowers, count = self._covered, self._lowers, len(names)
+        self._unused_before, self._possessive_before, self._free_before = [], [], []
+        free, parties = [False] * count, [False] * count
+        last_unused = last_possessive = last_free = -1
+        for k, name in enumerate(names):
+            if covered[name.last] == covered[name.first]:
+                last_unused = k
+                if name.possessive:
+                    last_possessive = k
+                previous = lowers[name.first - 1] if name.first else ""
+                free[k] = previous not in words.governing
+                parties[k] = previous in words.party
+                if free[k]:
+                    last_free = k
+            self._unused_before.append(last_unused)
+            self._possessive_before.append(last_possessive)
+            self._free_before.append(last_free)
+        self._free_after, self._party_after = [count] * count, [count] * count
+        next_free = next_party = count
+        for k in range(count - 1, -1, -1):
+            next_free = k if free[k] else next_free
+            next_party = k if parties[k] else next_party
+            self._free_after[k], self._party_after[k] = next_free, next_party
+
+    def _name(self, first: int, last: int) -> _Name:
+        words = self._texts[first:last]
+        possessive = words[-1].endswith(_POSSESSIVE)
         if possessive:
             words[-1] = words[-1][:-2]
-        elif lang == "de" and words[-1].endswith("s") and words[-1][:-1] in known:
+        elif self._lang == "de" and words[-1].endswith("s") and words[-1][:-1] in self._known:
             words[-1], possessive = words[-1][:-1], True  # "Anthropics Bewertung"
-        names.append(_Name(" ".join(words), i, j, possessive))
-        i = j
-    return names
+        return _Name(" ".join(words), first, last, possessive)
 
+    def _token_span(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens overlapping [start, end), as a slice (empty when first >= last)."""
+        return bisect.bisect_right(self._ends, start), bisect.bisect_left(self._starts, end)
 
-def _clause_of(tokens: list[_Token], index: int) -> tuple[int, int]:
-    start = index
-    while start > 0 and tokens[start - 1].text not in _CLAUSE_MARKS:
-        start -= 1
-    end = index
-    while end < len(tokens) and tokens[end].text not in _CLAUSE_MARKS:
-        end += 1
-    return start, end
+    def _taken(self, first: int, last: int) -> bool:
+        """Whether one of tokens[first:last] belongs to a figure."""
+        return self._covered[last] > self._covered[first]
+
+    def _marks_between(self, first: int, last: int) -> int:
+        """How many clause marks stand among tokens[first:last]."""
+        return bisect.bisect_left(self._marks, last) - bisect.bisect_left(self._marks, first)
+
+    def _governed(self, index: int) -> bool:
+        """Whether the token at ``index`` follows a word that makes it a party or a place."""
+        return index > 0 and self._lowers[index - 1] in self._governing
+
+    def _cue(self, i: int, first: int, last: int, noun_index: int | None) -> tuple[float, str, int]:
+        """The cue at token ``i`` for a figure at tokens[first:last]: (distance, concept, i).
+
+        Distance counts tokens, three more per clause mark between; a cue after the figure
+        binds a little less than one before, except the counted noun right after it.
+        """
+        distance = float(first - i if i < first else i - last + 1)
+        distance += 3 * self._marks_between(min(i, last), max(i, first))
+        if i == noun_index:
+            distance = 0.0
+        elif i > last:
+            distance += 0.5
+        return distance, self._concept_at[i], i
+
+    def _metric(self, first: int, last: int, kind: Kind, noun_index: int | None) -> str | None:
+        """The concept whose cue is nearest to tokens[first:last] among those fitting ``kind``.
+
+        Distance grows by at least one a token on either side, so the nearest cue is the
+        last one before the figure or the first one after it; a narrower concept near the
+        figure (within distance 6, so within six tokens) wins over the nearest one.
+        """
+        cues = self._by_kind.get(kind)
+        if not cues:
+            return None
+        before = bisect.bisect_left(cues, first)
+        after = bisect.bisect_left(cues, last)
+        nearest = [*cues[before - 1 : before], *cues[after : after + 1]]  # one each side
+        near = [self._cue(i, first, last, noun_index) for i in nearest]
+        if not near:
+            return None
+        best = min(near)[1]
+        children = refinements(best)
+        if children:
+            low = bisect.bisect_left(cues, first - 6)
+            high = bisect.bisect_left(cues, last + 6)
+            narrower = [
+                cue for cue in (self._cue(i, first, last, noun_index) for i in cues[low:high])
+                if not first <= cue[2] < last and cue[1] in children and cue[0] <= 6
+            ]  # fmt: skip
+            if narrower:
+                return min(narrower)[1]
+        return best
+
+    def _clause_of(self, index: int) -> tuple[int, int]:
+        """The tokens between the clause marks around ``index``, as a slice."""
+        k = bisect.bisect_left(self._marks, index)
+        start = self._marks[k - 1] + 1 if k else 0
+        end = self._marks[k] if k < len(self._marks) else len(self._texts)
+        return start, end
+
+    def describe(
+        self, claim_start: int, claim_end: int, kind: Kind, has_noun: bool, memory: DocumentMemory
+    ) -> Context:
+        """Metric, subject and counterparty of the claim at [claim_start, claim_end).
+
+        The names of the sentence are those before the claim, the pieces of a name the
+        claim's own tokens cut (at most one each side), and those after it.
+        """
+        first, last = self._token_span(claim_start, claim_end)
+        if first >= last:
+            return Context(None, memory.last_subject, None)
+        noun_index = last if has_noun and last < len(self._texts) else None
+        metric = self._metric(first, last, kind, noun_index)
+
+        names, governed = self._names, self._governed
+        cut_from = bisect.bisect_right(self._name_ends, first)  # names[:cut_from] end before
+        cut_to = bisect.bisect_left(self._name_starts, last)  # names[cut_to:] start after
+        left = right = None
+        if cut_from < cut_to and names[cut_from].first < first:
+            left = self._name(names[cut_from].first, first)
+            left = None if self._taken(left.first, left.last) else left
+        if cut_from < cut_to and names[cut_to - 1].last > last:
+            right = self._name(last, names[cut_to - 1].last)
+            right = None if self._taken(right.first, right.last) else right
+
+        def before(table: list[int]) -> _Name | None:
+            k = table[cut_from - 1] if cut_from else -1
+            return names[k] if k >= 0 else None
+
+        subject: str | None
+        clause_start = self._clause_of(first)[0]
+        last_earlier = left or before(self._unused_before)
+        if left is not None and left.first >= clause_start and left.possessive:
+            owner: _Name | None = left
+        else:
+            owner = before(self._possessive_before)
+            owner = owner if owner is not None and owner.first >= clause_start else None
+        free = left if left is not None and not governed(left.first) else None
+        free = free or before(self._free_before)
+        if owner is not None:
+            subject = owner.text
+        elif free is not None and free.first >= clause_start:
+            subject = free.text
+        elif last_earlier is not None:
+            # "Amazon is among the shareholders of Anthropic, a company valued at …": the
+            # apposition after a comma describes the name right before it.
+            comma = self._texts[clause_start - 1] == ","
+            subject = last_earlier.text if comma or free is None else free.text
+        else:
+            later = right if right is not None and not governed(right.first) else None
+            k = self._free_after[cut_to] if cut_to < len(names) else len(names)
+            later = later or (names[k] if k < len(names) else None)
+            subject = later.text if later is not None else memory.last_subject
+
+        counterparty = None
+        party = party_words(self._lang)
+        if right is not None and self._lowers[last - 1] in party and right.text != subject:
+            counterparty = right.text
+        else:
+            k = self._party_after[cut_to] if cut_to < len(names) else len(names)
+            while k < len(names) and names[k].text == subject:
+                k = self._party_after[k + 1] if k + 1 < len(names) else len(names)
+            counterparty = names[k].text if k < len(names) else None
+
+        k = self._free_after[0] if names else 0
+        if k < cut_from:
+            memory.last_subject = names[k].text
+        elif left is not None and not governed(left.first):
+            memory.last_subject = left.text
+        elif right is not None and not governed(right.first):
+            memory.last_subject = right.text
+        else:
+            k = self._free_after[cut_to] if cut_to < len(names) else len(names)
+            if k < len(names):
+                memory.last_subject = names[k].text
+        return Context(metric, subject, counterparty)
 
 
 def describe(
@@ -219,55 +344,10 @@ def describe(
     memory: DocumentMemory,
     other_claims: Iterable[tuple[int, int]] = (),
 ) -> Context:
-    """Metric, subject and counterparty of the claim at [claim_start, claim_end)."""
-    tokens = _tokens(sentence, sentence_start)
-    inside = [i for i, t in enumerate(tokens) if t.start < claim_end and t.end > claim_start]
-    if not inside:
-        return Context(None, memory.last_subject, None)
-    first, last = inside[0], inside[-1] + 1
-    noun_index = last if has_noun and last < len(tokens) else None
-    metric = _metric(lang, tokens, first, last, kind, noun_index)
-    skip_spans = [
-        i for i, t in enumerate(tokens)
-        for (s, e) in other_claims if t.start < e and t.end > s
-    ]  # fmt: skip
-    names = _names(lang, tokens, memory.entities, range(first, last))
-    names = [n for n in names if not any(n.first <= i < n.last for i in skip_spans)]
-    refs = load_lexicon(lang).references
-    before_words = set(refs.counterparty_before) | set(refs.place_before)
-    clause = _clause_of(tokens, first)
+    """Metric, subject and counterparty of the claim at [claim_start, claim_end).
 
-    def governed(name: _Name) -> bool:
-        return name.first > 0 and tokens[name.first - 1].lower in before_words
-
-    subject: str | None = None
-    earlier = [n for n in names if n.last <= first]
-    same_clause = [n for n in earlier if n.first >= clause[0]]
-    possessive = [n for n in same_clause if n.possessive]
-    free = [n for n in same_clause if not governed(n)]
-    if possessive:
-        subject = possessive[-1].text
-    elif free:
-        subject = free[-1].text
-    elif earlier:
-        ungoverned = [n for n in earlier if not governed(n)]
-        # "Amazon is among the shareholders of Anthropic, a company valued at …": the
-        # apposition after a comma describes the name right before it.
-        subject = (
-            earlier[-1].text
-            if tokens[clause[0] - 1].text == ","
-            else (ungoverned[-1].text if ungoverned else earlier[-1].text)
-        )
-    else:
-        later = [n for n in names if n.first >= last and not governed(n)]
-        subject = later[0].text if later else memory.last_subject
-    counterparty = None
-    for name in names:
-        after = name.first >= last and governed(name) and name.text != subject
-        if after and tokens[name.first - 1].lower in refs.counterparty_before:
-            counterparty = name.text
-            break
-    sentence_subjects = [n.text for n in names if not governed(n)]
-    if sentence_subjects:
-        memory.last_subject = sentence_subjects[0]
-    return Context(metric, subject, counterparty)
+    ``other_claims`` are the other figures of the sentence. For several claims of one
+    sentence, build its :class:`Sentence` once and ask it about each.
+    """
+    words = Sentence(lang, sentence, sentence_start, memory.entities, other_claims)
+    return words.describe(claim_start, claim_end, kind, has_noun, memory)

@@ -85,6 +85,62 @@ def _cased(words: Iterable[str], symbols: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
 
 
+def _case_classes(chars: str) -> dict[str, str]:
+    """For each of ``chars``, a class of what ``(?i:char)`` matches, usable without (?i).
+
+    Written out, a trie of such classes lets the engine skip each branch that cannot
+    match at a glance, which it cannot do for letters that ignore case. The regex engine
+    itself decides what matches, Kelvin sign and long s included; all case variants lie
+    below U+30000.
+
+    >>> classes = _case_classes("ks")
+    >>> classes["k"] == "[Kk\u212a]", classes["s"] == "[Ss\u017f]"
+    (True, True)
+    """
+    if not chars:
+        return {}
+    every = "".join(map(chr, range(0x30000)))
+    found = set(re.findall(f"(?i:[{re.escape(chars)}])", every))
+    classes = {}
+    for char in set(chars):
+        variants = sorted(v for v in found if re.fullmatch(f"(?i:{re.escape(char)})", v))
+        escaped = "".join(re.escape(v) for v in variants)
+        classes[char] = f"[{escaped}]" if len(variants) > 1 else re.escape(char)
+    return classes
+
+
+def _caseless_trie(phrases: Iterable[str]) -> str:
+    """A regex matching the start of any of ``phrases`` in any case, as a trie of classes.
+
+    Unlike :func:`alternation` it does not ask the phrase to end a word, and a space in a
+    phrase stands for one space of any width: it finds where a phrase may begin, for a
+    closer look.
+
+    >>> pattern = re.compile(_caseless_trie(["one", "a ", "two"]))
+    >>> [bool(pattern.match(w)) for w in ("ONE", "A\u00a0", "ax", "Two", "tw")]
+    [True, True, False, True, False]
+    """
+    phrases = list(phrases)
+    root: dict[str, dict[str, object]] = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[_END] = {}
+    classes = _case_classes("".join(set("".join(phrases)) - {" "}))
+
+    def pattern(node: dict[str, dict[str, object]]) -> str:
+        branches = []
+        for ch in sorted(k for k in node if k != _END):
+            head = SPACE if ch == " " else classes[ch]
+            branches.append(head + pattern(node[ch]))  # type: ignore[arg-type]
+        if _END in node:
+            branches.append("")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return pattern(root) if root else r"(?!x)x"
+
+
 @dataclass(frozen=True)
 class Grammar:
     """The compiled patterns and lookup tables of one language."""
@@ -92,6 +148,8 @@ class Grammar:
     lex: Lexicon
     #: spelled-out numbers and multiplier words, found anywhere in the text
     word_anchor: re.Pattern[str]
+    #: the character before what may be a ``word_anchor``: a quick search for candidates
+    word_anchor_before: re.Pattern[str]
     #: at a position after a number: a scale word or short form
     scale: re.Pattern[str]
     #: at a position: a currency name, code or symbol after the number
@@ -128,6 +186,8 @@ class Grammar:
     percent_units: dict[str, tuple[str, float]]
     units: dict[str, tuple[str, float]]
     qualifiers: dict[str, QualifierKey]
+    #: the last word of every qualifier phrase: a quick "no" before looking up phrases
+    qualifier_ends: frozenset[str]
     number_words: dict[str, float]
     qualifiers_after: Mapping[str, str]
     months: frozenset[str]
@@ -152,22 +212,37 @@ def grammar(lang: str) -> Grammar:
     lex = load_lexicon(lang)
     currency_words, currency_marks = _currency_tables(lex)
     number_words = [w for w in lex.numbers if w not in lex.number_syntax.articles]
-    number_block = alternation([*number_words, "und", "and"]).replace(r"(?!\w)", "")
+    number_parts = [*number_words, "und", "and"]
+    number_block = alternation(number_parts).replace(r"(?!\w)", "")
     numbers_seq = (
         rf"(?!(?:und|and)(?!\w))(?:{number_block})+"  # fünfundzwanzig, twentyfive
         rf"(?:(?:-|{SPACE}+(?:and{SPACE}+)?)(?:{alternation(number_words)}))*"  # twenty-five
         r"(?!\w)"
     )
     half_of = alternation(lex.number_syntax.half_of)
-    word_anchor = re.compile(
-        rf"""(?<![\w-])(?:
+    anchor_body = rf"""(?:
             (?P<mult>{alternation(lex.multipliers.words)})      # tenfold, verdreifacht
           | (?P<half>{half_of})(?={SPACE})                       # half a (billion)
           | (?P<article>{alternation(lex.number_syntax.articles)})  # a/eine (Milliarde)
             (?={SPACE}+{alternation(lex.scales.words)})
           | (?P<words>{numbers_seq})                             # fifty, zweihundert
-        )""",
-        re.VERBOSE | re.IGNORECASE,
+        )
+    """
+    word_anchor = re.compile(rf"(?<![\w-]){anchor_body}", re.VERBOSE | re.IGNORECASE)
+    # Every anchor starts with one of these (an article only before a space, as its
+    # look-ahead demands); three characters are enough to rule out nearly every word.
+    starts = {
+        fold(phrase)[:3]
+        for phrase in (*lex.multipliers.words, *lex.number_syntax.half_of, *number_parts)
+    }
+    starts |= {(a if len(a) >= 3 else a + " ")[:3] for a in map(fold, lex.number_syntax.articles)}
+    word_anchor_before = re.compile(
+        rf"""
+        [^\w-]                                   # what may stand before an anchor: a class
+                                                 # first lets the engine skip ahead in C
+        (?={_caseless_trie(starts)})             # the start of an anchor, in any case
+        """,
+        re.VERBOSE,
     )
     scale_powers = {fold(w): p for w, p in lex.scales.words.items()}
     short_scales = dict(lex.scales.short)
@@ -247,6 +322,7 @@ def grammar(lang: str) -> Grammar:
     return Grammar(
         lex=lex,
         word_anchor=word_anchor,
+        word_anchor_before=word_anchor_before,
         scale=scale,
         currency_after=currency_after,
         currency_before=currency_before,
@@ -268,6 +344,7 @@ def grammar(lang: str) -> Grammar:
         percent_units=percent_units,
         units=units,
         qualifiers=qualifiers,
+        qualifier_ends=frozenset(phrase.split(" ")[-1] for phrase in qualifiers),
         number_words={w.lower(): v for w, v in lex.numbers.items()},
         qualifiers_after=qualifiers_after,
         months=frozenset(lex.not_claims.months),

@@ -7,6 +7,7 @@ qualifier ("about" widens to ``Settings.approx_tolerance``; "more than" opens th
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 from factcheck.models import Qualifier
@@ -27,6 +28,12 @@ RECORD_QUALIFIER: dict[str, Qualifier] = {
 }
 
 
+@functools.lru_cache(maxsize=16)
+def _decimal(setting: float) -> Decimal:
+    """A setting as the Decimal its printed form gives (0.1, not 0.1000000000000000055…)."""
+    return Decimal(str(setting))
+
+
 def rounding_band(value: Decimal, step: Decimal, settings: Settings) -> Decimal:
     """Half the step of the last stated digit, capped relative to the value.
 
@@ -37,7 +44,7 @@ def rounding_band(value: Decimal, step: Decimal, settings: Settings) -> Decimal:
     Decimal('1.250')
     """
     half = step / 2
-    cap = abs(value) * Decimal(str(settings.rounding_cap))
+    cap = abs(value) * _decimal(settings.rounding_cap)
     return min(half, cap) if value else half
 
 
@@ -62,15 +69,12 @@ def interval(
     (94.5, 105.5)
     """
     band = rounding_band(value, step, settings)
-    tol = abs(value) * Decimal(str(settings.approx_tolerance))
     low: Decimal | None
     high: Decimal | None
-    if qualifier == "approx":
-        low, high = value - max(band, tol), value + max(band, tol)
-    elif qualifier == "approx_below":
-        low, high = value - max(band, tol), value + band
-    elif qualifier == "approx_above":
-        low, high = value - band, value + max(band, tol)
+    if qualifier in ("approx", "approx_below", "approx_above"):
+        wide = max(band, abs(value) * _decimal(settings.approx_tolerance))
+        low = value - (band if qualifier == "approx_above" else wide)
+        high = value + (band if qualifier == "approx_below" else wide)
     elif qualifier == "over":
         low, high = value, None
     elif qualifier == "at_least":

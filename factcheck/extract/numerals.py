@@ -8,9 +8,11 @@ numbers. Values are ``Decimal`` here; records store floats.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
 from decimal import Decimal
+from typing import NamedTuple
 
 #: Group separators that never mean a decimal point: spaces of every width, apostrophes.
 _SPACE_GROUPS = " \u00a0\u202f\u2009'’"
@@ -36,9 +38,45 @@ NUMERAL = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Numeral:
-    """A number as stated: its value and the step of its last stated digit."""
+#: A run of digits. A numeral starts at the first digit of a run or one character before
+#: it (a sign, a bare decimal point), never inside a run: its look-behind forbids a digit.
+_DIGIT_RUN = re.compile(
+    r"""
+    \d+                           # the digits NUMERAL's own \d would see
+    """,
+    re.VERBOSE,
+)
+
+
+def find_numerals(s: str) -> Iterator[re.Match[str]]:
+    """The matches of ``NUMERAL.finditer(s)``, found by hopping from digit run to digit run.
+
+    NUMERAL opens with a look-behind, which keeps the regex engine from skipping ahead:
+    it would try the whole pattern at every character. A bare digit run skips ahead in C,
+    and NUMERAL is then tried only where a numeral can start.
+
+    >>> [m.group() for m in find_numerals("Up -3.5% to 2,400 (v1.2.3, x2) or .5 in 2024")]
+    ['-3.5', '2,400', '.5', '2024']
+    """
+    end = 0  # where the last numeral ended: the next may not start before it
+    for run in _DIGIT_RUN.finditer(s):
+        at = run.start()
+        if at < end:
+            continue  # the rest of a numeral already found ("400" of "2,400")
+        match = NUMERAL.match(s, at - 1) if at > end else None
+        if match is None:
+            match = NUMERAL.match(s, at)
+        if match is not None:
+            end = match.end()
+            yield match
+
+
+class Numeral(NamedTuple):
+    """A number as stated: its value and the step of its last stated digit.
+
+    A named tuple rather than a frozen dataclass: one is made for every number in a text,
+    and a frozen dataclass takes several times as long to build.
+    """
 
     value: Decimal
     step: Decimal
@@ -47,6 +85,10 @@ class Numeral:
     @property
     def is_plain_integer(self) -> bool:
         return not self.grouped and self.value == self.value.to_integral_value()
+
+
+#: 10**k for the trailing zeros a numeral can have, computed once rather than per figure.
+_POWERS_OF_TEN = tuple(Decimal(10) ** k for k in range(32))
 
 
 def _trailing_zero_step(integer_digits: str) -> Decimal:
@@ -58,9 +100,13 @@ def _trailing_zero_step(integer_digits: str) -> Decimal:
     stripped = integer_digits.rstrip("0")
     if not stripped:
         return Decimal(1)
-    return Decimal(10) ** (len(integer_digits) - len(stripped))
+    zeros = len(integer_digits) - len(stripped)
+    return _POWERS_OF_TEN[zeros] if zeros < len(_POWERS_OF_TEN) else Decimal(10) ** zeros
 
 
+#: Figures repeat (years, small counts, round amounts): each spelling is read once. The
+#: bound keeps a text full of distinct numbers from growing the memory.
+@functools.lru_cache(maxsize=1 << 12)
 def parse_numeral(text: str, decimal_separator: str) -> Numeral | None:
     """Read digits with separators as the language does; None if they make no number.
 
@@ -81,6 +127,8 @@ def parse_numeral(text: str, decimal_separator: str) -> Numeral | None:
     sign = ""
     if text[:1] in "-−–+":
         sign, text = ("-" if text[0] != "+" else ""), text[1:]
+    if text.isdigit():  # the common case, without looking at each character
+        return Numeral(Decimal(sign + text), _trailing_zero_step(text), grouped=False)
     marks = [ch for ch in text if not ch.isdigit()]
     if not marks:
         return Numeral(Decimal(sign + text), _trailing_zero_step(text), grouped=False)
