@@ -26,6 +26,7 @@ from typing import NamedTuple
 from factcheck.extract.cues import CueTable, cue_table, refinements, word_cues
 from factcheck.extract.names import (
     CLAUSE_MARKS,
+    CLAUSE_STOPS,
     governing_words,
     is_name_token,
     party_words,
@@ -90,7 +91,8 @@ class Sentence:
     __slots__ = (
         "_by_kind", "_concept_at", "_covered", "_ends", "_free_after", "_free_before",
         "_governing", "_known", "_lang", "_lowers", "_marks", "_name_ends", "_name_starts",
-        "_names", "_party_after", "_possessive_before", "_starts", "_texts", "_unused_before",
+        "_names", "_party_after", "_possessive_before", "_starts", "_stops", "_texts",
+        "_unused_before",
     )  # fmt: skip
 
     def __init__(
@@ -127,6 +129,8 @@ class Sentence:
                     self._by_kind.setdefault(kind, []).append(i)
         #: indices of the clause marks, in order
         self._marks = [i for i, t in enumerate(texts) if t in CLAUSE_MARKS]
+        #: indices of the marks that end a clause outright (";"): no cue reaches across
+        self._stops = [i for i, t in enumerate(texts) if t in CLAUSE_STOPS]
         #: _covered[k]: how many of the first k tokens belong to a figure
         steps = [0] * (len(texts) + 1)
         for place_start, place_end in places:
@@ -197,6 +201,11 @@ class Sentence:
         """Whether one of tokens[first:last] belongs to a figure."""
         return self._covered[last] > self._covered[first]
 
+    def _stopped(self, i: int, first: int, last: int) -> bool:
+        """Whether a clause stop stands between the cue at ``i`` and tokens[first:last]."""
+        low, high = (i, first) if i < first else (last, i)
+        return bisect.bisect_left(self._stops, high) > bisect.bisect_left(self._stops, low)
+
     def _marks_between(self, first: int, last: int) -> int:
         """How many clause marks stand among tokens[first:last]."""
         return bisect.bisect_left(self._marks, last) - bisect.bisect_left(self._marks, first)
@@ -232,6 +241,7 @@ class Sentence:
         before = bisect.bisect_left(cues, first)
         after = bisect.bisect_left(cues, last)
         nearest = [*cues[before - 1 : before], *cues[after : after + 1]]  # one each side
+        nearest = [i for i in nearest if not self._stopped(i, first, last)]
         near = [self._cue(i, first, last, noun_index) for i in nearest]
         if not near:
             return None

@@ -99,8 +99,11 @@ def _case_classes(chars: str) -> dict[str, str]:
     """
     if not chars:
         return {}
-    every = "".join(map(chr, range(0x30000)))
-    found = set(re.findall(f"(?i:[{re.escape(chars)}])", every))
+    any_of = re.compile(f"(?i:[{re.escape(chars)}])")
+    found: set[str] = set()
+    for base in range(0, 0x30000, 0x1000):  # in blocks: a string of every character at
+        block = "".join(map(chr, range(base, base + 0x1000)))  # once costs 20 MB to build
+        found.update(any_of.findall(block))
     classes = {}
     for char in set(chars):
         variants = sorted(v for v in found if re.fullmatch(f"(?i:{re.escape(char)})", v))
@@ -193,6 +196,7 @@ class Grammar:
     months: frozenset[str]
     range_openers: frozenset[str]
     change_openers: frozenset[str]
+    change_verbs: frozenset[str]
     year_words: frozenset[str]
     not_names: frozenset[str]
 
@@ -350,6 +354,7 @@ def grammar(lang: str) -> Grammar:
         months=frozenset(lex.not_claims.months),
         range_openers=frozenset(fold(w) for w in lex.ranges.open),
         change_openers=frozenset(fold(w) for w in lex.ranges.change_openers),
+        change_verbs=frozenset(fold(w) for w in lex.ranges.change_verbs),
         year_words=frozenset(lex.not_claims.year_words),
         not_names=frozenset(lex.not_claims.not_names),
     )

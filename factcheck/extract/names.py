@@ -15,6 +15,8 @@ from factcheck.lexicon import load_lexicon
 
 #: Tokens that end a clause; never part of a name.
 CLAUSE_MARKS = frozenset(',;:()–—"“”„')
+#: Marks that end a clause outright: what follows one is another statement.
+CLAUSE_STOPS = frozenset(";")
 #: German words that end like common nouns; a capitalised word ending so is no name.
 _DE_NOUN_ENDINGS = (
     "ung", "heit", "keit", "schaft", "tion", "tät", "nis", "ismus", "en", "er", "ern", "chen",

@@ -230,6 +230,9 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
         return q, False
     if last and last[0] in g.change_openers and g.change_open.search(s, window, q.start):
         return q, False
+    worded = not opened and connector.group("conn").isalpha()
+    if worded and q.unit is not None and last and last[0] in g.change_verbs:
+        return q, False  # "fell 3.5 percent to 18.2%": the change, then the new level
     hyphen = not opened and connector.group("conn") in {"-", "–", "—"}
     second = _second_figure(g, s, connector.end())
     if second is None:
@@ -326,7 +329,10 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
             return True  # "ab 2027 monatlich", "2024."
     if word and gap and "-" in gap and word[-1:].isalpha():
         return True  # Q-7, COVID-19
+    # A model number is never written with group separators: "Boeing 737", but not the
+    # "2.400" after a German noun ("nach Angaben des Unternehmens 2.400 Stellen").
     named = word[:1].isupper() and lower not in g.not_names and gap.strip() == ""
+    named = named and not q.grouped
     if named and ((lower not in g.lex.stopwords and not word.isupper()) or "&" in word):
         return True  # Claude 3.7, Boeing 737, S&P 500
     if g.lex.lang == "de" and s.startswith(".", q.end) and not q.grouped:

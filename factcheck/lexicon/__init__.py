@@ -134,6 +134,9 @@ class Ranges(_Data):
     open: tuple[str, ...]
     open_connector: tuple[str, ...]
     change_openers: tuple[str, ...]
+    #: Words of change ("fell", "rose by") after which "3.5 percent to 18.2%" is a change
+    #: and a new level, two figures, not a range.
+    change_verbs: tuple[str, ...] = ()
 
 
 class Multipliers(_Data):
