@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # the ledger's modules load only when a ledger is used
 
 #: Records of one entity and metric compared in full; beyond it, the newest (see
 #: ``_LedgerIndex.records``).
-MAX_HISTORY = 64
+MAX_HISTORY = 24
 #: Longest entity name, in words, looked for in a draft's sentences.
 MAX_NAME_WORDS = 4
 _WORD = re.compile(r"\w+(?:[&.'’-]\w+)*")
