@@ -11,10 +11,11 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli_helpers import SOURCE, run, write
 
 PROJECT = Path(__file__).resolve().parents[1]
 HEAD = "---\ndate: 2025-11-20\n---\n\n"
@@ -30,30 +31,6 @@ as_of = 2025-12-01
 """
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-
-SOURCE = (
-    "---\ndate: 2025-11-18\n---\n\n"
-    "Ardent Foundry announced a $9 billion investment in a chip plant near Porto. "
-    "The company expects to employ 4,100 people there.\n"
-)
-
-
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        timeout=120,
-    )
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def git(repo: Path, *args: str) -> str:

@@ -4,37 +4,17 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
+
+from tests.cli_helpers import SOURCE, run, write
 
 DRAFT = (
     "---\ndate: 2025-11-20\n---\n\n"
     "Ardent Foundry will invest $9 billion in a chip plant near Porto. "
     "The plant is to employ 1,400 people and buy 300 megawatts of power.\n"
 )
-SOURCE = (
-    "---\ndate: 2025-11-18\n---\n\n"
-    "Ardent Foundry announced a $9 billion investment in a chip plant near Porto. "
-    "The company expects to employ 4,100 people there.\n"
-)
-
-
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_text_report_and_exit_code_for_a_discrepancy(tmp_path: Path) -> None:

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from factcheck.config import discover, effective, find
 from factcheck.errors import InputError
+from tests.cli_helpers import SOURCE, run, write
 
-SOURCE = (
-    "---\ndate: 2025-11-18\n---\n\n"
-    "Ardent Foundry announced a $9 billion investment in a chip plant near Porto. "
-    "The company expects to employ 4,100 people there.\n"
-)
 #: One consistent, one discrepancy, one unverified figure, on ASCII and non-ASCII lines.
 DRAFT = (
     "---\ndate: 2025-11-20\n---\n\n"
@@ -23,24 +17,6 @@ DRAFT = (
     "In „Porto“ – a €-zone site 😀 – Ardent Foundry is to employ 1,400 people.\n"
     "It will buy 300 megawatts of power.\n"
 )
-
-
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        timeout=120,
-    )
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_found_by_walking_up_factcheck_toml_before_pyproject(tmp_path: Path) -> None:

@@ -8,8 +8,6 @@ column unit is tested where it differs from a character count.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -18,12 +16,8 @@ import jsonschema
 import pytest
 
 from factcheck.report.github import escape_data, escape_property
+from tests.cli_helpers import SOURCE, run, write
 
-SOURCE = (
-    "---\ndate: 2025-11-18\n---\n\n"
-    "Ardent Foundry announced a $9 billion investment in a chip plant near Porto. "
-    "The company expects to employ 4,100 people there.\n"
-)
 #: One consistent, one discrepancy, one unverified figure, on ASCII and non-ASCII lines.
 DRAFT = (
     "---\ndate: 2025-11-20\n---\n\n"
@@ -35,24 +29,6 @@ DRAFT = (
 SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0.json"
 LINE = DRAFT.splitlines()[5]  # the non-ASCII line with "1,400"
 CHARS = LINE.index("1,400") + 1
-
-
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        timeout=120,
-    )
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def check(tmp_path: Path, fmt: str, *extra: str) -> tuple[int, str]:

@@ -3,38 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from factcheck.suppress import parse
+from tests.cli_helpers import SOURCE, run, write
 
 HEAD = "---\ndate: 2025-11-20\n---\n\n"
 WRONG = "Ardent Foundry is to employ 1,400 people near Porto.\n"
-
-SOURCE = (
-    "---\ndate: 2025-11-18\n---\n\n"
-    "Ardent Foundry announced a $9 billion investment in a chip plant near Porto. "
-    "The company expects to employ 4,100 people there.\n"
-)
-
-
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        timeout=120,
-    )
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def figures(tmp_path: Path, body: str, *extra: str) -> list[tuple[int, str]]:

@@ -1,0 +1,1 @@
+"""factcheck's tests (a package, so that test modules can share tests/cli_helpers.py)."""
