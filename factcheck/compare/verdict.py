@@ -99,6 +99,11 @@ def _disagreement(draft: Figure, against: Sequence[Match], newer: bool = False) 
     )
 
 
+def _agreed(draft: Figure, agree: Sequence[Match], rivals: Sequence[Match]) -> Finding:
+    """Consistent, unless a rival figure shows the sources disagree among themselves."""
+    return _conflict(draft, agree, rivals) or _consistent(draft, agree)
+
+
 def _consistent(draft: Figure, agree: Sequence[Match]) -> Finding:
     message = f"Agrees with {agree[0].figure.text} in {cite(agree[0].figure)}."
     return _finding(draft, "consistent", message, agree)
@@ -156,7 +161,7 @@ def judge(
         # best match decides, other parties' figures named nearby do not date it.
         lead = max(group, key=lambda m: m.rank).figure.subject
         story = [m for m in group if m.figure.subject == lead or same_party(m.figure.subject, lead)]
-        return _latest(draft, story, as_of)
+        return _latest(draft, story)
     if agree:
         # Another report of the same day is a rival account of the same event; figures
         # of other days are other events (this year's round, last year's round).
@@ -167,10 +172,7 @@ def judge(
             b for b in disagree
             if reports.get(b.figure.when, set()) - {b.figure.where}
         ]  # fmt: skip
-        conflict = _conflict(draft, agree, rivals)
-        if conflict is not None:
-            return conflict
-        return _consistent(draft, agree)
+        return _agreed(draft, agree, rivals)
     slips = [m for m in disagree if m.diagnosis]
     if slips:
         return _disagreement(draft, slips + [m for m in disagree if not m.diagnosis])
@@ -182,18 +184,15 @@ def judge(
     )
 
 
-def _latest(draft: Figure, group: Sequence[Match], as_of: dt.date) -> Finding:
+def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
     dated = [m.figure.when for m in group if m.figure.when is not None]
     newest = max(dated) if dated else None
     current = [m for m in group if m.figure.when is None or m.figure.when == newest]
-    older = [m for m in group if m not in current]
+    older = [m for m in group if m.figure.when is not None and m.figure.when != newest]
     agree = [m for m in current if m.agrees]
     disagree = [m for m in current if not m.agrees]
     if agree:
-        conflict = _conflict(draft, agree, disagree)
-        if conflict is not None:
-            return conflict
-        return _consistent(draft, agree)
+        return _agreed(draft, agree, disagree)
     was_true = [m for m in older if m.agrees]
     if was_true:
         now, then = disagree[0].figure, was_true[0].figure
