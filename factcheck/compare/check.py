@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -21,7 +20,7 @@ from rapidfuzz import process
 
 from factcheck.compare.figures import Figure, from_claim, meets
 from factcheck.compare.match import Matcher
-from factcheck.compare.parties import FUZZY_NAME_RATIO, Parties
+from factcheck.compare.parties import FUZZY_NAME_RATIO, Parties, words_of
 from factcheck.compare.verdict import judge
 from factcheck.extract.pipeline import DEFAULT_SETTINGS
 from factcheck.lexicon import Concept, load_concepts, unit_kind
@@ -38,7 +37,6 @@ if TYPE_CHECKING:  # the ledger's modules load only when a ledger is used
 MAX_HISTORY = 24
 #: Longest entity name, in words, looked for in a draft's sentences.
 MAX_NAME_WORDS = 4
-_WORD = re.compile(r"\w+(?:[&.'’-]\w+)*")
 
 
 class _LedgerIndex:
@@ -109,7 +107,7 @@ class _LedgerIndex:
 
     def named_in(self, sentence: str) -> list[str]:
         """The ledger entities a sentence names, word for word (up to four-word names)."""
-        words = _WORD.findall(sentence.casefold())
+        words = words_of(sentence)
         found: list[str] = []
         for size in range(1, MAX_NAME_WORDS + 1):
             for start in range(len(words) - size + 1):

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from factcheck.lexicon import LANGS, load_lexicon
 
-#: A word of a name or sentence, for matching names inside sentences.
+#: A word of a name or sentence, for finding names inside sentences.
 _WORD = re.compile(r"\w+(?:[&.'’-]\w+)*")
 #: Least rapidfuzz ratio (0..100) at which two different spellings name one company.
 FUZZY_NAME_RATIO = 90.0
@@ -104,15 +104,24 @@ class Parties:
         """
         words = self._sentence_words.get(sentence)
         if words is None:
-            words = f" {' '.join(_WORD.findall(sentence.casefold()))} "
+            words = f" {' '.join(words_of(sentence))} "
             self._sentence_words[sentence] = words
         wanted = self.norm(name)
         names = [wanted, *self._aliases.get(self.canonical(name), ())]
-        return any(f" {' '.join(_WORD.findall(n))} " in words for n in names if n)
+        return any(f" {' '.join(words_of(n))} " in words for n in names if n)
 
     def same(self, a: str | None, b: str | None) -> bool:
         """Whether two known names are one party."""
         return a is not None and b is not None and self.similarity(a, b) >= PART
+
+
+def words_of(text: str) -> list[str]:
+    """The folded words of a name or sentence, as names are looked for in sentences.
+
+    >>> words_of("Amazon's Project Rainier, AT&T.")
+    ["amazon's", 'project', 'rainier', 'at&t']
+    """
+    return _WORD.findall(text.casefold())
 
 
 def _is_part(short: str, long: str) -> bool:
