@@ -149,6 +149,7 @@ class CheckFormat(StrEnum):
     github = "github"
     junit = "junit"
     rdjsonl = "rdjsonl"
+    html = "html"
 
 
 class FailOn(StrEnum):
@@ -218,7 +219,9 @@ def check_command(
     fmt: Annotated[
         CheckFormat | None,
         typer.Option(
-            "--format", "-f", help="text, json, sarif, github, junit or rdjsonl. [default: text]"
+            "--format",
+            "-f",
+            help="text, json, sarif, github, junit, rdjsonl or html. [default: text]",
         ),
     ] = None,
     output: Annotated[
@@ -266,6 +269,8 @@ def check_command(
         factcheck check draft.md --source reports/ --as-of 2025-12-01
 
         factcheck check news/ --format sarif --output factcheck.sarif
+
+        factcheck check draft.md --as-of 2025-12-01 --format html --output report.html
 
         factcheck check draft.md --no-default-ledger --ledger my-claims/ --format json
     """

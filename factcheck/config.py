@@ -36,7 +36,7 @@ CONFIG_NAME = ".factcheck.toml"
 PYPROJECT = "pyproject.toml"
 
 FailOn = Literal["discrepancy", "outdated", "conflicting", "unverified", "never"]
-Format = Literal["text", "json", "sarif", "github", "junit", "rdjsonl"]
+Format = Literal["text", "json", "sarif", "github", "junit", "rdjsonl", "html"]
 _DEFAULT = Settings()
 
 

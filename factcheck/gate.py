@@ -159,6 +159,10 @@ def render(outcome: Outcome, fmt: str, *, colour: bool) -> Iterator[str]:
         from factcheck.report import github
 
         yield from (line + "\n" for line in github.render(view))
+    elif fmt == "html":
+        from factcheck.report import html
+
+        yield html.render(view)
     elif fmt == "rdjsonl":
         from factcheck.report import rdjsonl
 
