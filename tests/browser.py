@@ -23,7 +23,7 @@ from typing import Any
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.chrome.webdriver import WebDriver
 
 CHROMIUM = Path(os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium"))
 CHROMEDRIVER = Path(os.environ.get("FACTCHECK_CHROMEDRIVER", "/usr/bin/chromedriver"))
@@ -77,7 +77,7 @@ def chromium(width: int = 1400, height: int = 1000) -> Iterator[WebDriver]:
 def requests(driver: WebDriver) -> list[str]:
     """Every URL the page has asked for since the last call (from the DevTools log)."""
     urls: list[str] = []
-    for entry in driver.get_log("performance"):
+    for entry in driver.get_log("performance"):  # type: ignore[no-untyped-call]  # untyped in Selenium
         message: dict[str, Any] = json.loads(entry["message"])["message"]
         if message.get("method") == "Network.requestWillBeSent":
             urls.append(message["params"]["request"]["url"])
@@ -86,4 +86,5 @@ def requests(driver: WebDriver) -> list[str]:
 
 def console(driver: WebDriver) -> list[str]:
     """The console messages since the last call (errors, CSP violations, …)."""
-    return [str(entry["message"]) for entry in driver.get_log("browser")]
+    logs = driver.get_log("browser")  # type: ignore[no-untyped-call]  # untyped in Selenium
+    return [str(entry["message"]) for entry in logs]

@@ -48,7 +48,8 @@ SOURCES = {
         "with the matter.</p></body></html>\n"
     ),
     "blog.md": (
-        "---\ndate: 2025-11-19\n---\n\nBrightwater Labs is valued at $4 billion, the company said.\n"
+        "---\ndate: 2025-11-19\n---\n\n"
+        "Brightwater Labs is valued at $4 billion, the company said.\n"
     ),
 }
 
@@ -83,7 +84,7 @@ date: 2025-11-25
 <img src=x onerror="window.__pwned = 'img'; alert('img')">
 Ardent Foundry will invest $9 billion near Porto. <a href="javascript:window.__pwned='a'">more</a>
 The plant will employ 1,400 people, see [the plan](javascript:window.__pwned='md') </mark><script>window.__pwned='mark'</script> there.
-"""
+"""  # noqa: E501 - the payload lines read better unbroken
 
 HOSTILE_SOURCES = {
     "hostile.txt": (

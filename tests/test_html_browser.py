@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
 from tests import browser
@@ -101,11 +101,11 @@ def test_every_figure_is_highlighted_and_the_counts_match_the_summary(
     marks = page.find_elements(By.CSS_SELECTOR, "mark.fig")
     # Colour is not the only signal: every mark has its verdict's icon and a label.
     for mark in marks:
-        verdict = mark.get_attribute("data-verdict")
+        kind = mark.get_attribute("data-verdict") or ""
         use = mark.find_element(By.CSS_SELECTOR, "svg.ic use")
-        assert use.get_attribute("href") == f"#i-{verdict}"
+        assert use.get_attribute("href") == f"#i-{kind}"
         label = mark.find_element(By.CSS_SELECTOR, ".vh").get_attribute("textContent")
-        assert verdict in (label or "").lower()
+        assert kind in (label or "").lower()
     sections = page.find_elements(By.CSS_SELECTOR, "section.draft")
     assert [s.find_element(By.TAG_NAME, "h2").text for s in sections] == [
         "news/porto.md", "news/porto-de.md"
@@ -188,7 +188,7 @@ def test_a_filter_shows_one_verdict_and_all_brings_the_rest_back(
     page: WebDriver, pages: dict[str, Path]
 ) -> None:
     summary = json.loads(pages["json"].read_text(encoding="utf-8"))["summary"]
-    page.find_element(By.CSS_SELECTOR, 'mark.fig.v-consistent').click()
+    page.find_element(By.CSS_SELECTOR, "mark.fig.v-consistent").click()
     page.find_element(By.CSS_SELECTOR, '.chip[data-filter="discrepancy"]').click()
     assert not [d for d in page.find_elements(By.CSS_SELECTOR, ".detail") if d.is_displayed()]
     for verdict in VERDICTS:

@@ -251,11 +251,12 @@ def _draft(
         start = len(draft.front_matter or "")
         # Marks are placed by index into ``figures``; unplaceable ones are moved out of
         # the way (past the end), so that the indices stay those of the findings.
-        placed = [fig if good else prose.Figure(-1, -1) for fig, good in zip(figures, ok)]
+        placed = [
+            fig if good else prose.Figure(-1, -1) for fig, good in zip(figures, ok, strict=True)
+        ]
         order = sorted(range(len(placed)), key=lambda i: placed[i].start)
         draft.paragraphs = [
-            _reindex(p, order)
-            for p in prose.paragraphs(text, [placed[i] for i in order], start)
+            _reindex(p, order) for p in prose.paragraphs(text, [placed[i] for i in order], start)
         ]
     return draft
 
@@ -324,6 +325,7 @@ def render(view: View) -> str:
         skipped=[s for s in report.sources if s.error],
         version=__version__,
         policy=policy,
-        css=Markup(css),  # noqa: S704 - our own file, checked above not to close <style>
-        js=Markup(js),  # noqa: S704 - likewise for <script>
+        # Our own files, checked by _asset not to close their element: not escaped.
+        css=Markup(css),
+        js=Markup(js),
     )

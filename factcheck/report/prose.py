@@ -105,8 +105,8 @@ def paragraphs(text: str, figures: Sequence[Figure], start: int = 0) -> list[Par
     """``text[start:]`` as paragraphs; ``figures`` are placeable and sorted by ``start``.
 
     >>> [[(r.kind, r.text, r.mark) for r in p.runs] for p in paragraphs(
-    ...     "Spend $5 bn\\nnow.\\n\\n- 2 jobs", [Figure(6, 11), Figure(21, 27)])]
-    [[('text', 'Spend ', -1), ('mark', '', 0), ('text', ' now.', -1)], [('text', '- ', -1), ('mark', '', 1)]]
+    ...     "Spend $5 bn\\nnow.\\n\\n- 2 jobs", [Figure(6, 11), Figure(20, 26)])]
+    [[('text', 'Spend ', -1), ('mark', '', 0), ('text', ' ', -1), ('text', 'now.', -1)], [('text', '- ', -1), ('mark', '', 1)]]
     """  # noqa: E501
     out: list[Paragraph] = [Paragraph()]
     position = start
