@@ -169,7 +169,8 @@ class Fetcher:
         for _ in range(self.settings.max_redirects + 1):
             netguard.check_url(
                 current,
-                allow_private=self.settings.allow_private,
+                # Offline nothing is connected to, and resolving a name would use the network.
+                allow_private=self.settings.allow_private or self.settings.offline,
                 resolve=self.resolve,
                 policy=self.policy,
             )
