@@ -180,7 +180,8 @@ def test_endless_body_stops_at_the_cap_in_bounded_memory(site: Site, fetch: Fetc
     assert site.state.endless_done.wait(10), "the server never saw the client stop"
     # The server stops when the client hangs up: what it sent is the cap plus what the
     # sockets' buffers held, far from the 2 GB it would send to a client that read on.
-    assert cap < site.state.endless_sent < 64 * cap
+    # (a few MB on loopback: measured 3.9 MB for a 200 kB cap).
+    assert cap < site.state.endless_sent < 64_000_000
     assert peak < 10 * cap
 
 
