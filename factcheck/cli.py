@@ -200,7 +200,9 @@ def check_command(
     ] = None,
     source: Annotated[
         list[str] | None,
-        typer.Option("--source", "-s", help="A source file or directory (repeatable)."),
+        typer.Option(
+            "--source", "-s", help="A source file, directory or http(s) URL (repeatable)."
+        ),
     ] = None,
     ledger: Annotated[
         list[Path] | None,
@@ -253,7 +255,22 @@ def check_command(
     ] = None,
     offline: Annotated[
         bool | None,
-        typer.Option("--offline", help="Never use the network; say which sources are skipped."),
+        typer.Option("--offline", help="Never use the network: web sources from the cache only."),
+    ] = None,
+    follow_links: Annotated[
+        bool | None,
+        typer.Option("--follow-links", help="Fetch the web pages the drafts link to as sources."),
+    ] = None,
+    allow_private: Annotated[
+        bool | None,
+        typer.Option("--allow-private", help="Fetch from loopback and private addresses too."),
+    ] = None,
+    strict_sources: Annotated[
+        bool | None,
+        typer.Option("--strict-sources", help="A source that cannot be fetched is an error."),
+    ] = None,
+    refresh: Annotated[
+        bool | None, typer.Option("--refresh", help="Fetch web sources anew, not from the cache.")
     ] = None,
 ) -> None:
     """Check every figure of the drafts against sources and the ledger.
@@ -273,6 +290,10 @@ def check_command(
         factcheck check draft.md --as-of 2025-12-01 --format html --output report.html
 
         factcheck check draft.md --no-default-ledger --ledger my-claims/ --format json
+
+        factcheck check draft.md --follow-links --source https://example.org/report
+
+        factcheck check draft.md --follow-links --offline --strict-sources
     """
     from factcheck import config as configuration
     from factcheck import gate
@@ -289,6 +310,10 @@ def check_command(
         "format": fmt.value if fmt else None,
         "inline_config": False if no_inline_config else None,
         "offline": offline,
+        "follow_links": follow_links,
+        "allow_private": allow_private,
+        "strict_sources": strict_sources,
+        "refresh": refresh,
         "baseline": str(baseline) if baseline else None,
     }
     eff = configuration.effective(loaded, command_line)

@@ -14,6 +14,8 @@ configuration means the same whatever folder ``factcheck`` runs in::
     ledgers = ["claims/"]
     fail_on = "discrepancy"
     severity = { outdated = "error" }
+    follow_links = true           # the drafts' links are sources too
+    web = { timeout = 5, max_bytes = 2_000_000 }
 """
 
 from __future__ import annotations
@@ -40,6 +42,21 @@ Format = Literal["text", "json", "sarif", "github", "junit", "rdjsonl", "html"]
 _DEFAULT = Settings()
 
 
+class WebConfig(BaseModel):
+    """Limits of fetching web sources (``[tool.factcheck.web]``); see
+    :class:`factcheck.sources.web.FetchSettings`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    timeout: float = Field(10.0, gt=0, description="Seconds to connect and per read.")
+    retries: int = Field(2, ge=0, le=10, description="Retries after 429, 5xx, lost connection.")
+    backoff: float = Field(0.5, ge=0, description="Seconds before the first retry; doubled.")
+    retry_after_cap: float = Field(30.0, ge=0, description="Longest Retry-After honoured.")
+    max_redirects: int = Field(5, ge=0, le=30)
+    max_bytes: int = Field(5_000_000, gt=0, description="Largest body read, after gzip.")
+    concurrency: int = Field(8, ge=1, le=64, description="Requests at once.")
+
+
 class FileConfig(BaseModel):
     """What a configuration file may say; an unknown key is an error, not ignored."""
 
@@ -60,6 +77,11 @@ class FileConfig(BaseModel):
     inline_config: bool = True
     offline: bool = False
     baseline: str | None = None
+    follow_links: bool = False
+    allow_private: bool = False
+    strict_sources: bool = False
+    refresh: bool = False
+    web: WebConfig = Field(default_factory=WebConfig)
 
 
 #: Keys whose values are paths, made relative to the configuration file's folder.
@@ -196,6 +218,8 @@ def describe(eff: Effective) -> list[str]:
 
 
 def _toml(value: object) -> str:
+    if isinstance(value, BaseModel):
+        value = value.model_dump()
     if value is None:
         return '""'  # TOML has no null; an empty string reads as "not set" here
     if isinstance(value, bool):

@@ -7,6 +7,8 @@ The hierarchy::
     │   ├── DecodeError            bytes that are binary or cannot be decoded
     │   ├── LedgerError            a ledger record that is malformed (file:line)
     │   └── SourceError            a source that could not be read or fetched
+    │       └── FetchError         a web source: timeout, HTTP error, too large, wrong type
+    │           └── FetchRefused   a URL not fetched on purpose: scheme, private address
     └── LexiconError               a language data file with a typo (a bug, not user input)
 
 Every ``InputError`` carries the ``location`` (path or URL, with ``:line`` where it
@@ -41,6 +43,14 @@ class LedgerError(InputError):
 
 class SourceError(InputError):
     """A source could not be read or fetched."""
+
+
+class FetchError(SourceError):
+    """A web source could not be fetched or used; ``location`` is the URL as shown."""
+
+
+class FetchRefused(FetchError):
+    """A URL factcheck will not fetch: a scheme other than http(s), or a private address."""
 
 
 class LexiconError(FactcheckError):

@@ -1,6 +1,7 @@
 """``factcheck check`` as a library call: configuration in, a filtered report out.
 
-    drafts ─ read ─ check ─ inline suppressions ─ baseline ─ changed lines ─ View
+    drafts ─ read ─ (fetch web sources) ─ check ─ inline suppressions ─ baseline
+           ─ changed lines ─ View
 
 Kept out of :mod:`factcheck.cli` so that the command line stays arguments-in,
 report-out, and so that a script gets the same gate without a subprocess.
@@ -10,17 +11,22 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.baseline import Baseline, dump
 from factcheck.config import Effective
 from factcheck.drafts import Ignore, expand_drafts, find_ignore
-from factcheck.errors import InputError
+from factcheck.errors import InputError, SourceError
 from factcheck.models import CheckReport, DraftResult, Finding, Verdict
 from factcheck.report import filter as report_filter
 from factcheck.report.locate import relative_path, repository_root
 from factcheck.report.view import View
+
+if TYPE_CHECKING:
+    from factcheck.sources.documents import Document
 
 
 @dataclass(frozen=True)
@@ -67,16 +73,8 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
         raise InputError("check", "no drafts named on the command line or in the configuration")
     ignore_file = find_ignore(cwd)
     drafts = expand_drafts(values.drafts, Ignore(ignore_file) if ignore_file else None)
-    skipped: list[str] = []
-    local: list[Path] = []
-    for source in values.sources:
-        if not _is_url(source):
-            local.append(Path(source))
-        elif values.offline:
-            skipped.append(f"{source}: skipped (--offline)")
-        else:
-            raise InputError(source, "fetching URLs is not supported yet; save the page as a "
-                             "file, or pass --offline to skip it")  # fmt: skip
+    local = [Path(source) for source in values.sources if not _is_url(source)]
+    urls = [source for source in values.sources if _is_url(source)]
     book = load_ledger([Path(p) for p in values.ledgers], default=not values.no_default_ledger)
     names = book.names()
     lang = None if values.lang == "auto" else values.lang
@@ -85,7 +83,18 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
         for path in _progress(drafts, options.progress)
     ]
     sources = list(read_documents(local, settings=settings, entities=names))
-    report = check(documents, sources, book, as_of=values.as_of, settings=settings)
+    if values.follow_links:
+        from factcheck.compare.citations import http_links
+
+        urls = list(dict.fromkeys([*urls, *http_links(documents)]))
+    failed: list[tuple[str, str]] = []
+    if urls:
+        pages, failed = _web_sources(urls, eff, names, options.progress)
+        sources += pages
+    if failed and values.strict_sources:
+        raise SourceError(*failed[0])
+    skipped = [f"{location}: {error}" for location, error in failed]
+    report = check(documents, sources, book, as_of=values.as_of, settings=settings, failed=failed)
     texts = {doc.location: doc.text for doc in documents}
     root = repository_root(cwd)
     wanted = _filters(texts, root, values.inline_config, options, report)
@@ -95,6 +104,50 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
     fail_on: Verdict | None = None if values.fail_on == "never" else values.fail_on
     view = View(report, root, texts, values.severity, fail_on)
     return Outcome(view, skipped)
+
+
+def _web_sources(
+    urls: Sequence[str], eff: Effective, names: Sequence[str], progress: bool
+) -> tuple[list[Document], list[tuple[str, str]]]:
+    """The documents of the pages at ``urls``, and (URL, why) for those that failed."""
+    from factcheck.errors import FetchError
+    from factcheck.sources.article import to_document
+    from factcheck.sources.web import Fetcher, FetchSettings
+
+    values = eff.values
+    fetch = FetchSettings(
+        **values.web.model_dump(),
+        allow_private=values.allow_private,
+        offline=values.offline,
+        refresh=values.refresh,
+    )
+    with Fetcher(fetch) as fetcher, _fetch_progress(len(urls), progress) as done:
+        results = fetcher.fetch_all(urls, done)
+    documents: list[Document] = []
+    failed: list[tuple[str, str]] = []
+    for result in results:
+        if isinstance(result, FetchError):
+            failed.append((result.location, result.message))
+            continue
+        try:
+            documents.append(to_document(result, settings=eff.settings(), entities=names))
+        except FetchError as exc:
+            failed.append((exc.location, exc.message))
+    return documents, failed
+
+
+@contextmanager
+def _fetch_progress(total: int, show: bool) -> Iterator[Callable[[], None]]:
+    """A callback to count finished fetches; a bar on a terminal's stderr, as above."""
+    if not show or total < 2:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("fetching", total=total)
+        yield lambda: bar.advance(task)
 
 
 def _filters(

@@ -16,6 +16,9 @@ from factcheck._version import __version__
 SCHEMA_VERSION = "1"
 
 Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most", "up_to", "range"]
+#: Where evidence came from: a source the draft cites in the figure's paragraph, any
+#: other source, or the ledger.
+Via = Literal["cited", "source", "ledger"]
 Verdict = Literal["consistent", "discrepancy", "outdated", "conflicting", "unverified"]
 Diagnosis = Literal[
     "scale",
@@ -99,6 +102,11 @@ class Evidence(_Record):
     source: str = Field(description="The `id` of a source in the report's `sources`.")
     claim: Claim
     agrees: bool
+    via: Via | None = Field(
+        None,
+        description="Where the evidence came from: 'cited' (a source linked in the figure's "
+        "own paragraph), 'source' (another source) or 'ledger'.",
+    )
 
 
 class Finding(_Record):

@@ -96,16 +96,19 @@ def test_config_suppression_baseline_and_diff(tmp_path: Path) -> None:
     assert run("check", "--diff", "no-such-ref", cwd=repo).returncode == 2
 
 
-def test_offline_skips_url_sources_and_says_so(tmp_path: Path) -> None:
+def test_offline_skips_url_sources_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo = newsroom(tmp_path)
     url = "https://example.org/ardent-foundry-porto"
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
     done = run("check", "--offline", "--source", "sources/", "--source", url, cwd=repo)
     assert done.returncode == 1
-    assert done.stderr == f"factcheck: source {url}: skipped (--offline)\n"
-    refused = run("check", "--source", url, cwd=repo)
-    assert refused.returncode == 2
-    assert url in refused.stderr
-    assert "--offline" in refused.stderr
+    assert done.stderr == f"factcheck: source {url}: not in the cache (--offline)\n"
+    strict = run("check", "--offline", "--strict-sources", "--source", url, cwd=repo)
+    assert strict.returncode == 2
+    assert url in strict.stderr
+    assert "--offline" in strict.stderr
 
 
 def test_globs_directories_and_no_draft(tmp_path: Path) -> None:

@@ -5,10 +5,16 @@
 Every claim of every draft gets exactly one finding. Source documents are compared
 whole; the ledger, which may hold a million records, only through the records of the
 companies a draft figure names (its subject and counterparty, aliases resolved).
+
+A figure whose paragraph links to sources is compared with those first (with the
+ledger beside them): when one of them states the figure, it decides, whatever other
+articles say. Otherwise every source and the ledger are compared together. Each piece
+of evidence says which it came from (``via``: cited, source, ledger).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections import Counter
@@ -18,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 
+from factcheck.compare.citations import cited_sources
 from factcheck.compare.figures import Figure, from_claim, meets
 from factcheck.compare.match import Matcher
 from factcheck.compare.parties import FUZZY_NAME_RATIO, Parties, words_of
@@ -181,7 +188,7 @@ def _short_path(path: str) -> str:
 
 
 def _source_infos(
-    sources: Sequence[Document], ledger: Ledger | None
+    sources: Sequence[Document], ledger: Ledger | None, failed: Sequence[tuple[str, str]]
 ) -> tuple[list[SourceInfo], dict[str, str]]:
     infos = [
         SourceInfo(
@@ -192,6 +199,11 @@ def _source_infos(
             claims=len(doc.claims),
         )
         for i, doc in enumerate(sources, 1)
+    ]
+    first = len(infos) + 1
+    infos += [
+        SourceInfo(id=f"source-{i}", location=location, error=error)
+        for i, (location, error) in enumerate(failed, first)
     ]
     file_ids: dict[str, str] = {}
     for i, (path, count) in enumerate(ledger.files if ledger else [], 1):
@@ -207,17 +219,20 @@ def check(
     *,
     as_of: dt.date | None = None,
     settings: Settings = DEFAULT_SETTINGS,
+    failed: Sequence[tuple[str, str]] = (),
 ) -> CheckReport:
     """Every figure of ``drafts`` judged against ``sources`` and ``ledger`` as of a date.
 
     ``as_of`` (default: today) is the date the drafts speak for: records and sources
     dated after it are ignored, and a figure replaced on or before it is ``outdated``.
+    ``failed`` are sources that could not be read, as (location, why): the report
+    lists them with their error.
     """
     as_of = as_of or dt.date.today()
     concepts = load_concepts()
     parties = Parties(ledger.entities if ledger else {})
     matcher = Matcher(parties, concepts, settings)
-    infos, file_ids = _source_infos(sources, ledger)
+    infos, file_ids = _source_infos(sources, ledger, failed)
     index = _LedgerIndex(ledger, parties, file_ids, concepts) if ledger else None
     source_figures = [
         from_claim(
@@ -225,11 +240,15 @@ def check(
             source=f"source-{i}",
             origin="source",
             when=doc.published,
-            where=Path(doc.location).name,
+            where=doc.location if "://" in doc.location else Path(doc.location).name,
         )
         for i, doc in enumerate(sources, 1)
         for claim in doc.claims
     ]
+    locations = {f"source-{i}": doc.location for i, doc in enumerate(sources, 1)}
+    as_cited: dict[str, list[Figure]] = {}
+    for figure in source_figures:
+        as_cited.setdefault(figure.source, []).append(dataclasses.replace(figure, origin="cited"))
 
     def supersedes(metric: str | None) -> bool:
         return metric is not None and metric in concepts and concepts[metric].supersedes
@@ -237,13 +256,15 @@ def check(
     results: list[DraftResult] = []
     for doc in drafts:
         findings: list[Finding] = []
-        for claim in doc.claims:
+        for claim, cites in zip(doc.claims, cited_sources(doc, locations), strict=True):
             draft = from_claim(
                 claim, source="draft", origin="draft", when=None, where=Path(doc.location).name
             )
-            candidates: Iterable[Figure] = source_figures
-            if index is not None:
-                candidates = [*source_figures, *index.candidates(draft, as_of)]
+            records = index.candidates(draft, as_of) if index is not None else []
+            cited = [f for sid in sorted(cites) for f in as_cited[sid]]
+            matches = matcher.matches(draft, cited, as_of) if cited else []
+            # The cited sources decide when they state the figure; else every source.
+            candidates: Iterable[Figure] = [*(cited if matches else source_figures), *records]
             matches = matcher.matches(draft, candidates, as_of)
             elsewhere = [] if matches else matcher.misattributed(draft, candidates)
             findings.append(

@@ -16,7 +16,8 @@ from typing import Literal, Protocol
 from factcheck.lexicon import Kind, unit_kind
 from factcheck.models import Claim
 
-Origin = Literal["draft", "source", "ledger"]
+#: "cited": a source figure from a document the draft links in the figure's paragraph.
+Origin = Literal["draft", "cited", "source", "ledger"]
 #: The ends of an open interval.
 _BELOW, _ABOVE = -math.inf, math.inf
 

@@ -52,7 +52,12 @@ def cite(figure: Figure) -> str:
 
 def _evidence(matches: Sequence[Match]) -> list[Evidence]:
     return [
-        Evidence(source=m.figure.source, claim=m.figure.claim(), agrees=m.agrees)
+        Evidence(
+            source=m.figure.source,
+            claim=m.figure.claim(),
+            agrees=m.agrees,
+            via=None if m.figure.origin == "draft" else m.figure.origin,
+        )
         for m in matches[:MAX_EVIDENCE]
     ]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.models import CheckReport, Finding
+from factcheck.models import CheckReport, Finding, SourceInfo
 
 _COLOURS = {
     "consistent": "\x1b[32m",
@@ -36,13 +36,32 @@ def _line(path: str, finding: Finding, colour: bool) -> str:
     return line
 
 
+def _evidence(finding: Finding, sources: dict[str, SourceInfo]) -> str | None:
+    """Where the evidence came from, each source once: "evidence: URL (cited), the ledger".
+
+    Ledger files are not named: the message names the record's file and line.
+    """
+    seen: dict[str, None] = {}
+    for item in finding.evidence:
+        source = sources.get(item.source)
+        if item.via == "ledger" or source is None:
+            seen["the ledger"] = None
+        else:
+            seen[f"{source.location} ({item.via})" if item.via else source.location] = None
+    return "evidence: " + ", ".join(seen) if seen else None
+
+
 def render(report: CheckReport, *, colour: bool = False, verbose: bool = True) -> Iterator[str]:
     """The lines of the text report (without newlines)."""
+    sources = {source.id: source for source in report.sources}
     for draft in report.drafts:
         for finding in draft.findings:
             yield _line(draft.path, finding, colour)
             if verbose and finding.verdict != "consistent":
                 yield f"    {finding.message}"
+                where = _evidence(finding, sources)
+                if where is not None:
+                    yield f"    {where}"
     for source in report.sources:
         if source.error:
             yield f"source skipped: {source.location}: {source.error}"

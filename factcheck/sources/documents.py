@@ -67,9 +67,11 @@ def parse_document(
     lang: str | None = None,
     settings: Settings = DEFAULT_SETTINGS,
     entities: Sequence[str] = (),
+    fmt: markup.Format | None = None,
 ) -> Document:
-    """A document from its decoded text; ``location`` names it and decides its format."""
-    fmt = markup.detect_format(location, text)
+    """A document from its decoded text; ``location`` names it and, unless ``fmt`` is
+    given, decides its format."""
+    fmt = fmt or markup.detect_format(location, text)
     parsed = markup.parse(text, fmt)
     doc_lang = lang or detect_lang(parsed.view)
     claims = extract(text, doc_lang, fmt=fmt, settings=settings, entities=entities)

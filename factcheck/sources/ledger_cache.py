@@ -31,18 +31,23 @@ _DIGEST = 16
 Key = tuple[str, int, int, int, str]
 
 
-def cache_dir() -> Path:
-    """Where ledger cache entries live.
+def cache_root() -> Path:
+    """The root of factcheck's caches (the ledger's, the web's).
 
     ``FACTCHECK_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/factcheck``, else
-    ``~/.cache/factcheck``; entries go to its ``ledger`` folder.
+    ``~/.cache/factcheck``.
     """
     root = os.environ.get("FACTCHECK_CACHE_DIR")
-    if not root:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        base = Path(xdg) if xdg else Path.home() / ".cache"
-        return base / "factcheck" / "ledger"
-    return Path(root) / "ledger"
+    if root:
+        return Path(root)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "factcheck"
+
+
+def cache_dir() -> Path:
+    """Where ledger cache entries live: the ``ledger`` folder of :func:`cache_root`."""
+    return cache_root() / "ledger"
 
 
 def file_key(path: Path, fingerprint: str) -> Key:
