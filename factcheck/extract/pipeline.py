@@ -32,8 +32,8 @@ from factcheck.text.sentences import SentenceLocator, fold
 from factcheck.text.stream import LineIndex, Piece, iter_pieces
 
 DEFAULT_SETTINGS = Settings()
-#: Dollars named by country: when a text names one of these and never US dollars, its
-#: bare "$" means that one.
+#: Dollars named by country: once a text names one of these (and not US dollars), its
+#: bare "$" means that one from there on.
 _OTHER_DOLLARS = frozenset({"CAD", "AUD", "NZD", "HKD", "SGD", "TWD"})
 
 
@@ -55,13 +55,16 @@ def claim_id(start: int, end: int, text: str, value: float, unit: str) -> str:
     return f"c-{digest[:16]}"
 
 
-def _resolve_money(g: Grammar, quantities: list[Quantity], memory: _Memory) -> list[Quantity]:
-    """Give elliptic amounts ("50 Milliarden") the document's currency; settle bare "$"."""
-    for q in quantities:
-        if q.unit and len(q.unit) == 3 and not q.bare_dollar:
-            if q.unit in _OTHER_DOLLARS and memory.dollar is None:
-                memory.dollar = q.unit
-            memory.saw_usd = memory.saw_usd or q.unit == "USD"
+def _resolve_money(
+    g: Grammar, view: str, quantities: list[Quantity], memory: _Memory
+) -> list[Quantity]:
+    """Give elliptic amounts ("50 Milliarden") the document's currency; settle bare "$".
+
+    A bare "$" is US dollars unless another dollar ("A$", "C$") was named before it, and
+    neither US dollars nor a bare "$" were: a writer names the currency first, and one
+    who wrote "$" before naming another dollar uses "$" for US dollars. A "$" in brackets
+    right after another dollar amount is its conversion ("A$120 billion ($78 billion)").
+    """
     # The first currency at or after each figure, for elliptic amounts before any currency
     # (looked up once, not by a scan per figure).
     upcoming: list[str | None] = [None] * (len(quantities) + 1)
@@ -71,7 +74,16 @@ def _resolve_money(g: Grammar, quantities: list[Quantity], memory: _Memory) -> l
     resolved: list[Quantity] = []
     for index, q in enumerate(quantities):
         if q.bare_dollar and memory.dollar and not memory.saw_usd:
-            q = replace(q, unit=memory.dollar)
+            previous = resolved[-1] if resolved else None
+            converted = previous is not None and view[previous.end : q.start].strip() == "("
+            if not converted:
+                q = replace(q, unit=memory.dollar)
+        elif q.bare_dollar:
+            memory.saw_usd = True
+        elif q.unit and len(q.unit) == 3 and not q.bare_dollar:
+            if q.unit in _OTHER_DOLLARS and memory.dollar is None:
+                memory.dollar = q.unit
+            memory.saw_usd = memory.saw_usd or q.unit == "USD"
         if q.elliptic:
             currency = memory.currency
             if currency is None:
@@ -107,7 +119,7 @@ def _claims_of_piece(
     memory: _Memory,
 ) -> Iterator[Claim]:
     g = grammar(lang)
-    quantities = _resolve_money(g, scan(g, view), memory)
+    quantities = _resolve_money(g, view, scan(g, view), memory)
     if not quantities:
         return  # no figure, no sentence worth reading
     sentences = SentenceLocator(view, g.lex.abbreviations, g.months)
