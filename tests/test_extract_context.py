@@ -30,6 +30,27 @@ def test_a_letter_labelled_by_a_word_like_series_is_no_subject(
     assert claim.subject == subject
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "subject"),
+    [
+        # bug: a common word, capitalised only to open the sentence, was taken for a party
+        ("Inflation slowed to 2.7% in May.", "en", None),
+        ("Net income rose to $410 million.", "en", None),
+        ("Oil prices fell 3% after the meeting.", "en", None),
+        ('"Wages have risen 6%," the union said.', "en", None),
+        ("Revenue at Corvid Systems rose 12%.", "en", "Corvid Systems"),
+        ("Marlow Freight said exports rose 12%.", "en", "Marlow Freight"),
+        ("Brightwater grew its revenue by 9%.", "en", "Brightwater"),
+        ("Mieten stiegen in Leipzig um 7 Prozent.", "de", None),
+    ],
+)
+def test_a_common_word_opening_a_sentence_is_no_subject(
+    text: str, lang: str, subject: str | None
+) -> None:
+    (claim,) = extract(text, lang)
+    assert claim.subject == subject
+
+
 def test_a_letter_after_a_word_that_introduces_a_party_is_still_a_name() -> None:
     (claim,) = extract("Tesla put $2 billion into X.", "en")
     assert (claim.subject, claim.counterparty) == ("Tesla", "X")

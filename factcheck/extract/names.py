@@ -43,13 +43,32 @@ def _furniture(lang: str) -> frozenset[str]:
     return frozenset(lex.not_claims.not_names) | lex.stopwords
 
 
+@functools.cache
+def _common_at_start(lang: str) -> frozenset[str]:
+    """Words capitalised at a sentence's start that name no party there: the lexicon's
+    ``not_names_at_start`` and the metric cue words ("Revenue rose", "Net profit")."""
+    lex = load_lexicon(lang)
+    cues = {
+        cue.split()[0].lower()
+        for cues in lex.metrics.values()
+        for cue in cues
+        if not cue.startswith("*") and not cue.endswith("*")
+    }
+    return frozenset(lex.not_claims.not_names_at_start) | cues
+
+
+#: What may stand before the first word of a sentence: nothing, or an opening mark.
+_OPENING = frozenset("\"“„‘'(")
+
+
 def is_name_token(lang: str, token: str, previous: str | None, known: frozenset[str]) -> bool:
     """Whether ``token`` (``previous`` is the token before it) may be part of a name."""
     verdict, letter = _name_verdict(lang, token, known)
     if verdict is not None:
         return verdict
-    if previous is None:
-        return True
+    if previous is None or previous in _OPENING:
+        bare = token.rstrip("'’s") if token.endswith(("'s", "’s")) else token
+        return bare.lower() not in _common_at_start(lang)
     before = previous.lower()
     if letter and before in _labelling_words(lang):
         return False  # "its Series E round": a letter that a word like "Series" labels

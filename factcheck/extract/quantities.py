@@ -341,6 +341,8 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
             return True  # German ordinal: "der 3. große Auftrag"
     if s.startswith(("-", "/"), q.end) and s[q.end + 1 : q.end + 2].isdigit():
         return True
+    if q.start >= 2 and s[q.start - 1] in "-–/:" and s[q.start - 2].isdigit():
+        return True  # the second of "3-1", "2:0", "24/7": a score or a code, not a figure
     if _TOKEN.match(s, q.end) and NUMERAL.match(s, _skip_space(s, q.end)):
         return True  # "30 1234567": digits after digits are a phone number or a list
     return q.noun is None and not q.grouped and not q.scaled and q.qualifier == "exact"

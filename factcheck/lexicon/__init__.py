@@ -19,7 +19,16 @@ from factcheck.errors import LexiconError
 LANGS: tuple[str, ...] = ("en", "de")
 
 Kind = Literal[
-    "money", "percent", "count", "power", "energy", "area", "length", "mass", "multiplier"
+    "money",
+    "percent",
+    "count",
+    "power",
+    "energy",
+    "area",
+    "length",
+    "mass",
+    "multiplier",
+    "temperature",
 ]
 
 #: Which kind of figure each unit is; currencies (three capital letters) are money.
@@ -33,6 +42,10 @@ UNIT_KINDS: dict[str, Kind] = {
     "m": "length",
     "kg": "mass",
     "x": "multiplier",
+    # Temperatures stay in the scale they are written in: Celsius and Fahrenheit differ
+    # by an offset, not a factor.
+    "°C": "temperature",
+    "°F": "temperature",
 }
 
 
@@ -150,6 +163,8 @@ class NotClaims(_Data):
     year_words: tuple[str, ...]
     ordinal_suffixes: tuple[str, ...]
     not_names: tuple[str, ...]
+    #: Words that, capitalised only because they open a sentence, are no names.
+    not_names_at_start: tuple[str, ...] = ()
 
 
 class References(_Data):
