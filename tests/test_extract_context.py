@@ -42,6 +42,7 @@ def test_a_letter_labelled_by_a_word_like_series_is_no_subject(
         ("Marlow Freight said exports rose 12%.", "en", "Marlow Freight"),
         ("Brightwater grew its revenue by 9%.", "en", "Brightwater"),
         ("Mieten stiegen in Leipzig um 7 Prozent.", "de", None),
+        ("Am Abend waren noch drei Millionen Haushalte ohne Strom.", "de", None),
     ],
 )
 def test_a_common_word_opening_a_sentence_is_no_subject(

@@ -61,6 +61,15 @@ def _common_at_start(lang: str) -> frozenset[str]:
 _OPENING = frozenset("\"“„‘'(")
 
 
+@functools.cache
+def _before_nouns(lang: str) -> frozenset[str]:
+    """Words after which a German capital is a common noun: stopwords, number and scale
+    words ("drei", "Millionen", "Mrd.")."""
+    lex = load_lexicon(lang)
+    figures = {*lex.numbers, *lex.scales.words, *lex.scales.short}
+    return lex.stopwords | {word.lower() for word in figures}
+
+
 def is_name_token(lang: str, token: str, previous: str | None, known: frozenset[str]) -> bool:
     """Whether ``token`` (``previous`` is the token before it) may be part of a name."""
     verdict, letter = _name_verdict(lang, token, known)
@@ -72,8 +81,9 @@ def is_name_token(lang: str, token: str, previous: str | None, known: frozenset[
     before = previous.lower()
     if letter and before in _labelling_words(lang):
         return False  # "its Series E round": a letter that a word like "Series" labels
-    # In German, a capital after a stopword or a number is a common noun: "die Werke".
-    german_noun = before in load_lexicon(lang).stopwords or previous[:1].isdigit()
+    # In German, a capital after a stopword or a number is a common noun: "die Werke",
+    # "drei Millionen Haushalte".
+    german_noun = before in _before_nouns(lang) or previous[:1].isdigit()
     return not (lang == "de" and german_noun)
 
 

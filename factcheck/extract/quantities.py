@@ -308,8 +308,9 @@ def _word_before(s: str, start: int) -> tuple[str, str]:
 
 def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
     """Years, dates, ordinals, durations, phone numbers, names with digits, vague words."""
-    if q.spelled and q.unit is None:
+    if q.spelled and q.unit is None and not (q.scaled and q.noun):
         return True  # "two plants", "eine Billion sind tausend Milliarden"
+    # (but "three million households", "drei Millionen Haushalte" are counts)
     if q.unit is not None or q.elliptic:
         return False
     if joined:
