@@ -343,10 +343,9 @@ def notes(results: dict[str, Any]) -> list[str]:
         out.append(
             f"The goals (≥ {GOAL_RATIO}× quantulum3, ≥ {GOAL_MB_S} MB/s on one core) are "
             f"{'not ' if results['one_core_mb_s'] < GOAL_MB_S else ''}met by the extractor "
-            "of this branch: the time goes to the extractor's per-figure work (context, "
-            "subject and metric of every figure, and a validated Claim record each), which is "
-            "being made faster on the main branch; these benches measure whatever "
-            "factcheck/extract/ holds when they run."
+            "of this branch: the limit is the single-core speed of the extractor itself, "
+            "which this branch leaves alone (it is being made faster on the main branch); "
+            "these benches measure whatever factcheck/extract/ holds when they run."
         )
     out.append(
         "quantulum3 is measured as shipped apart from its classifier, which is retrained "
