@@ -98,3 +98,24 @@ def articles(size: int, seed: int = 7) -> Iterator[tuple[str, str]]:
 def corpus(size: int, seed: int = 7) -> str:
     """About ``size`` characters of alternating English and German articles."""
     return "\n\n".join(text for _, text in articles(size, seed))[:size]
+
+
+def write_archive(path: str, count: int, seed: int = 7) -> int:
+    """Write ``count`` articles as JSON Lines ({"id", "text", "url"?}); return the bytes.
+
+    Alternating English and German, a third of them with a URL, as ``factcheck extract
+    --jobs N`` reads an archive.
+    """
+    import json
+
+    rng = random.Random(seed)
+    size = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for n in range(count):
+            record = {"id": f"gen-{n:07d}", "text": article(rng, "en" if n % 2 == 0 else "de")}
+            if n % 3 == 0:
+                record["url"] = f"https://news.example/{n}"
+            line = json.dumps(record, ensure_ascii=False) + "\n"
+            size += len(line.encode("utf-8"))
+            out.write(line)
+    return size

@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 from pydantic import BaseModel
 
+from factcheck import archive
 from factcheck._version import __version__
 from factcheck.cli_support import fail, handle_errors
 from factcheck.errors import InputError
@@ -41,6 +42,12 @@ class Lang(StrEnum):
     auto = "auto"
     en = "en"
     de = "de"
+
+
+class InputKind(StrEnum):
+    auto = "auto"
+    documents = "documents"
+    jsonl = "jsonl"
 
 
 class ExtractFormat(StrEnum):
@@ -104,11 +111,33 @@ def extract_command(
     ],
     lang: Annotated[Lang, typer.Option(help="Language of the documents.")] = Lang.auto,
     fmt: Annotated[
-        ExtractFormat,
-        typer.Option("--format", "-f", help="json, jsonl (one claim a line) or text."),
-    ] = ExtractFormat.json,
+        ExtractFormat | None,
+        typer.Option(
+            "--format", "-f", help="json, jsonl (one claim a line) or text. [default: json]"
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report here (atomically).")
+    ] = None,
+    input_kind: Annotated[
+        InputKind,
+        typer.Option(
+            "--input",
+            help="documents, or jsonl: archives of one article a line "
+            '({"id", "text", "lang"?, "url"?}), written as one line per article; '
+            "auto: jsonl for .jsonl and .jsonl.gz files.",
+        ),
+    ] = InputKind.auto,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Processes for archives; 0: every core.")
+    ] = 1,
+    dask_scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--dask-scheduler",
+            metavar="ADDRESS",
+            help="Extract archives on this Dask cluster (tcp://host:8786); factcheck[dask].",
+        ),
     ] = None,
 ) -> None:
     """Extract every numeric claim from English or German text.
@@ -118,8 +147,17 @@ def extract_command(
         factcheck extract article.md --format text
 
         cat draft.txt | factcheck extract - --lang de --format jsonl
+
+        factcheck extract news-2025.jsonl --jobs 0 --output claims-2025.jsonl
     """
     chosen = None if lang is Lang.auto else lang.value
+    if archive.wanted(inputs, input_kind.value, jobs, dask_scheduler):
+        if fmt not in (None, ExtractFormat.jsonl):
+            raise fail("archives are written as JSON Lines (one article a line): --format jsonl")
+        with atomic_output(output) as out:
+            archive.write(inputs, out, chosen, jobs, dask_scheduler, sys.stdin.buffer)
+        return
+    fmt = fmt or ExtractFormat.json
     with atomic_output(output) as out:
         if fmt is ExtractFormat.json:
             tool = Tool().model_dump_json()

@@ -32,6 +32,10 @@ class InputError(FactcheckError):
         where = f"{location}:{line}" if line is not None else location
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        # Rebuilt from its parts when it crosses a process boundary (a worker's error).
+        return (type(self), (self.location, self.message, self.line))
+
 
 class DecodeError(InputError):
     """The input is binary or its bytes cannot be decoded as text."""
