@@ -9,8 +9,9 @@ The rules, in the order they apply (DESIGN "Verdicts"):
 * Metrics whose newer figure replaces the older (valuation, stake, headcount; see
   ``supersedes`` in concepts.toml): the newest figures count. If they agree with the
   draft it is ``consistent``; if they disagree among themselves and the draft follows
-  one of them, ``conflicting``; if the draft follows only an older figure, ``outdated``;
-  otherwise ``discrepancy``.
+  one of them, ``conflicting``; if the draft follows only an older figure, ``outdated``
+  (``consistent`` when the draft's sentence names that figure's time: "in March",
+  "2023"); otherwise ``discrepancy``.
 * Event metrics (a funding round, an investment): several figures can all be true at
   once, so one agreeing figure makes the draft ``consistent`` unless another source
   states the same event differently (``conflicting``). With none agreeing, a figure off
@@ -24,6 +25,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from factcheck.compare.dating import dates_to
 from factcheck.compare.figures import Figure, meets
 from factcheck.compare.match import Match
 from factcheck.compare.suggest import suggest
@@ -199,6 +201,15 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
     if agree:
         return _agreed(draft, agree, disagree)
     was_true = [m for m in older if m.agrees]
+    history = [
+        m for m in was_true
+        if m.figure.when is not None and dates_to(draft.sentence, draft.lang, m.figure.when, newest)
+    ]  # fmt: skip
+    if history:
+        # The draft says when its figure held ("valued at $61.5 billion in March").
+        then = history[0].figure
+        message = f"Agrees with {then.text} in {cite(then)}, the time the draft gives for it."
+        return _finding(draft, "consistent", message, history)
     if was_true:
         now, then = disagree[0].figure, was_true[0].figure
         since = f"since {now.when_label}" if now.when_label else "now"
