@@ -63,3 +63,27 @@ def test_plain_text_with_an_unknown_extension_stays_plain_text(tmp_path: Path, n
         c.model_dump() for c in whole
     ]
     assert len(whole) == 3 * 40
+
+
+@pytest.mark.parametrize(
+    ("markup", "value", "unit"),
+    [
+        # bug: a character reference left a gap the size of the reference between the
+        # number and its scale or currency ("$40&nbsp;billion" was $40)
+        ("<p>Dorrit Labs is valued at $40&nbsp;billion.</p>", 40e9, "USD"),
+        ("<p>Dorrit Labs raised &#36;2&nbsp;billion.</p>", 2e9, "USD"),
+        ("<p>Its revenue reached &euro;300 million.</p>", 300e6, "EUR"),
+        ("<p>Der Umsatz stieg um 12&#8239;%.</p>", 12, "%"),
+        ("<p>Es entstehen 2.400&nbsp;Arbeitsplätze in Jena.</p>", 2400, "count"),
+    ],
+)
+def test_character_references_keep_a_figure_whole(markup: str, value: float, unit: str) -> None:
+    claim = extract(markup, fmt="html")[0]
+    assert (claim.value, claim.unit) == (value, unit)
+    assert claim.text == markup[claim.start : claim.end]
+
+
+def test_a_figure_ending_in_a_character_reference_takes_all_of_it() -> None:
+    markup = "<p>Der Bund gibt 5&nbsp;Mrd.&nbsp;&euro; dazu.</p>"
+    (claim,) = extract(markup, "de", fmt="html")
+    assert (claim.text, claim.value, claim.unit) == ("5&nbsp;Mrd.&nbsp;&euro;", 5e9, "EUR")

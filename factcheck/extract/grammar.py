@@ -18,6 +18,10 @@ from factcheck.lexicon.currencies import currency_names, currency_symbols, iso_c
 
 #: Whitespace inside a phrase: ordinary, no-break, narrow no-break and thin spaces.
 SPACE = r"[\s\u00a0\u202f\u2009]"
+#: The most whitespace between a number and its scale, unit or currency. More than a
+#: typist's double space: the masked view of HTML pads a character reference to its
+#: length ("40&nbsp;billion" reads as "40" and six characters of space, "billion").
+GAP = 8
 
 
 def fold(phrase: str) -> str:
@@ -251,11 +255,11 @@ def grammar(lang: str) -> Grammar:
     scale_powers = {fold(w): p for w, p in lex.scales.words.items()}
     short_scales = dict(lex.scales.short)
     scale = re.compile(
-        rf"(?P<gap>{SPACE}{{0,3}}|-)"
+        rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)"
         rf"(?P<scale>{_cased(scale_powers, short_scales)})"
     )
     currency_after = re.compile(
-        rf"(?P<gap>{SPACE}{{0,3}}|-)"
+        rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)"
         rf"(?P<cur>{_cased(currency_words, [m for m in currency_marks if not m.isalpha()])}"
         rf"|(?<![^\W\d_]){alternation(iso_codes())})"
     )
@@ -263,7 +267,7 @@ def grammar(lang: str) -> Grammar:
     currency_before = re.compile(
         rf"(?:(?<![^\W\d_])(?P<code>{alternation(iso_codes())})"
         rf"|(?P<sym>{alternation(symbol_marks)}))"
-        rf"{SPACE}{{0,2}}\Z"
+        rf"{SPACE}{{0,{GAP}}}\Z"
     )
     pct = lex.percent
     percent_units: dict[str, tuple[str, float]] = {}
@@ -275,7 +279,7 @@ def grammar(lang: str) -> Grammar:
         percent_units.update({fold(w): (unit, factor) for w in words})
         percent_units.update(dict.fromkeys(words, (unit, factor)))
     percent = re.compile(
-        rf"(?P<gap>{SPACE}{{0,3}}|-)(?P<pct>"
+        rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)(?P<pct>"
         + _cased(
             pct.percent + pct.points + pct.basis_points,
             pct.percent_symbols + pct.points_symbols + pct.basis_points_symbols,
@@ -289,7 +293,7 @@ def grammar(lang: str) -> Grammar:
     unit_words = [w for e in lex.units for w in e.words]
     unit_symbols = [s for e in lex.units for s in e.symbols]
     unit_pattern = re.compile(
-        rf"(?P<gap>{SPACE}{{0,3}}|-)(?P<unit>{_cased(unit_words, unit_symbols)})"
+        rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)(?P<unit>{_cased(unit_words, unit_symbols)})"
     )
     multiplier_suffix = re.compile(
         rf"(?P<gap>{SPACE}?)(?P<mult>{alternation(lex.multipliers.suffixes)})",

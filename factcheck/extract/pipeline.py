@@ -109,6 +109,20 @@ def _overlapping(
     return [p for p in places[low:high] if p[1] > start]
 
 
+def _reference_end(original: str, end: int) -> int:
+    """Where the character reference whose character ends a figure ends in the input.
+
+    The masked view puts a reference's character at its first position: a figure that
+    ends with "€" ends, in the input, after the whole "&euro;".
+
+    >>> text = "5 Mrd. &euro; mehr"
+    >>> text[:_reference_end(text, 8)]
+    '5 Mrd. &euro;'
+    """
+    close = original.find(";", end, end + 32)
+    return close + 1 if close != -1 else end
+
+
 def _claims_of_piece(
     original: str,
     view: str,
@@ -145,6 +159,8 @@ def _claims_of_piece(
             folded = fold(sentence)
         ctx = words.describe(start, end, unit_kind(unit), q.noun is not None, memory)
         low, high = interval(q.qualifier, q.value, q.step, settings, q.value_high, q.step_high)
+        if view is not original and view[end - 1] != original[end - 1]:
+            end = _reference_end(original, end)
         text = original[start:end]
         line, column = position(start)
         value = float(q.value)

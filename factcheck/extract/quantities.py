@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck.extract.grammar import SPACE, Grammar, fold
+from factcheck.extract.grammar import GAP, SPACE, Grammar, fold
 from factcheck.extract.numerals import (
     NUMERAL,
     Numeral,
@@ -113,7 +113,7 @@ def _currency_before(g: Grammar, s: str, start: int) -> re.Match[str] | None:
         at -= 1
     if at < 0 or not (s[at] in _SYMBOL_END or s[at].isupper()):
         return None
-    return g.currency_before.search(s, max(0, start - 8), start)
+    return g.currency_before.search(s, max(0, start - 8 - GAP), start)
 
 
 def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool) -> Quantity:
