@@ -222,9 +222,10 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
     """
     window = max(0, q.start - 12)
     last = words_before[-1:]
-    opened = (
-        bool(last) and last[0] in g.range_openers and bool(g.range_open.search(s, window, q.start))
+    opener = (
+        g.range_open.search(s, window, q.start) if last and last[0] in g.range_openers else None
     )
+    opened = opener is not None
     connector = (g.range_and if opened else g.range_connector).match(s, q.end)
     if connector is None:
         return q, False
@@ -250,6 +251,8 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
         return q, True  # 2024-2026
     if not low < second.value:
         return q, hyphen
+    if opener is not None:
+        q.start = opener.start()  # "between 10 and 20 percent": the opener is the range's
     q.value, q.step, q.unit, q.qualifier = low, low_step, unit, "range"
     q.value_high, q.step_high, q.end = second.value, second.step, second.end
     q.scaled, q.bare_dollar = q.scaled or second.scaled, q.bare_dollar or second.bare_dollar
