@@ -279,7 +279,8 @@ def _is_year_like(q: Quantity) -> bool:
 def _noun(g: Grammar, s: str, q: Quantity) -> tuple[str | None, bool]:
     """The counted noun after a bare number, and whether it is glued by a hyphen."""
     pos, words, glued = q.end, [], False
-    stop = g.lex.stopwords
+    stop, nouns = g.lex.stopwords, g.lex.counted_nouns
+    headed = False
     for index in range(3):
         if index == 0 and s.startswith("-", pos):
             glued, pos = True, pos + 1  # "2,200-strong", "50-Milliarden-Paket"
@@ -288,12 +289,23 @@ def _noun(g: Grammar, s: str, q: Quantity) -> tuple[str | None, bool]:
             break
         word = token.group("word")
         lower = word.lower()
+        if glued and index == 0 and lower in nouns.figure_adjectives:
+            pos = token.end()  # "a 2,200-strong workforce" counts the workforce
+            continue
         if lower in stop or lower in g.months or lower in g.qualifiers_after:
             break
         words.append(word)
         pos = token.end()
-        if g.lex.lang == "de" and word[0].isupper():
-            break  # a German noun ends the phrase: "dauerhafte Stellen"
+        if nouns.head_capitalised:
+            headed = word[0].isupper()  # a German noun ends the phrase: "dauerhafte Stellen"
+        else:
+            headed = lower in nouns.heads or (
+                lower.endswith(nouns.plural_endings) and not lower.endswith(nouns.singular_endings)
+            )  # the first plural ends it: "3,000 workers joined"
+        if headed:
+            break
+    if nouns.head_capitalised and not headed:
+        words = []  # no noun, just words: "unter 1234567 erreichbar"
     return (" ".join(words) if words else None), glued
 
 

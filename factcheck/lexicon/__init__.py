@@ -152,6 +152,23 @@ class NotClaims(_Data):
     not_names: tuple[str, ...]
 
 
+class CountedNouns(_Data):
+    """Where the noun phrase counted by a bare figure ends ("3,000 workers joined")."""
+
+    #: In German every noun is capitalised: the phrase ends at its first capital, and a
+    #: figure followed by no capitalised word within the phrase counts nothing named.
+    head_capitalised: bool = False
+    #: Words that end the phrase though they have no plural ending ("people", "staff").
+    heads: tuple[str, ...] = ()
+    #: A word with one of these endings is a plural, so the head of the phrase ("jobs")…
+    plural_endings: tuple[str, ...] = ()
+    #: …unless it has one of these ("business", "bonus", "analysis").
+    singular_endings: tuple[str, ...] = ()
+    #: Glued to the figure by a hyphen, an adjective of it; the counted noun follows
+    #: ("a 2,200-strong workforce").
+    figure_adjectives: tuple[str, ...] = ()
+
+
 class References(_Data):
     anaphora: tuple[str, ...]
     possessive: tuple[str, ...]
@@ -178,6 +195,7 @@ class Lexicon(_Data):
     ranges: Ranges
     multipliers: Multipliers
     not_claims: NotClaims
+    counted_nouns: CountedNouns = CountedNouns()
     references: References
     metrics: dict[str, tuple[str, ...]]
 
