@@ -324,7 +324,9 @@ def _word_before(s: str, start: int) -> tuple[str, str]:
 def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
     """Years, dates, ordinals, durations, phone numbers, names with digits, vague words."""
     if q.spelled and q.unit is None:
-        return True  # "two plants", "eine Billion sind tausend Milliarden"
+        # "two plants" and "eine Billion sind tausend Milliarden" are no claims; a count
+        # in words with a scale is: "two million subscribers", "zwölftausend Stellen".
+        return not ((q.scaled or q.value >= 1000) and q.noun is not None)
     if q.unit is not None or q.elliptic:
         return False
     if joined:
@@ -344,10 +346,10 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
             return True  # "ab 2027 monatlich", "2024."
     if word and gap and "-" in gap and word[-1:].isalpha():
         return True  # Q-7, COVID-19
-    # A model number is never written with group separators: "Boeing 737", but not the
-    # "2.400" after a German noun ("nach Angaben des Unternehmens 2.400 Stellen").
+    # A model number is never written with group separators nor a scale word: "Boeing
+    # 737", but not the "2.400" after a German noun ("laut dem Unternehmen 2.400 Stellen").
     named = word[:1].isupper() and lower not in g.not_names and gap.strip() == ""
-    named = named and not q.grouped
+    named = named and not q.grouped and not q.scaled  # "im Vorjahr 9,4 Millionen Container"
     if named and ((lower not in g.lex.stopwords and not word.isupper()) or "&" in word):
         return True  # Claude 3.7, Boeing 737, S&P 500
     if g.lex.lang == "de" and s.startswith(".", q.end) and not q.grouped:
