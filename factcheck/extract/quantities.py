@@ -157,9 +157,12 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             value, step = value * Decimal(str(factor)), step * Decimal(str(factor))
     if unit is None:
         physical = g.unit.match(s, end)
+        # Glued by a hyphen, a unit makes a compound ("a 1.5-gigawatt campus"); a lone
+        # small letter does not ("3-m" may be anything).
         if physical and not (
-            physical.group("gap") == "-" and not physical.group("unit")[0].isupper()
-        ):
+            physical.group("gap") == "-" and len(physical.group("unit")) == 1
+            and physical.group("unit").islower()
+        ):  # fmt: skip
             word = physical.group("unit")
             unit_name, factor = g.units.get(word) or g.units[fold(word)]
             unit, end = unit_name, physical.end()
@@ -229,9 +232,9 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
     connector = (g.range_and if opened else g.range_connector).match(s, q.end)
     if connector is None:
         return q, False
-    if last and last[0] in g.change_openers and g.change_open.search(s, window, q.start):
-        return q, False
     worded = not opened and connector.group("conn").isalpha()
+    if worded and last and last[0] in g.change_openers and g.change_open.search(s, window, q.start):
+        return q, False  # "from 12% to 15%" is a change; "von 3–4 %" a range all the same
     if worded and q.unit is not None and last and last[0] in g.change_verbs:
         return q, False  # "fell 3.5 percent to 18.2%": the change, then the new level
     hyphen = not opened and connector.group("conn") in {"-", "–", "—"}
@@ -239,10 +242,13 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
     if second is None:
         return q, hyphen and s[connector.end() : connector.end() + 1].isdigit()
     low, low_step, unit = q.value, q.step, q.unit
-    if unit is None and second.unit is not None:
-        # "4,5 bis 5 Milliarden Euro": the first figure shares the second's scale and unit.
+    if (unit is None and second.unit is not None) or (
+        second.scaled and not q.scaled and second.unit in (None, unit)
+    ):
+        # "4,5 bis 5 Milliarden Euro", "$5–6 billion": the first figure shares the second's
+        # scale and unit.
         factor = second.value / second_value_unscaled(g, s, second)
-        low, low_step, unit = low * factor, low_step * factor, second.unit
+        low, low_step, unit = low * factor, low_step * factor, second.unit or unit
     elif (unit is not None and second.unit not in (None, unit)) or (
         unit is not None and second.unit is None and q.scaled
     ):
@@ -429,6 +435,7 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
             continue  # the second number of a range already read
         if multiplier:
             q = Quantity(start, end, num.value, num.step, "x", spelled=True)
+            q = _with_qualifiers(g, s, q, _last_words(s, q.start))  # "more than doubled"
             joined = False
         else:
             q = _core(g, s, start, end, num, spelled)
