@@ -67,6 +67,9 @@ class Quantity:
     scaled: bool = False
     bare_dollar: bool = False  # "$" or "dollars" with no country: USD unless told otherwise
     elliptic: bool = False  # "50 Milliarden" with no currency: money of the document
+    #: (power, end) of a glued one-letter scale read otherwise ("300m" as metres), which
+    #: a money figure before it in the sentence makes a scale after all ("£1.2bn, 950m")
+    short_scale: tuple[int, int] | None = None
 
 
 def _word_numeral(g: Grammar, match: re.Match[str]) -> Numeral | None:
@@ -126,6 +129,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
         mark = before.group("code") or before.group("sym")
         unit, bare_dollar, start = g.currency_marks[mark], mark == "$", before.start()
     scaled = False
+    short_scale = None
     scale = g.scale.match(s, end)
     if scale:
         word = scale.group("scale")
@@ -133,10 +137,16 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
         short = power is None
         if short:
             power = g.short_scales[word]
-        # A one-letter short form ("m", "b") is a scale only when glued to a money figure
-        # or to the number itself: "$180m", "3.2b"; "300 m" may be metres.
-        if not (short and len(word) == 1 and (scale.group("gap") or unit is None)):
-            assert power is not None
+        assert power is not None
+        # A one-letter short form ("m", "b") is a scale when glued to a money figure or
+        # to a number that counts a plural: "$180m", "5m users"; "300 m" and "a 300m
+        # tower" may be metres.
+        gap = scale.group("gap")
+        if short and len(word) == 1 and (gap or unit is None):
+            plural = not gap and _is_head(g, _next_word(s, scale.end()))
+            short_scale = None if gap or plural else (power, scale.end())
+            scale = scale if plural else None
+        if scale:
             value, step, end, scaled = value * 10**power, step * 10**power, scale.end(), True
     if unit is None:
         currency = g.currency_after.match(s, end)
@@ -174,7 +184,48 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
     return Quantity(
         start, end, value, step, unit,
         spelled=spelled, grouped=num.grouped, scaled=scaled, bare_dollar=bare_dollar,
+        short_scale=short_scale,
     )  # fmt: skip
+
+
+def _is_head(g: Grammar, word: str) -> bool:
+    """Whether ``word`` can be the head of a counted noun phrase ("workers", "Stellen")."""
+    if not word:
+        return False
+    nouns, lower = g.lex.counted_nouns, word.lower()
+    if nouns.head_capitalised:
+        return word[0].isupper()
+    if lower in g.lex.stopwords:
+        return False
+    return lower in nouns.heads or (
+        lower.endswith(nouns.plural_endings) and not lower.endswith(nouns.singular_endings)
+    )
+
+
+#: A sentence ends between two figures: punctuation, then whitespace.
+_SENTENCE_END = re.compile(
+    r"""
+    [.!?…] \s                     # a full stop, or the like, before a space
+    """,
+    re.VERBOSE,
+)
+
+
+def _money_scale(s: str, q: Quantity, before: Quantity | None) -> Quantity:
+    """A glued one-letter scale read after all, after money in the same sentence.
+
+    "Revenue reached £1.2bn, against 950m": the 950m are millions of the pounds before.
+    """
+    if q.short_scale is None or before is None or q.qualifier != "exact":
+        return q
+    money = before.elliptic or (before.unit is not None and len(before.unit) == 3)
+    if not money or _SENTENCE_END.search(s, before.end, q.start):
+        return q
+    power, end = q.short_scale
+    factor = Decimal(10) ** power
+    q.value, q.step, q.end, q.unit = q.value * factor, q.step * factor, end, None
+    q.scaled, q.elliptic, q.noun = True, True, None
+    return q
 
 
 def _with_qualifiers(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> Quantity:
@@ -447,6 +498,7 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
                 q.noun = noun
                 if q.scaled and not q.spelled and (noun is None or glued):
                     q.elliptic, q.noun = True, None
+        q = _money_scale(s, q, found[-1] if found else None)
         if _is_not_a_claim(g, s, q, joined):
             continue
         found.append(q)
