@@ -242,9 +242,19 @@ def _with_qualifiers(g: Grammar, s: str, q: Quantity, words_before: list[str]) -
     last = words_before[-1] if words_before else ""
     if last in g.qualifier_ends and _preceded_by(words_before, g.qualifiers):
         before = g.qualifier_before.search(s, max(0, q.start - 30), q.start)
-    if before:
+    if before and not _names_amount(g, s, before):
         q.start, q.qualifier = before.start("q"), g.qualifiers[fold(before.group("q"))]
     return q
+
+
+def _names_amount(g: Grammar, s: str, qualifier: re.Match[str]) -> bool:
+    """Whether the qualifier names the amount of the noun before it: "einen Kredit über"."""
+    if fold(qualifier.group("q")) not in g.lex.qualifiers.amount_after_noun:
+        return False
+    words = s[max(0, qualifier.start() - 40) : qualifier.start()].split()[-3:]
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return False
+    return any(w.lower() in g.lex.qualifiers.amount_articles for w in words[:-1])
 
 
 def _second_figure(g: Grammar, s: str, pos: int) -> Quantity | None:
@@ -413,6 +423,10 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
         nxt = s[q.end + 1 : q.end + 3].strip()
         if nxt[:1].islower():
             return True  # German ordinal: "der 3. große Auftrag"
+    if s.startswith(".", q.end) and lower in g.lex.determiners:
+        following = _next_word(s, q.end + 1)
+        if following and following.lower() not in g.lex.determiners:
+            return True  # an ordinal after an article: "ihre 5.000. Filiale", not "die 5.000. Der"
     if s.startswith(("-", "/"), q.end) and s[q.end + 1 : q.end + 2].isdigit():
         return True
     if _TOKEN.match(s, q.end) and NUMERAL.match(s, _skip_space(s, q.end)):

@@ -115,6 +115,12 @@ class Qualifiers(_Data):
     at_most: tuple[str, ...]
     up_to: tuple[str, ...]
     after: dict[str, Literal["approx", "over", "at_least", "under", "at_most", "up_to"]]
+    #: Qualifiers that, after an article of ``amount_articles`` and a noun, name the amount
+    #: instead of bounding it: "einen Kredit über 750 Mio. €" is a loan of 750 million.
+    amount_after_noun: tuple[str, ...] = ()
+    #: Indefinite articles: a definite one may open the subject of an inverted clause
+    #: ("gewann die App über 10.000 Nutzer", more than 10,000).
+    amount_articles: tuple[str, ...] = ()
 
     def before(self) -> dict[str, QualifierKey]:
         """Every phrase that may stand before a number, with its qualifier key."""
@@ -184,6 +190,8 @@ class Lexicon(_Data):
     decimal_separator: Literal[".", ","]
     group_separator: Literal[".", ","]
     stopwords: frozenset[str]
+    #: Articles and possessives: after one, "5.000." is an ordinal ("ihre 5.000. Filiale").
+    determiners: frozenset[str] = frozenset()
     abbreviations: frozenset[str]
     numbers: dict[str, float]
     number_syntax: NumberSyntax
