@@ -205,6 +205,16 @@ class Grammar:
     not_names: frozenset[str]
 
 
+def _hyphenated(phrases: Iterable[str]) -> list[str]:
+    """The phrases, and those of several words also hyphenated as in a compound adjective.
+
+    >>> _hyphenated(["basis points", "MW"])
+    ['basis points', 'MW', 'basis-points']
+    """
+    phrases = list(phrases)
+    return phrases + ["-".join(p.split()) for p in phrases if " " in p.strip()]
+
+
 def _currency_tables(lex: Lexicon) -> tuple[dict[str, str], dict[str, str]]:
     words = dict(currency_names(lex.lang))
     words.update({fold(w): code for w, code in lex.currencies.words.items()})
@@ -271,26 +281,30 @@ def grammar(lang: str) -> Grammar:
     )
     pct = lex.percent
     percent_units: dict[str, tuple[str, float]] = {}
+    # "a 50-basis-point cut": a unit of several words hyphenated before a noun.
+    pct_words, points_words, bp_words = (
+        _hyphenated(pct.percent), _hyphenated(pct.points), _hyphenated(pct.basis_points)
+    )  # fmt: skip
     for unit, factor, words in (
-        ("%", 1.0, pct.percent + pct.percent_symbols),
-        ("pp", 1.0, pct.points + pct.points_symbols),
-        ("pp", 0.01, pct.basis_points + pct.basis_points_symbols),
+        ("%", 1.0, [*pct_words, *pct.percent_symbols]),
+        ("pp", 1.0, [*points_words, *pct.points_symbols]),
+        ("pp", 0.01, [*bp_words, *pct.basis_points_symbols]),
     ):
         percent_units.update({fold(w): (unit, factor) for w in words})
         percent_units.update(dict.fromkeys(words, (unit, factor)))
     percent = re.compile(
         rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)(?P<pct>"
         + _cased(
-            pct.percent + pct.points + pct.basis_points,
+            [*pct_words, *points_words, *bp_words],
             pct.percent_symbols + pct.points_symbols + pct.basis_points_symbols,
         )
         + ")"
     )
     units: dict[str, tuple[str, float]] = {}
     for entry in lex.units:
-        units.update({fold(w): (entry.unit, entry.factor) for w in entry.words})
+        units.update({fold(w): (entry.unit, entry.factor) for w in _hyphenated(entry.words)})
         units.update(dict.fromkeys(entry.symbols, (entry.unit, entry.factor)))
-    unit_words = [w for e in lex.units for w in e.words]
+    unit_words = [w for e in lex.units for w in _hyphenated(e.words)]
     unit_symbols = [s for e in lex.units for s in e.symbols]
     unit_pattern = re.compile(
         rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)(?P<unit>{_cased(unit_words, unit_symbols)})"

@@ -67,6 +67,9 @@ class Quantity:
     scaled: bool = False
     bare_dollar: bool = False  # "$" or "dollars" with no country: USD unless told otherwise
     elliptic: bool = False  # "50 Milliarden" with no currency: money of the document
+    #: (power, end) of a glued one-letter scale read otherwise ("300m" as metres), which
+    #: a money figure before it in the sentence makes a scale after all ("£1.2bn, 950m")
+    short_scale: tuple[int, int] | None = None
 
 
 def _word_numeral(g: Grammar, match: re.Match[str]) -> Numeral | None:
@@ -126,6 +129,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
         mark = before.group("code") or before.group("sym")
         unit, bare_dollar, start = g.currency_marks[mark], mark == "$", before.start()
     scaled = False
+    short_scale = None
     scale = g.scale.match(s, end)
     if scale:
         word = scale.group("scale")
@@ -133,10 +137,16 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
         short = power is None
         if short:
             power = g.short_scales[word]
-        # A one-letter short form ("m", "b") is a scale only when glued to a money figure
-        # or to the number itself: "$180m", "3.2b"; "300 m" may be metres.
-        if not (short and len(word) == 1 and (scale.group("gap") or unit is None)):
-            assert power is not None
+        assert power is not None
+        # A one-letter short form ("m", "b") is a scale when glued to a money figure or
+        # to a number that counts a plural: "$180m", "5m users"; "300 m" and "a 300m
+        # tower" may be metres.
+        gap = scale.group("gap")
+        if short and len(word) == 1 and (gap or unit is None):
+            plural = not gap and _is_head(g, _next_word(s, scale.end()))
+            short_scale = None if gap or plural else (power, scale.end())
+            scale = scale if plural else None
+        if scale:
             value, step, end, scaled = value * 10**power, step * 10**power, scale.end(), True
     if unit is None:
         currency = g.currency_after.match(s, end)
@@ -157,9 +167,12 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             value, step = value * Decimal(str(factor)), step * Decimal(str(factor))
     if unit is None:
         physical = g.unit.match(s, end)
+        # Glued by a hyphen, a unit makes a compound ("a 1.5-gigawatt campus"); a lone
+        # small letter does not ("3-m" may be anything).
         if physical and not (
-            physical.group("gap") == "-" and not physical.group("unit")[0].isupper()
-        ):
+            physical.group("gap") == "-" and len(physical.group("unit")) == 1
+            and physical.group("unit").islower()
+        ):  # fmt: skip
             word = physical.group("unit")
             unit_name, factor = g.units.get(word) or g.units[fold(word)]
             unit, end = unit_name, physical.end()
@@ -171,7 +184,48 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
     return Quantity(
         start, end, value, step, unit,
         spelled=spelled, grouped=num.grouped, scaled=scaled, bare_dollar=bare_dollar,
+        short_scale=short_scale,
     )  # fmt: skip
+
+
+def _is_head(g: Grammar, word: str) -> bool:
+    """Whether ``word`` can be the head of a counted noun phrase ("workers", "Stellen")."""
+    if not word:
+        return False
+    nouns, lower = g.lex.counted_nouns, word.lower()
+    if nouns.head_capitalised:
+        return word[0].isupper()
+    if lower in g.lex.stopwords:
+        return False
+    return lower in nouns.heads or (
+        lower.endswith(nouns.plural_endings) and not lower.endswith(nouns.singular_endings)
+    )
+
+
+#: A sentence ends between two figures: punctuation, then whitespace.
+_SENTENCE_END = re.compile(
+    r"""
+    [.!?…] \s                     # a full stop, or the like, before a space
+    """,
+    re.VERBOSE,
+)
+
+
+def _money_scale(s: str, q: Quantity, before: Quantity | None) -> Quantity:
+    """A glued one-letter scale read after all, after money in the same sentence.
+
+    "Revenue reached £1.2bn, against 950m": the 950m are millions of the pounds before.
+    """
+    if q.short_scale is None or before is None or q.qualifier != "exact":
+        return q
+    money = before.elliptic or (before.unit is not None and len(before.unit) == 3)
+    if not money or _SENTENCE_END.search(s, before.end, q.start):
+        return q
+    power, end = q.short_scale
+    factor = Decimal(10) ** power
+    q.value, q.step, q.end, q.unit = q.value * factor, q.step * factor, end, None
+    q.scaled, q.elliptic, q.noun = True, True, None
+    return q
 
 
 def _with_qualifiers(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> Quantity:
@@ -188,9 +242,19 @@ def _with_qualifiers(g: Grammar, s: str, q: Quantity, words_before: list[str]) -
     last = words_before[-1] if words_before else ""
     if last in g.qualifier_ends and _preceded_by(words_before, g.qualifiers):
         before = g.qualifier_before.search(s, max(0, q.start - 30), q.start)
-    if before:
+    if before and not _names_amount(g, s, before):
         q.start, q.qualifier = before.start("q"), g.qualifiers[fold(before.group("q"))]
     return q
+
+
+def _names_amount(g: Grammar, s: str, qualifier: re.Match[str]) -> bool:
+    """Whether the qualifier names the amount of the noun before it: "einen Kredit über"."""
+    if fold(qualifier.group("q")) not in g.lex.qualifiers.amount_after_noun:
+        return False
+    words = s[max(0, qualifier.start() - 40) : qualifier.start()].split()[-3:]
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return False
+    return any(w.lower() in g.lex.qualifiers.amount_articles for w in words[:-1])
 
 
 def _second_figure(g: Grammar, s: str, pos: int) -> Quantity | None:
@@ -222,15 +286,16 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
     """
     window = max(0, q.start - 12)
     last = words_before[-1:]
-    opened = (
-        bool(last) and last[0] in g.range_openers and bool(g.range_open.search(s, window, q.start))
+    opener = (
+        g.range_open.search(s, window, q.start) if last and last[0] in g.range_openers else None
     )
+    opened = opener is not None
     connector = (g.range_and if opened else g.range_connector).match(s, q.end)
     if connector is None:
         return q, False
-    if last and last[0] in g.change_openers and g.change_open.search(s, window, q.start):
-        return q, False
     worded = not opened and connector.group("conn").isalpha()
+    if worded and last and last[0] in g.change_openers and g.change_open.search(s, window, q.start):
+        return q, False  # "from 12% to 15%" is a change; "von 3–4 %" a range all the same
     if worded and q.unit is not None and last and last[0] in g.change_verbs:
         return q, False  # "fell 3.5 percent to 18.2%": the change, then the new level
     hyphen = not opened and connector.group("conn") in {"-", "–", "—"}
@@ -238,10 +303,13 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
     if second is None:
         return q, hyphen and s[connector.end() : connector.end() + 1].isdigit()
     low, low_step, unit = q.value, q.step, q.unit
-    if unit is None and second.unit is not None:
-        # "4,5 bis 5 Milliarden Euro": the first figure shares the second's scale and unit.
+    if (unit is None and second.unit is not None) or (
+        second.scaled and not q.scaled and second.unit in (None, unit)
+    ):
+        # "4,5 bis 5 Milliarden Euro", "$5–6 billion": the first figure shares the second's
+        # scale and unit.
         factor = second.value / second_value_unscaled(g, s, second)
-        low, low_step, unit = low * factor, low_step * factor, second.unit
+        low, low_step, unit = low * factor, low_step * factor, second.unit or unit
     elif (unit is not None and second.unit not in (None, unit)) or (
         unit is not None and second.unit is None and q.scaled
     ):
@@ -250,6 +318,8 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
         return q, True  # 2024-2026
     if not low < second.value:
         return q, hyphen
+    if opener is not None:
+        q.start = opener.start()  # "between 10 and 20 percent": the opener is the range's
     q.value, q.step, q.unit, q.qualifier = low, low_step, unit, "range"
     q.value_high, q.step_high, q.end = second.value, second.step, second.end
     q.scaled, q.bare_dollar = q.scaled or second.scaled, q.bare_dollar or second.bare_dollar
@@ -276,7 +346,8 @@ def _is_year_like(q: Quantity) -> bool:
 def _noun(g: Grammar, s: str, q: Quantity) -> tuple[str | None, bool]:
     """The counted noun after a bare number, and whether it is glued by a hyphen."""
     pos, words, glued = q.end, [], False
-    stop = g.lex.stopwords
+    stop, nouns = g.lex.stopwords, g.lex.counted_nouns
+    headed = False
     for index in range(3):
         if index == 0 and s.startswith("-", pos):
             glued, pos = True, pos + 1  # "2,200-strong", "50-Milliarden-Paket"
@@ -285,12 +356,23 @@ def _noun(g: Grammar, s: str, q: Quantity) -> tuple[str | None, bool]:
             break
         word = token.group("word")
         lower = word.lower()
+        if glued and index == 0 and lower in nouns.figure_adjectives:
+            pos = token.end()  # "a 2,200-strong workforce" counts the workforce
+            continue
         if lower in stop or lower in g.months or lower in g.qualifiers_after:
             break
         words.append(word)
         pos = token.end()
-        if g.lex.lang == "de" and word[0].isupper():
-            break  # a German noun ends the phrase: "dauerhafte Stellen"
+        if nouns.head_capitalised:
+            headed = word[0].isupper()  # a German noun ends the phrase: "dauerhafte Stellen"
+        else:
+            headed = lower in nouns.heads or (
+                lower.endswith(nouns.plural_endings) and not lower.endswith(nouns.singular_endings)
+            )  # the first plural ends it: "3,000 workers joined"
+        if headed:
+            break
+    if nouns.head_capitalised and not headed:
+        words = []  # no noun, just words: "unter 1234567 erreichbar"
     return (" ".join(words) if words else None), glued
 
 
@@ -308,9 +390,10 @@ def _word_before(s: str, start: int) -> tuple[str, str]:
 
 def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
     """Years, dates, ordinals, durations, phone numbers, names with digits, vague words."""
-    if q.spelled and q.unit is None and not (q.scaled and q.noun):
-        return True  # "two plants", "eine Billion sind tausend Milliarden"
-    # (but "three million households", "drei Millionen Haushalte" are counts)
+    if q.spelled and q.unit is None:
+        # "two plants" and "eine Billion sind tausend Milliarden" are no claims; a count
+        # in words with a scale is: "two million subscribers", "zwölftausend Stellen".
+        return not ((q.scaled or q.value >= 1000) and q.noun is not None)
     if q.unit is not None or q.elliptic:
         return False
     if joined:
@@ -330,16 +413,20 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
             return True  # "ab 2027 monatlich", "2024."
     if word and gap and "-" in gap and word[-1:].isalpha():
         return True  # Q-7, COVID-19
-    # A model number is never written with group separators: "Boeing 737", but not the
-    # "2.400" after a German noun ("nach Angaben des Unternehmens 2.400 Stellen").
+    # A model number is never written with group separators nor a scale word: "Boeing
+    # 737", but not the "2.400" after a German noun ("laut dem Unternehmen 2.400 Stellen").
     named = word[:1].isupper() and lower not in g.not_names and gap.strip() == ""
-    named = named and not q.grouped
+    named = named and not q.grouped and not q.scaled  # "im Vorjahr 9,4 Millionen Container"
     if named and ((lower not in g.lex.stopwords and not word.isupper()) or "&" in word):
         return True  # Claude 3.7, Boeing 737, S&P 500
     if g.lex.lang == "de" and s.startswith(".", q.end) and not q.grouped:
         nxt = s[q.end + 1 : q.end + 3].strip()
         if nxt[:1].islower():
             return True  # German ordinal: "der 3. große Auftrag"
+    if s.startswith(".", q.end) and lower in g.lex.determiners:
+        following = _next_word(s, q.end + 1)
+        if following and following.lower() not in g.lex.determiners:
+            return True  # an ordinal after an article: "ihre 5.000. Filiale", not "die 5.000. Der"
     if s.startswith(("-", "/"), q.end) and s[q.end + 1 : q.end + 2].isdigit():
         return True
     if q.start >= 2 and s[q.start - 1] in "-–/:" and s[q.start - 2].isdigit():
@@ -415,6 +502,7 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
             continue  # the second number of a range already read
         if multiplier:
             q = Quantity(start, end, num.value, num.step, "x", spelled=True)
+            q = _with_qualifiers(g, s, q, _last_words(s, q.start))  # "more than doubled"
             joined = False
         else:
             q = _core(g, s, start, end, num, spelled)
@@ -426,6 +514,7 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
                 q.noun = noun
                 if q.scaled and not q.spelled and (noun is None or glued):
                     q.elliptic, q.noun = True, None
+        q = _money_scale(s, q, found[-1] if found else None)
         if _is_not_a_claim(g, s, q, joined):
             continue
         found.append(q)

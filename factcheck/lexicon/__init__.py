@@ -128,6 +128,12 @@ class Qualifiers(_Data):
     at_most: tuple[str, ...]
     up_to: tuple[str, ...]
     after: dict[str, Literal["approx", "over", "at_least", "under", "at_most", "up_to"]]
+    #: Qualifiers that, after an article of ``amount_articles`` and a noun, name the amount
+    #: instead of bounding it: "einen Kredit über 750 Mio. €" is a loan of 750 million.
+    amount_after_noun: tuple[str, ...] = ()
+    #: Indefinite articles: a definite one may open the subject of an inverted clause
+    #: ("gewann die App über 10.000 Nutzer", more than 10,000).
+    amount_articles: tuple[str, ...] = ()
 
     def before(self) -> dict[str, QualifierKey]:
         """Every phrase that may stand before a number, with its qualifier key."""
@@ -167,6 +173,23 @@ class NotClaims(_Data):
     not_names_at_start: tuple[str, ...] = ()
 
 
+class CountedNouns(_Data):
+    """Where the noun phrase counted by a bare figure ends ("3,000 workers joined")."""
+
+    #: In German every noun is capitalised: the phrase ends at its first capital, and a
+    #: figure followed by no capitalised word within the phrase counts nothing named.
+    head_capitalised: bool = False
+    #: Words that end the phrase though they have no plural ending ("people", "staff").
+    heads: tuple[str, ...] = ()
+    #: A word with one of these endings is a plural, so the head of the phrase ("jobs")…
+    plural_endings: tuple[str, ...] = ()
+    #: …unless it has one of these ("business", "bonus", "analysis").
+    singular_endings: tuple[str, ...] = ()
+    #: Glued to the figure by a hyphen, an adjective of it; the counted noun follows
+    #: ("a 2,200-strong workforce").
+    figure_adjectives: tuple[str, ...] = ()
+
+
 class References(_Data):
     anaphora: tuple[str, ...]
     possessive: tuple[str, ...]
@@ -182,6 +205,8 @@ class Lexicon(_Data):
     decimal_separator: Literal[".", ","]
     group_separator: Literal[".", ","]
     stopwords: frozenset[str]
+    #: Articles and possessives: after one, "5.000." is an ordinal ("ihre 5.000. Filiale").
+    determiners: frozenset[str] = frozenset()
     abbreviations: frozenset[str]
     numbers: dict[str, float]
     number_syntax: NumberSyntax
@@ -193,6 +218,7 @@ class Lexicon(_Data):
     ranges: Ranges
     multipliers: Multipliers
     not_claims: NotClaims
+    counted_nouns: CountedNouns = CountedNouns()
     references: References
     metrics: dict[str, tuple[str, ...]]
 
