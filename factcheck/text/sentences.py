@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -45,6 +46,8 @@ _BOUNDARY = re.compile(
     re.VERBOSE,
 )
 
+#: A numbered list item: "2. ", "2) ".
+_LIST_ITEM = re.compile(r"\d{1,3}[.)]\s")
 #: The first character that is not whitespace.
 _SHOWN = re.compile(
     r"""
@@ -69,28 +72,37 @@ class _Rules:
     #: Abbreviations written with a space ("z. B."), as pairs of tokens.
     pairs: frozenset[tuple[str, str]]
     months: frozenset[str]
+    #: Words (lower case) that, capitalised after an abbreviation, open a new sentence.
+    openers: frozenset[str]
 
 
 @functools.lru_cache(maxsize=8)
-def _rules(abbreviations: frozenset[str], month_words: frozenset[str]) -> _Rules:
+def _rules(
+    abbreviations: frozenset[str],
+    month_words: frozenset[str],
+    openers: frozenset[str] = frozenset(),
+) -> _Rules:
     """The rules for one language's abbreviations and months, built once, not per call."""
     pairs = frozenset(
         (first, second)
         for first, _, second in (a.partition(" ") for a in abbreviations if " " in a)
     )
     months = frozenset(month.casefold() for month in month_words)
-    return _Rules(abbreviations, pairs, months)
+    return _Rules(abbreviations, pairs, months, frozenset(w.casefold() for w in openers))
 
 
 def sentence_spans(
     view: str,
     abbreviations: Collection[str],
     month_words: Collection[str] = frozenset(),
+    openers: Collection[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """The ``(start, end)`` of every sentence in ``view``; ends exclude whitespace.
 
     ``abbreviations`` are compared case-sensitively with the token that ends in the dot;
-    ``month_words`` (any case) make "3. März" one sentence.
+    ``month_words`` (any case) make "3. März" one sentence; after an abbreviation, one
+    of ``openers`` (function words such as "the", "der", any case) capitalised begins a
+    new sentence ("in the U.S. The rest").
 
     >>> text = "Der Bund gibt 5 Mrd. Euro. Das Werk entsteht bis 2027!  J. Smith sagt: ja."
     >>> [text[s:e] for s, e in sentence_spans(text, {"Mrd."})]
@@ -99,7 +111,7 @@ def sentence_spans(
     shown = _SHOWN.search(view)
     if shown is None:
         return []
-    rules = _rules(frozenset(abbreviations), frozenset(month_words))
+    rules = _rules(frozenset(abbreviations), frozenset(month_words), frozenset(openers))
     spans: list[tuple[int, int]] = []
     start, length = shown.start(), len(view)
     for boundary in _BOUNDARY.finditer(view, start):
@@ -139,9 +151,10 @@ class SentenceLocator:
         view: str,
         abbreviations: Collection[str],
         month_words: Collection[str] = frozenset(),
+        openers: Collection[str] = frozenset(),
     ) -> None:
         self._view = view
-        self._rules = _rules(frozenset(abbreviations), frozenset(month_words))
+        self._rules = _rules(frozenset(abbreviations), frozenset(month_words), frozenset(openers))
         shown = _SHOWN.search(view)
         self._first = shown.start() if shown else len(view)
         self._last = len(view.rstrip())
@@ -213,7 +226,11 @@ def _breaks(view: str, space_start: int, space_end: int, rules: _Rules) -> bool:
         return False  # a line wrapped inside a sentence
     if punctuated:
         return not _dot_continues(view, terminal, space_start, space_end, rules)
-    return view[space_start - 1] not in _CONTINUING
+    before = view[space_start - 1]
+    if before.islower() and (after.isdigit() or unicodedata.category(after) == "Sc"):
+        # "raised\n$240 million": a line wrapped before a figure, unless a list begins
+        return _LIST_ITEM.match(view, space_end) is not None
+    return before not in _CONTINUING
 
 
 def _dot_continues(view: str, at: int, space_start: int, space_end: int, rules: _Rules) -> bool:
@@ -223,7 +240,8 @@ def _dot_continues(view: str, at: int, space_start: int, space_end: int, rules: 
     written = _token_before(view, space_start)
     token = written.lstrip(_OPENERS)
     if token in rules.abbreviations:
-        return True
+        following = _token_after(view, space_end).rstrip(".,;:!?)")
+        return not (following[:1].isupper() and following.casefold() in rules.openers)
     if len(token) == 2 and token[0].isupper():
         return True  # an initial: "J. Smith"
     following = _token_after(view, space_end)
