@@ -8,7 +8,6 @@ a ledger of a million records costs a claim per figure actually shown.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -18,8 +17,6 @@ from factcheck.models import Claim
 
 #: "cited": a source figure from a document the draft links in the figure's paragraph.
 Origin = Literal["draft", "cited", "source", "ledger"]
-#: The ends of an open interval.
-_BELOW, _ABOVE = -math.inf, math.inf
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +88,8 @@ def from_claim(
 
 
 class Stated(Protocol):
-    """What :func:`meets` reads: a figure's unit and interval (a ledger record has them)."""
+    """What :func:`meets` reads: a figure's unit, interval and qualifier (a ledger record
+    has them)."""
 
     @property
     def unit(self) -> str: ...
@@ -101,21 +99,31 @@ class Stated(Protocol):
     def low(self) -> float | None: ...
     @property
     def high(self) -> float | None: ...
+    @property
+    def qualifier(self) -> str: ...
 
 
 def meets(a: Stated, b: Stated) -> bool:
     """Whether two figures agree: the same unit and intervals that meet.
 
-    An open end (``None``) reaches to infinity; a closed one is inclusive.
+    An open end (``None``) reaches to infinity; a closed one is inclusive, except the
+    stated end of "more than" and "less than": "more than 500" and "nearly 500" (which
+    ends at 500) do not meet.
     """
     if a.unit != b.unit:
         return False
-    a_low = _BELOW if a.low is None else a.low
-    a_high = _ABOVE if a.high is None else a.high
-    b_low = _BELOW if b.low is None else b.low
-    b_high = _ABOVE if b.high is None else b.high
     slack = 1e-9 * max(abs(a.value), abs(b.value), 1.0)  # float noise in converted units
-    return a_low <= b_high + slack and b_low <= a_high + slack
+    return _below(a, b, slack) and _below(b, a, slack)
+
+
+def _below(a: Stated, b: Stated, slack: float) -> bool:
+    """Whether ``a`` starts at or below where ``b`` ends (strictly, if either end is
+    exclusive)."""
+    if a.low is None or b.high is None:
+        return True
+    if a.qualifier == "over" or b.qualifier == "under":
+        return a.low < b.high - slack
+    return a.low <= b.high + slack
 
 
 def same_kind(a: Figure, b: Figure) -> bool:

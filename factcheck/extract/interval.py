@@ -65,6 +65,8 @@ def interval(
     (10.8, 13.2)
     >>> interval("over", Decimal(20), Decimal(1), s)
     (20.0, None)
+    >>> interval("approx_below", Decimal(500), Decimal(100), s)  # "nearly 500"
+    (450.0, 500.0)
     >>> interval("range", Decimal(95), Decimal(1), s, Decimal(105), Decimal(1))
     (94.5, 105.5)
     """
@@ -73,8 +75,9 @@ def interval(
     high: Decimal | None
     if qualifier in ("approx", "approx_below", "approx_above"):
         wide = max(band, abs(value) * _decimal(settings.approx_tolerance))
-        low = value - (band if qualifier == "approx_above" else wide)
-        high = value + (band if qualifier == "approx_below" else wide)
+        # "nearly 500" is at most 500, "just over 500" at least 500.
+        low = value if qualifier == "approx_above" else value - wide
+        high = value if qualifier == "approx_below" else value + wide
     elif qualifier == "over":
         low, high = value, None
     elif qualifier == "at_least":

@@ -417,6 +417,8 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
     # 737", but not the "2.400" after a German noun ("laut dem Unternehmen 2.400 Stellen").
     named = word[:1].isupper() and lower not in g.not_names and gap.strip() == ""
     named = named and not q.grouped and not q.scaled  # "im Vorjahr 9,4 Millionen Container"
+    # A qualifier stands between the word and the number: "im Lager knapp 500 Menschen".
+    named = named and not s[q.start].isalpha()
     if named and ((lower not in g.lex.stopwords and not word.isupper()) or "&" in word):
         return True  # Claude 3.7, Boeing 737, S&P 500
     if g.lex.lang == "de" and s.startswith(".", q.end) and not q.grouped:
