@@ -57,7 +57,9 @@ class Claim(_Record):
     column: int = Field(ge=1, description="1-based column (in characters) of `start`.")
     value: float = Field(description="The figure in base units; a range's low end.")
     value_high: float | None = Field(None, description="A stated range's high end.")
-    unit: str = Field(description="ISO 4217 code, %, pp, count, x, or an SI unit (W, Wh, m2, …).")
+    unit: str = Field(
+        description="ISO 4217 code, %, pp, count, x, an SI unit (W, Wh, m2, …), °C or °F."
+    )
     noun: str | None = Field(None, description="What a count counts ('jobs').")
     qualifier: Qualifier = "exact"
     low: float | None = Field(description="Least value the statement allows; null: open.")
