@@ -11,6 +11,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factcheck.extract.names import without_possessive
 from factcheck.lexicon import load_concepts, load_lexicon
 
 
@@ -27,7 +28,7 @@ class CueTable:
 
     def word_concept(self, lower: str) -> str | None:
         """The concept a single lower-cased word cues, if any."""
-        word = lower.rstrip("'’s") if lower.endswith(("'s", "’s")) else lower
+        word = without_possessive(lower)
         if word in self.exact:
             return self.exact[word]
         for prefix, concept in self.prefixes:

@@ -43,6 +43,15 @@ def _furniture(lang: str) -> frozenset[str]:
     return frozenset(lex.not_claims.not_names) | lex.stopwords
 
 
+def without_possessive(token: str) -> str:
+    """The word without its possessive "'s".
+
+    >>> without_possessive("Siemens's"), without_possessive("Google’s"), without_possessive("Bass")
+    ('Siemens', 'Google', 'Bass')
+    """
+    return token[:-2] if token.endswith(("'s", "’s")) else token
+
+
 @functools.cache
 def _common_at_start(lang: str) -> frozenset[str]:
     """Words capitalised at a sentence's start that name no party there: the lexicon's
@@ -76,8 +85,7 @@ def is_name_token(lang: str, token: str, previous: str | None, known: frozenset[
     if verdict is not None:
         return verdict
     if previous is None or previous in _OPENING:
-        bare = token.rstrip("'’s") if token.endswith(("'s", "’s")) else token
-        return bare.lower() not in _common_at_start(lang)
+        return without_possessive(token).lower() not in _common_at_start(lang)
     before = previous.lower()
     if letter and before in _labelling_words(lang):
         return False  # "its Series E round": a letter that a word like "Series" labels
@@ -94,7 +102,7 @@ def _name_verdict(lang: str, token: str, known: frozenset[str]) -> tuple[bool | 
     True or False settle it; None leaves it to the word before (remembered: capitalised
     words recur, the words before them vary).
     """
-    text = token.rstrip("'’s") if token.endswith(("'s", "’s")) else token
+    text = without_possessive(token)
     if not text[:1].isupper() or text in CLAUSE_MARKS:
         return False, False
     lower = text.lower()
