@@ -163,6 +163,8 @@ class Grammar:
     currency_after: re.Pattern[str]
     #: searched in the window before a number: a currency symbol or code ending there
     currency_before: re.Pattern[str]
+    #: at a position after the number: a currency's hundredth ("pence", "Cent", "3p")
+    currency_minor: re.Pattern[str]
     #: at a position: percent, percentage points or basis points
     percent: re.Pattern[str]
     #: at a position: a physical unit
@@ -190,6 +192,8 @@ class Grammar:
     short_scales: dict[str, int]
     currency_words: dict[str, str]
     currency_marks: dict[str, str]
+    #: a hundredth's name (folded) or symbol, to the code of its currency
+    minor_currency: dict[str, str]
     percent_units: dict[str, tuple[str, float]]
     units: dict[str, tuple[str, float]]
     qualifiers: dict[str, QualifierKey]
@@ -279,6 +283,19 @@ def grammar(lang: str) -> Grammar:
         rf"|(?P<sym>{alternation(symbol_marks)}))"
         rf"{SPACE}{{0,{GAP}}}\Z"
     )
+    minor = {fold(w): code for w, code in lex.currencies.minor.items()}
+    minor.update(lex.currencies.minor_symbols)
+    letters = [m for m in lex.currencies.minor_symbols if len(m) == 1]
+    minor_marks = [m for m in lex.currencies.minor_symbols if m not in letters]
+    currency_minor = re.compile(
+        rf"""
+        (?: (?P<gap>{SPACE}{{0,{GAP}}})                          # "45 cents", "40,1 ct"
+            (?P<minor>{_cased(lex.currencies.minor, minor_marks)})
+          | (?P<glued>{alternation(letters)})                    # "3p": one letter, glued
+        )
+        """,
+        re.VERBOSE,
+    )
     pct = lex.percent
     percent_units: dict[str, tuple[str, float]] = {}
     # "a 50-basis-point cut": a unit of several words hyphenated before a noun.
@@ -348,6 +365,7 @@ def grammar(lang: str) -> Grammar:
         scale=scale,
         currency_after=currency_after,
         currency_before=currency_before,
+        currency_minor=currency_minor,
         percent=percent,
         unit=unit_pattern,
         multiplier_suffix=multiplier_suffix,
@@ -363,6 +381,7 @@ def grammar(lang: str) -> Grammar:
         short_scales=short_scales,
         currency_words=currency_words,
         currency_marks=currency_marks,
+        minor_currency=minor,
         percent_units=percent_units,
         units=units,
         qualifiers=qualifiers,

@@ -165,6 +165,14 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             unit_name, factor = g.percent_units.get(word) or g.percent_units[fold(word)]
             unit, end = unit_name, pct.end()
             value, step = value * Decimal(str(factor)), step * Decimal(str(factor))
+    if unit is None and not scaled:
+        minor = g.currency_minor.match(s, end)
+        if minor:
+            mark = minor.group("minor") or minor.group("glued")
+            code = g.minor_currency.get(mark) or g.minor_currency[fold(mark)]
+            # "45 cents" are the hundredths of the dollar the document speaks of.
+            unit, end, bare_dollar = code, minor.end(), code == "USD"
+            value, step = value / 100, step / 100
     if unit is None:
         physical = g.unit.match(s, end)
         # Glued by a hyphen, a unit makes a compound ("a 1.5-gigawatt campus"); a lone

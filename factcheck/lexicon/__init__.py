@@ -80,8 +80,12 @@ class Scales(_Data):
 class Currencies(_Data):
     words: dict[str, str]
     symbols: dict[str, str]
+    #: Names of a currency's hundredth ("pence", "Cent"), matched case-insensitively.
+    minor: dict[str, str] = {}
+    #: Symbols of a hundredth, matched exactly; one letter only glued to the figure ("3p").
+    minor_symbols: dict[str, str] = {}
 
-    @field_validator("words", "symbols")
+    @field_validator("words", "symbols", "minor", "minor_symbols")
     @classmethod
     def _iso_codes(cls, value: dict[str, str]) -> dict[str, str]:
         for word, code in value.items():
