@@ -281,6 +281,24 @@ def _second_figure(g: Grammar, s: str, pos: int) -> Quantity | None:
     return q
 
 
+def _change_before(g: Grammar, words_before: list[str]) -> bool:
+    """Whether a verb of change stands before the figure, perhaps across a qualifier.
+
+    >>> from factcheck.extract.grammar import grammar
+    >>> g = grammar("en")
+    >>> _change_before(g, ["rose", "by", "nearly"]), _change_before(g, ["fell", "more", "than"])
+    (True, True)
+    >>> _change_before(g, ["a", "range", "of"])
+    False
+    """
+    for k in range(len(words_before)):
+        if k and " ".join(words_before[-k:]) not in g.qualifiers:
+            continue
+        if len(words_before) > k and words_before[-k - 1] in g.change_verbs:
+            return True
+    return False
+
+
 def _leading_zero(digits: str) -> bool:
     return len(digits) > 1 and digits[0] == "0" and digits[1].isdigit()
 
@@ -304,7 +322,7 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
     worded = not opened and connector.group("conn").isalpha()
     if worded and last and last[0] in g.change_openers and g.change_open.search(s, window, q.start):
         return q, False  # "from 12% to 15%" is a change; "von 3–4 %" a range all the same
-    if worded and q.unit is not None and last and last[0] in g.change_verbs:
+    if worded and q.unit is not None and _change_before(g, words_before):
         return q, False  # "fell 3.5 percent to 18.2%": the change, then the new level
     hyphen = not opened and connector.group("conn") in {"-", "–", "—"}
     second = _second_figure(g, s, connector.end())
@@ -319,8 +337,10 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
         factor = second.value / second_value_unscaled(g, s, second)
         low, low_step, unit = low * factor, low_step * factor, second.unit or unit
     elif (unit is not None and second.unit not in (None, unit)) or (
-        unit is not None and second.unit is None and q.scaled
+        unit is not None and second.unit is None and (q.scaled or len(unit) != 3)
     ):
+        # "15 per cent to 2,300 a week": a percentage or a measure does not range to a
+        # bare number; money may ("$40 to 50 a barrel").
         return q, False
     if _is_year_like(q) and _is_year_like(second):
         return q, True  # 2024-2026
