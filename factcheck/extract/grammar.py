@@ -183,7 +183,7 @@ class Grammar:
     change_open: re.Pattern[str]
     #: at a position: "and" of "between ... and ..."
     range_and: re.Pattern[str]
-    #: at a position: a duration word ("years") or an ordinal suffix
+    #: at a position: a duration word ("years"), an ordinal suffix or a time ("9.30am")
     duration: re.Pattern[str]
     #: a word token, for nouns and the words around a figure
     word: re.Pattern[str]
@@ -206,6 +206,8 @@ class Grammar:
     change_openers: frozenset[str]
     change_verbs: frozenset[str]
     year_words: frozenset[str]
+    #: words and marks before a number that make it a reference ("§ 15")
+    references: frozenset[str]
     not_names: frozenset[str]
 
 
@@ -355,7 +357,8 @@ def grammar(lang: str) -> Grammar:
     glued_durations = [d for d in lex.not_claims.durations if d.startswith("-")]
     duration = re.compile(
         rf"(?:{SPACE}+(?:{alternation(duration_words)})|(?:{alternation(glued_durations)})"
-        rf"|(?:{alternation(lex.not_claims.ordinal_suffixes)}))",
+        rf"|(?:{alternation(lex.not_claims.ordinal_suffixes)})"
+        rf"|{SPACE}*(?:{alternation(lex.not_claims.clock)}))",
         re.IGNORECASE,
     )
     return Grammar(
@@ -393,5 +396,6 @@ def grammar(lang: str) -> Grammar:
         change_openers=frozenset(fold(w) for w in lex.ranges.change_openers),
         change_verbs=frozenset(fold(w) for w in lex.ranges.change_verbs),
         year_words=frozenset(lex.not_claims.year_words),
+        references=frozenset(lex.not_claims.references),
         not_names=frozenset(lex.not_claims.not_names),
     )

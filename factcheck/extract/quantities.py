@@ -426,6 +426,8 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
         return False
     if joined:
         return True  # 555-0142, 2024/25
+    if any(w in g.references for w in _last_words(s, q.start, 1)):
+        return True  # § 15, article 50, Abs. 2
     if g.duration.match(s, q.end):
         return True  # four years, 30-year-old, 5th
     word, gap = _word_before(s, q.start)

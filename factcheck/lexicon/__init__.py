@@ -175,6 +175,11 @@ class NotClaims(_Data):
     not_names: tuple[str, ...]
     #: Words that, capitalised only because they open a sentence, are no names.
     not_names_at_start: tuple[str, ...] = ()
+    #: After a number, with or without a space: it is a time of day ("9.30am", "14 Uhr").
+    clock: tuple[str, ...] = ()
+    #: Words and marks right before a number that make it a reference, not a figure:
+    #: "§ 15", "article 50", "Nr. 3" (lower case; matched on the whole word).
+    references: tuple[str, ...] = ()
 
 
 class CountedNouns(_Data):
