@@ -181,6 +181,8 @@ class Grammar:
     range_open: re.Pattern[str]
     #: searched in the window before: "from" ending there (a change, not a range)
     change_open: re.Pattern[str]
+    #: at a position after a figure that follows ``change_from``: "to", "auf"
+    change_to: re.Pattern[str]
     #: at a position: "and" of "between ... and ..."
     range_and: re.Pattern[str]
     #: at a position: a duration word ("years"), an ordinal suffix or a time ("9.30am")
@@ -205,6 +207,7 @@ class Grammar:
     range_openers: frozenset[str]
     change_openers: frozenset[str]
     change_verbs: frozenset[str]
+    change_from: frozenset[str]
     year_words: frozenset[str]
     #: words and marks before a number that make it a reference ("§ 15")
     references: frozenset[str]
@@ -350,6 +353,9 @@ def grammar(lang: str) -> Grammar:
     change_open = re.compile(
         rf"(?<![^\W_])(?:{alternation(lex.ranges.change_openers)}){SPACE}+\Z", re.IGNORECASE
     )
+    change_to = re.compile(
+        rf"{SPACE}+(?:{alternation(lex.ranges.change_to)}){SPACE}+", re.IGNORECASE
+    )
     range_and = re.compile(
         rf"{SPACE}+(?:{alternation(lex.ranges.open_connector)}){SPACE}+", re.IGNORECASE
     )
@@ -377,6 +383,7 @@ def grammar(lang: str) -> Grammar:
         range_connector=range_connector,
         range_open=range_open,
         change_open=change_open,
+        change_to=change_to,
         range_and=range_and,
         duration=duration,
         word=re.compile(r"[^\W\d_]+(?:[-'’.&][^\W\d_]+)*"),
@@ -395,6 +402,7 @@ def grammar(lang: str) -> Grammar:
         range_openers=frozenset(fold(w) for w in lex.ranges.open),
         change_openers=frozenset(fold(w) for w in lex.ranges.change_openers),
         change_verbs=frozenset(fold(w) for w in lex.ranges.change_verbs),
+        change_from=frozenset(fold(w) for w in lex.ranges.change_from),
         year_words=frozenset(lex.not_claims.year_words),
         references=frozenset(lex.not_claims.references),
         not_names=frozenset(lex.not_claims.not_names),

@@ -281,6 +281,23 @@ def _second_figure(g: Grammar, s: str, pos: int) -> Quantity | None:
     return q
 
 
+def _with_shared_unit(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> Quantity:
+    """Give the bare first figure of "from 1.2 to 1.9 billion euros" the second's unit.
+
+    ``words_before`` are the :func:`_last_words` before the figure.
+    """
+    if q.unit is not None or q.scaled or not words_before or words_before[-1] not in g.change_from:
+        return q
+    to = g.change_to.match(s, q.end)
+    second = _second_figure(g, s, to.end()) if to else None
+    if second is None or second.unit is None:
+        return q
+    factor = second.value / second_value_unscaled(g, s, second)
+    q.value, q.step, q.unit = q.value * factor, q.step * factor, second.unit
+    q.scaled, q.bare_dollar = second.scaled, second.bare_dollar
+    return q
+
+
 def _change_before(g: Grammar, words_before: list[str]) -> bool:
     """Whether a verb of change stands before the figure, perhaps across a qualifier.
 
@@ -322,12 +339,15 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
     worded = not opened and connector.group("conn").isalpha()
     if worded and last and last[0] in g.change_openers and g.change_open.search(s, window, q.start):
         return q, False  # "from 12% to 15%" is a change; "von 3–4 %" a range all the same
-    if worded and q.unit is not None and _change_before(g, words_before):
-        return q, False  # "fell 3.5 percent to 18.2%": the change, then the new level
     hyphen = not opened and connector.group("conn") in {"-", "–", "—"}
     second = _second_figure(g, s, connector.end())
     if second is None:
         return q, hyphen and s[connector.end() : connector.end() + 1].isdigit()
+    bare = second.unit is None and not second.scaled
+    if worded and (q.unit is not None or bare) and _change_before(g, words_before):
+        # "fell 3.5 percent to 18.2%", "claims rose by 12,000 to 231,000": the change,
+        # then the new level.
+        return q, False
     low, low_step, unit = q.value, q.step, q.unit
     if (unit is None and second.unit is not None) or (
         second.scaled and not q.scaled and second.unit in (None, unit)
@@ -537,6 +557,7 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
         else:
             q = _core(g, s, start, end, num, spelled)
             words_before = _last_words(s, q.start)
+            q = _with_shared_unit(g, s, q, words_before)
             q, joined = _with_range(g, s, q, words_before)
             q = _with_qualifiers(g, s, q, words_before)
             if q.unit is None:

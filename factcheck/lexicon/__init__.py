@@ -160,6 +160,10 @@ class Ranges(_Data):
     #: Words of change ("fell", "rose by") after which "3.5 percent to 18.2%" is a change
     #: and a new level, two figures, not a range.
     change_verbs: tuple[str, ...] = ()
+    #: "from 1.2 to 1.9 billion euros", "von 1,2 auf 1,9 Milliarden Euro": a change whose
+    #: first figure is written bare and shares the scale and unit of the second.
+    change_from: tuple[str, ...] = ()
+    change_to: tuple[str, ...] = ()
 
 
 class Multipliers(_Data):
