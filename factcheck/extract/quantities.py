@@ -219,20 +219,25 @@ _SENTENCE_END = re.compile(
 )
 
 
-def _money_scale(s: str, q: Quantity, before: Quantity | None) -> Quantity:
+def _money_scale(g: Grammar, s: str, q: Quantity, before: Quantity | None) -> Quantity:
     """A glued one-letter scale read after all, after money in the same sentence.
 
-    "Revenue reached £1.2bn, against 950m": the 950m are millions of the pounds before.
+    "Revenue reached £1.2bn, against 950m": the 950m are millions of the pounds before;
+    "it sold 2.1m units, up from 1.9m": millions of the units counted before, not metres.
     """
     if q.short_scale is None or before is None or q.qualifier != "exact":
         return q
     money = before.elliptic or (before.unit is not None and len(before.unit) == 3)
-    if not money or _SENTENCE_END.search(s, before.end, q.start):
+    counted = before.unit is None and before.scaled and before.noun is not None
+    if not (money or counted) or _SENTENCE_END.search(s, before.end, q.start):
         return q
     power, end = q.short_scale
+    following = _next_word(s, end).lower()
+    if counted and following and following not in g.lex.stopwords:
+        return q  # "a 300m tower" measures the tower
     factor = Decimal(10) ** power
     q.value, q.step, q.end, q.unit = q.value * factor, q.step * factor, end, None
-    q.scaled, q.elliptic, q.noun = True, True, None
+    q.scaled, q.elliptic, q.noun = True, money, None
     return q
 
 
@@ -565,7 +570,7 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
                 q.noun = noun
                 if q.scaled and not q.spelled and (noun is None or glued):
                     q.elliptic, q.noun = True, None
-        q = _money_scale(s, q, found[-1] if found else None)
+        q = _money_scale(g, s, q, found[-1] if found else None)
         if _is_not_a_claim(g, s, q, joined):
             continue
         found.append(q)
