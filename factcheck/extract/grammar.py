@@ -208,6 +208,10 @@ class Grammar:
     change_openers: frozenset[str]
     change_verbs: frozenset[str]
     change_from: frozenset[str]
+    #: unit symbols that count only glued to the figure ("40C")
+    glued_units: frozenset[str]
+    #: words that make the figure after them negative ("minus")
+    minus: frozenset[str]
     year_words: frozenset[str]
     #: words and marks before a number that make it a reference ("§ 15")
     references: frozenset[str]
@@ -326,8 +330,9 @@ def grammar(lang: str) -> Grammar:
     for entry in lex.units:
         units.update({fold(w): (entry.unit, entry.factor) for w in _hyphenated(entry.words)})
         units.update(dict.fromkeys(entry.symbols, (entry.unit, entry.factor)))
+        units.update(dict.fromkeys(entry.glued_symbols, (entry.unit, entry.factor)))
     unit_words = [w for e in lex.units for w in _hyphenated(e.words)]
-    unit_symbols = [s for e in lex.units for s in e.symbols]
+    unit_symbols = [s for e in lex.units for s in (*e.symbols, *e.glued_symbols)]
     unit_pattern = re.compile(
         rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)(?P<unit>{_cased(unit_words, unit_symbols)})"
     )
@@ -403,6 +408,8 @@ def grammar(lang: str) -> Grammar:
         change_openers=frozenset(fold(w) for w in lex.ranges.change_openers),
         change_verbs=frozenset(fold(w) for w in lex.ranges.change_verbs),
         change_from=frozenset(fold(w) for w in lex.ranges.change_from),
+        glued_units=frozenset(m for e in lex.units for m in e.glued_symbols),
+        minus=frozenset(fold(w) for w in lex.number_syntax.minus),
         year_words=frozenset(lex.not_claims.year_words),
         references=frozenset(lex.not_claims.references),
         not_names=frozenset(lex.not_claims.not_names),

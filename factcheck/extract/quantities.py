@@ -119,11 +119,25 @@ def _currency_before(g: Grammar, s: str, start: int) -> re.Match[str] | None:
     return g.currency_before.search(s, max(0, start - 8 - GAP), start)
 
 
+def _minus_before(g: Grammar, s: str, start: int) -> int | None:
+    """Where a sign word ("minus") right before ``start`` begins, if one stands there."""
+    if not g.minus or not start or not s[start - 1].isspace():
+        return None
+    words = s[max(0, start - 12) : start].split()
+    if not words or fold(words[-1]) not in g.minus:
+        return None
+    at = s.rfind(words[-1], 0, start)
+    return at if at == 0 or not s[at - 1].isalnum() else None
+
+
 def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool) -> Quantity:
     """The figure at s[start:end] with its currency before and scale, currency or unit after."""
     unit: str | None = None
     bare_dollar = False
     value, step = num.value, num.step
+    sign = _minus_before(g, s, start)
+    if sign is not None:
+        value, start = -value, sign  # "minus 3 Grad", "um minus 0,5 Prozent"
     before = _currency_before(g, s, start)
     if before:
         mark = before.group("code") or before.group("sym")
@@ -180,6 +194,8 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
         if physical and not (
             physical.group("gap") == "-" and len(physical.group("unit")) == 1
             and physical.group("unit").islower()
+        ) and not (
+            physical.group("gap") and physical.group("unit") in g.glued_units
         ):  # fmt: skip
             word = physical.group("unit")
             unit_name, factor = g.units.get(word) or g.units[fold(word)]
@@ -247,6 +263,10 @@ def _with_qualifiers(g: Grammar, s: str, q: Quantity, words_before: list[str]) -
     ``words_before`` are the :func:`_last_words` before the figure.
     """
     after = g.qualifier_after.match(s, q.end)
+    if after and after.group("q"):
+        last_word = fold(after.group("q")).split()[-1]
+        if f"{last_word} {_next_word(s, after.end()).lower()}" in g.qualifiers:
+            after = None  # "3 Prozent und mehr als 5": "mehr als" qualifies the next figure
     if after:
         key = "over" if after.group("plus") else g.qualifiers_after[fold(after.group("q"))]
         q.end, q.qualifier = after.end(), key

@@ -70,6 +70,8 @@ class NumberSyntax(_Data):
     articles: tuple[str, ...]
     joiners: tuple[str, ...]
     half_of: tuple[str, ...]
+    #: A word right before a figure that makes it negative: "minus 3 Grad".
+    minus: tuple[str, ...] = ()
 
 
 class Scales(_Data):
@@ -108,6 +110,8 @@ class Unit(_Data):
     factor: float
     words: tuple[str, ...] = ()
     symbols: tuple[str, ...] = ()
+    #: Symbols that name the unit only glued to the figure: "40C", not "40 C".
+    glued_symbols: tuple[str, ...] = ()
 
     @field_validator("unit")
     @classmethod
