@@ -169,6 +169,8 @@ class Grammar:
     percent: re.Pattern[str]
     #: at a position: a physical unit
     unit: re.Pattern[str]
+    #: searched in the window before an index's points: the name of an index
+    index_name: re.Pattern[str]
     #: at a position: "x", "-fold", "times"
     multiplier_suffix: re.Pattern[str]
     #: searched in the window before: a qualifier phrase ending there
@@ -208,6 +210,8 @@ class Grammar:
     change_openers: frozenset[str]
     change_verbs: frozenset[str]
     change_from: frozenset[str]
+    #: points of an index, folded ("points", "Punkte")
+    index_points: frozenset[str]
     #: unit symbols that count only glued to the figure ("40C")
     glued_units: frozenset[str]
     #: words that make the figure after them negative ("minus")
@@ -382,6 +386,7 @@ def grammar(lang: str) -> Grammar:
         currency_minor=currency_minor,
         percent=percent,
         unit=unit_pattern,
+        index_name=re.compile(rf"(?<![^\W_])(?:{alternation(pct.indices)})", re.IGNORECASE),
         multiplier_suffix=multiplier_suffix,
         qualifier_before=qualifier_before,
         qualifier_after=qualifier_after,
@@ -408,6 +413,7 @@ def grammar(lang: str) -> Grammar:
         change_openers=frozenset(fold(w) for w in lex.ranges.change_openers),
         change_verbs=frozenset(fold(w) for w in lex.ranges.change_verbs),
         change_from=frozenset(fold(w) for w in lex.ranges.change_from),
+        index_points=frozenset(fold(w) for w in lex.percent.index_points),
         glued_units=frozenset(m for e in lex.units for m in e.glued_symbols),
         minus=frozenset(fold(w) for w in lex.number_syntax.minus),
         year_words=frozenset(lex.not_claims.year_words),

@@ -119,6 +119,21 @@ def _currency_before(g: Grammar, s: str, start: int) -> re.Match[str] | None:
     return g.currency_before.search(s, max(0, start - 8 - GAP), start)
 
 
+def _index_points(g: Grammar, s: str, start: int, value: Decimal, word: str) -> bool:
+    """Whether "points" after the figure are an index's: above 100, or after its name.
+
+    "The Dax rose 120 points", "schloss bei 18.234 Punkten"; but "Labour is 17 points
+    ahead" are percentage points.
+    """
+    if fold(word) not in g.index_points:
+        return False
+    if abs(value) > 100:
+        return True
+    window = max(0, start - 80)
+    clause = max(s.rfind(mark, window, start) for mark in ",;:.")  # the name in this clause
+    return g.index_name.search(s, max(window, clause + 1), start) is not None
+
+
 def _minus_before(g: Grammar, s: str, start: int) -> int | None:
     """Where a sign word ("minus") right before ``start`` begins, if one stands there."""
     if not g.minus or not start or not s[start - 1].isspace():
@@ -174,6 +189,8 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
                 bare_dollar = fold(mark) in {"$", "dollar", "dollars"}
     if unit is None and not scaled:
         pct = g.percent.match(s, end)
+        if pct and _index_points(g, s, start, value, pct.group("pct")):
+            pct = None  # counted: the noun is "points"
         if pct:
             word = pct.group("pct")
             unit_name, factor = g.percent_units.get(word) or g.percent_units[fold(word)]
@@ -486,6 +503,8 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
             return True
         if not _next_word(s, q.end)[:1].isupper():
             return True  # "ab 2027 monatlich", "2024."
+    if gap.strip() == "" and word and g.index_name.fullmatch(word):
+        return True  # FTSE 100, CAC 40: an index's name
     if word and gap and "-" in gap and word[-1:].isalpha():
         return True  # Q-7, COVID-19
     # A model number is never written with group separators nor a scale word: "Boeing

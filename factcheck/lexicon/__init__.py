@@ -103,6 +103,11 @@ class Percent(_Data):
     points_symbols: tuple[str, ...]
     basis_points: tuple[str, ...]
     basis_points_symbols: tuple[str, ...]
+    #: Of ``points``, those that count an index's points, not percentage points, when the
+    #: figure is above 100 or follows the name of an index: "the Dax rose 120 points".
+    index_points: tuple[str, ...] = ()
+    #: Names of stock indices and the words for one ("index", "Leitindex").
+    indices: tuple[str, ...] = ()
 
 
 class Unit(_Data):
