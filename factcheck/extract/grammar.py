@@ -185,6 +185,8 @@ class Grammar:
     change_open: re.Pattern[str]
     #: at a position after a figure that follows ``change_from``: "to", "auf"
     change_to: re.Pattern[str]
+    #: at a position after a bare count: "to", "zu" before a count that names its noun
+    shared_noun: re.Pattern[str]
     #: at a position: "and" of "between ... and ..."
     range_and: re.Pattern[str]
     #: at a position: a duration word ("years"), an ordinal suffix or a time ("9.30am")
@@ -365,6 +367,9 @@ def grammar(lang: str) -> Grammar:
     change_to = re.compile(
         rf"{SPACE}+(?:{alternation(lex.ranges.change_to)}){SPACE}+", re.IGNORECASE
     )
+    shared_noun = re.compile(
+        rf"{SPACE}+(?:{alternation(lex.ranges.shared_noun)}){SPACE}+", re.IGNORECASE
+    )
     range_and = re.compile(
         rf"{SPACE}+(?:{alternation(lex.ranges.open_connector)}){SPACE}+", re.IGNORECASE
     )
@@ -394,6 +399,7 @@ def grammar(lang: str) -> Grammar:
         range_open=range_open,
         change_open=change_open,
         change_to=change_to,
+        shared_noun=shared_noun,
         range_and=range_and,
         duration=duration,
         word=re.compile(r"[^\W\d_]+(?:[-'’.&][^\W\d_]+)*"),

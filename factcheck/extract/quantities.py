@@ -38,6 +38,8 @@ _WORD_BEFORE_REVERSED = re.compile(
     re.VERBOSE,
 )
 _SEP = re.compile(rf"{SPACE}*")
+#: A word before a figure that begins a phone number: a leading zero or a plus sign.
+_PHONE_PART = re.compile(r"\(?(?:\+\d+|0\d+)\)?")
 
 
 def _skip_space(s: str, pos: int) -> int:
@@ -340,6 +342,23 @@ def _with_shared_unit(g: Grammar, s: str, q: Quantity, words_before: list[str]) 
     return q
 
 
+def _shared_noun(g: Grammar, s: str, q: Quantity, before: Quantity | None) -> str | None:
+    """The noun a bare count shares with its neighbour: "68 votes to 31", "412 zu 198 Stimmen"."""
+    if before is not None and before.noun is not None and before.unit is None:
+        link = g.shared_noun.match(s, before.end + 1 + len(before.noun))
+        if s.startswith(" " + before.noun, before.end) and link and link.end() == q.start:
+            return before.noun
+    link = g.shared_noun.match(s, q.end)
+    match = NUMERAL.match(s, link.end()) if link else None
+    if match is None:
+        return None
+    num = parse_numeral(match.group("digits"), g.lex.decimal_separator)
+    if num is None:
+        return None
+    second = _core(g, s, match.start(), match.end(), num, spelled=False)
+    return _noun(g, s, second)[0] if second.unit is None and not second.scaled else None
+
+
 def _change_before(g: Grammar, words_before: list[str]) -> bool:
     """Whether a verb of change stands before the figure, perhaps across a qualifier.
 
@@ -527,6 +546,8 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
         return True  # the second of "3-1", "2:0", "24/7": a score or a code, not a figure
     if _TOKEN.match(s, q.end) and NUMERAL.match(s, _skip_space(s, q.end)):
         return True  # "30 1234567": digits after digits are a phone number or a list
+    if any(_PHONE_PART.fullmatch(w) for w in _last_words(s, q.start, 1)):
+        return True  # "0800 123 456", "+49 30 …": the rest of a phone number
     return q.noun is None and not q.grouped and not q.scaled and q.qualifier == "exact"
 
 
@@ -609,6 +630,8 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
                 q.noun = noun
                 if q.scaled and not q.spelled and (noun is None or glued):
                     q.elliptic, q.noun = True, None
+                elif noun is None and not q.scaled and q.qualifier == "exact":
+                    q.noun = _shared_noun(g, s, q, found[-1] if found else None)
         q = _money_scale(g, s, q, found[-1] if found else None)
         if _is_not_a_claim(g, s, q, joined):
             continue

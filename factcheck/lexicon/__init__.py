@@ -173,6 +173,9 @@ class Ranges(_Data):
     #: first figure is written bare and shares the scale and unit of the second.
     change_from: tuple[str, ...] = ()
     change_to: tuple[str, ...] = ()
+    #: Between two counts of one noun, of which only one names it: "68 votes to 31",
+    #: "mit 412 zu 198 Stimmen", "stieg um 300 auf 2.300 Fälle".
+    shared_noun: tuple[str, ...] = ()
 
 
 class Multipliers(_Data):
