@@ -212,6 +212,9 @@ class Grammar:
     change_openers: frozenset[str]
     change_verbs: frozenset[str]
     change_from: frozenset[str]
+    #: the word of a ratio ("1 in 5") and the words that end a street's name
+    ratio_words: frozenset[str]
+    street_words: frozenset[str]
     #: points of an index, folded ("points", "Punkte")
     index_points: frozenset[str]
     #: unit symbols that count only glued to the figure ("40C")
@@ -419,6 +422,8 @@ def grammar(lang: str) -> Grammar:
         change_openers=frozenset(fold(w) for w in lex.ranges.change_openers),
         change_verbs=frozenset(fold(w) for w in lex.ranges.change_verbs),
         change_from=frozenset(fold(w) for w in lex.ranges.change_from),
+        ratio_words=frozenset(fold(w) for w in lex.not_claims.ratio_words),
+        street_words=frozenset(fold(w) for w in lex.not_claims.street_words),
         index_points=frozenset(fold(w) for w in lex.percent.index_points),
         glued_units=frozenset(m for e in lex.units for m in e.glued_symbols),
         minus=frozenset(fold(w) for w in lex.number_syntax.minus),

@@ -509,6 +509,8 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
         return True  # 555-0142, 2024/25
     if any(w in g.references for w in _last_words(s, q.start, 1)):
         return True  # § 15, article 50, Abs. 2
+    if _ratio_or_address(g, s, q):
+        return True
     if g.duration.match(s, q.end):
         return True  # four years, 30-year-old, 5th
     word, gap = _word_before(s, q.start)
@@ -549,6 +551,19 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
     if any(_PHONE_PART.fullmatch(w) for w in _last_words(s, q.start, 1)):
         return True  # "0800 123 456", "+49 30 …": the rest of a phone number
     return q.noun is None and not q.grouped and not q.scaled and q.qualifier == "exact"
+
+
+def _ratio_or_address(g: Grammar, s: str, q: Quantity) -> bool:
+    """The 5 of "1 in 5 adults" and the 10 of "10 Downing Street" are no counts."""
+    before = _last_words(s, q.start, 2)
+    if len(before) == 2 and before[1] in g.ratio_words:
+        first = before[0]
+        if first.isdigit() or g.number_words.get(first, 0) == 1:
+            return True
+    if g.street_words and q.noun is not None and " " in q.noun:
+        name, last = q.noun.rsplit(" ", 1)
+        return name[:1].isupper() and fold(last).rstrip(".") in g.street_words
+    return False
 
 
 def _next_word(s: str, pos: int) -> str:

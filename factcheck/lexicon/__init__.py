@@ -191,6 +191,10 @@ class NotClaims(_Data):
     not_names: tuple[str, ...]
     #: Words that, capitalised only because they open a sentence, are no names.
     not_names_at_start: tuple[str, ...] = ()
+    #: "1 in 5 adults", "3 von 10 Deutschen": the second number of a ratio is no count.
+    ratio_words: tuple[str, ...] = ()
+    #: "10 Downing Street": a number before a name ending in one of these is an address.
+    street_words: tuple[str, ...] = ()
     #: After a number, with or without a space: it is a time of day ("9.30am", "14 Uhr").
     clock: tuple[str, ...] = ()
     #: Words and marks right before a number that make it a reference, not a figure:
