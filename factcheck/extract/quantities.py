@@ -132,7 +132,8 @@ def _index_points(g: Grammar, s: str, start: int, value: Decimal, word: str) -> 
     if abs(value) > 100:
         return True
     window = max(0, start - 80)
-    clause = max(s.rfind(mark, window, start) for mark in ",;:.")  # the name in this clause
+    # The name in this clause: a mark and a space end the one before ("85,4" does not).
+    clause = max(s.rfind(mark, window, start) for mark in (", ", "; ", ": ", ". "))
     return g.index_name.search(s, max(window, clause + 1), start) is not None
 
 
