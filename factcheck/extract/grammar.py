@@ -221,6 +221,8 @@ class Grammar:
     glued_units: frozenset[str]
     #: words that make the figure after them negative ("minus")
     minus: frozenset[str]
+    #: the last letters of the ``minus`` words: a quick "no" before reading the word
+    minus_ends: frozenset[str]
     year_words: frozenset[str]
     #: words and marks before a number that make it a reference ("§ 15")
     references: frozenset[str]
@@ -427,6 +429,7 @@ def grammar(lang: str) -> Grammar:
         index_points=frozenset(fold(w) for w in lex.percent.index_points),
         glued_units=frozenset(m for e in lex.units for m in e.glued_symbols),
         minus=frozenset(fold(w) for w in lex.number_syntax.minus),
+        minus_ends=frozenset(fold(w)[-1:] for w in lex.number_syntax.minus),
         year_words=frozenset(lex.not_claims.year_words),
         references=frozenset(lex.not_claims.references),
         not_names=frozenset(lex.not_claims.not_names),

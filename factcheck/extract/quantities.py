@@ -139,7 +139,7 @@ def _index_points(g: Grammar, s: str, start: int, value: Decimal, word: str) -> 
 
 def _minus_before(g: Grammar, s: str, start: int) -> int | None:
     """Where a sign word ("minus") right before ``start`` begins, if one stands there."""
-    if not g.minus or not start or not s[start - 1].isspace():
+    if start < 2 or not s[start - 1].isspace() or s[start - 2].lower() not in g.minus_ends:
         return None
     words = s[max(0, start - 12) : start].split()
     if not words or fold(words[-1]) not in g.minus:
@@ -498,8 +498,11 @@ def _word_before(s: str, start: int) -> tuple[str, str]:
     return (word[::-1], match.group("gap")[::-1]) if word else ("", "")
 
 
-def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
-    """Years, dates, ordinals, durations, phone numbers, names with digits, vague words."""
+def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool, words_before: list[str]) -> bool:
+    """Years, dates, ordinals, durations, phone numbers, names with digits, vague words.
+
+    ``words_before`` are the :func:`_last_words` before the figure as it was found.
+    """
     if q.spelled and q.unit is None:
         # "two plants" and "eine Billion sind tausend Milliarden" are no claims; a count
         # in words with a scale is: "two million subscribers", "zwölftausend Stellen".
@@ -508,10 +511,6 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
         return False
     if joined:
         return True  # 555-0142, 2024/25
-    if any(w in g.references for w in _last_words(s, q.start, 1)):
-        return True  # § 15, article 50, Abs. 2
-    if _ratio_or_address(g, s, q):
-        return True
     if g.duration.match(s, q.end):
         return True  # four years, 30-year-old, 5th
     word, gap = _word_before(s, q.start)
@@ -549,14 +548,21 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
         return True  # the second of "3-1", "2:0", "24/7": a score or a code, not a figure
     if _TOKEN.match(s, q.end) and NUMERAL.match(s, _skip_space(s, q.end)):
         return True  # "30 1234567": digits after digits are a phone number or a list
-    if any(_PHONE_PART.fullmatch(w) for w in _last_words(s, q.start, 1)):
-        return True  # "0800 123 456", "+49 30 …": the rest of a phone number
-    return q.noun is None and not q.grouped and not q.scaled and q.qualifier == "exact"
+    if q.noun is None and not q.grouped and not q.scaled and q.qualifier == "exact":
+        return True
+    if q.qualifier != "exact":
+        return False
+    before = words_before[-2:]
+    if before and (before[-1] in g.references or _PHONE_PART.fullmatch(before[-1])):
+        return True  # § 15, article 50, Abs. 2; "0800 123 456": the rest of a phone number
+    return _ratio_or_address(g, q, before)
 
 
-def _ratio_or_address(g: Grammar, s: str, q: Quantity) -> bool:
-    """The 5 of "1 in 5 adults" and the 10 of "10 Downing Street" are no counts."""
-    before = _last_words(s, q.start, 2)
+def _ratio_or_address(g: Grammar, q: Quantity, before: list[str]) -> bool:
+    """The 5 of "1 in 5 adults" and the 10 of "10 Downing Street" are no counts.
+
+    ``before`` are the two :func:`_last_words` before the figure.
+    """
     if len(before) == 2 and before[1] in g.ratio_words:
         first = before[0]
         if first.isdigit() or g.number_words.get(first, 0) == 1:
@@ -633,7 +639,8 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
             continue  # the second number of a range already read
         if multiplier:
             q = Quantity(start, end, num.value, num.step, "x", spelled=True)
-            q = _with_qualifiers(g, s, q, _last_words(s, q.start))  # "more than doubled"
+            words_before = _last_words(s, q.start)
+            q = _with_qualifiers(g, s, q, words_before)  # "more than doubled"
             joined = False
         else:
             q = _core(g, s, start, end, num, spelled)
@@ -649,7 +656,7 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
                 elif noun is None and not q.scaled and q.qualifier == "exact":
                     q.noun = _shared_noun(g, s, q, found[-1] if found else None)
         q = _money_scale(g, s, q, found[-1] if found else None)
-        if _is_not_a_claim(g, s, q, joined):
+        if _is_not_a_claim(g, s, q, joined, words_before):
             continue
         found.append(q)
         taken = q.end
