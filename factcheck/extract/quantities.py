@@ -550,8 +550,8 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool, words_before:
         return True  # "30 1234567": digits after digits are a phone number or a list
     if q.noun is None and not q.grouped and not q.scaled and q.qualifier == "exact":
         return True
-    if q.qualifier != "exact":
-        return False
+    if q.qualifier not in ("exact", "range"):
+        return False  # a qualifier stands between the figure and what comes before
     before = words_before[-2:]
     if before and (before[-1] in g.references or _PHONE_PART.fullmatch(before[-1])):
         return True  # § 15, article 50, Abs. 2; "0800 123 456": the rest of a phone number
