@@ -329,17 +329,20 @@ def _second_figure(g: Grammar, s: str, pos: int) -> Quantity | None:
 def _with_shared_unit(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> Quantity:
     """Give the bare first figure of "from 1.2 to 1.9 billion euros" the second's unit.
 
-    ``words_before`` are the :func:`_last_words` before the figure.
+    With a scale but no unit, the second's counted noun too: "von 2,1 auf 2,4 Millionen
+    Fahrgäste". ``words_before`` are the :func:`_last_words` before the figure.
     """
     if q.unit is not None or q.scaled or not words_before or words_before[-1] not in g.change_from:
         return q
     to = g.change_to.match(s, q.end)
     second = _second_figure(g, s, to.end()) if to else None
-    if second is None or second.unit is None:
+    if second is None or (second.unit is None and not second.scaled):
         return q
     factor = second.value / second_value_unscaled(g, s, second)
     q.value, q.step, q.unit = q.value * factor, q.step * factor, second.unit
     q.scaled, q.bare_dollar = second.scaled, second.bare_dollar
+    if second.unit is None:
+        q.noun = _noun(g, s, second)[0]
     return q
 
 
@@ -649,7 +652,7 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
             q, joined = _with_range(g, s, q, words_before)
             q = _with_qualifiers(g, s, q, words_before)
             if q.unit is None:
-                noun, glued = _noun(g, s, q)
+                noun, glued = (q.noun, False) if q.noun else _noun(g, s, q)
                 q.noun = noun
                 if q.scaled and not q.spelled and (noun is None or glued):
                     q.elliptic, q.noun = True, None
