@@ -163,10 +163,14 @@ class Grammar:
     currency_after: re.Pattern[str]
     #: searched in the window before a number: a currency symbol or code ending there
     currency_before: re.Pattern[str]
+    #: at a position after the number: a currency's hundredth ("pence", "Cent", "3p")
+    currency_minor: re.Pattern[str]
     #: at a position: percent, percentage points or basis points
     percent: re.Pattern[str]
     #: at a position: a physical unit
     unit: re.Pattern[str]
+    #: searched in the window before an index's points: the name of an index
+    index_name: re.Pattern[str]
     #: at a position: "x", "-fold", "times"
     multiplier_suffix: re.Pattern[str]
     #: searched in the window before: a qualifier phrase ending there
@@ -179,9 +183,13 @@ class Grammar:
     range_open: re.Pattern[str]
     #: searched in the window before: "from" ending there (a change, not a range)
     change_open: re.Pattern[str]
+    #: at a position after a figure that follows ``change_from``: "to", "auf"
+    change_to: re.Pattern[str]
+    #: at a position after a bare count: "to", "zu" before a count that names its noun
+    shared_noun: re.Pattern[str]
     #: at a position: "and" of "between ... and ..."
     range_and: re.Pattern[str]
-    #: at a position: a duration word ("years") or an ordinal suffix
+    #: at a position: a duration word ("years"), an ordinal suffix or a time ("9.30am")
     duration: re.Pattern[str]
     #: a word token, for nouns and the words around a figure
     word: re.Pattern[str]
@@ -190,6 +198,8 @@ class Grammar:
     short_scales: dict[str, int]
     currency_words: dict[str, str]
     currency_marks: dict[str, str]
+    #: a hundredth's name (folded) or symbol, to the code of its currency
+    minor_currency: dict[str, str]
     percent_units: dict[str, tuple[str, float]]
     units: dict[str, tuple[str, float]]
     qualifiers: dict[str, QualifierKey]
@@ -201,7 +211,21 @@ class Grammar:
     range_openers: frozenset[str]
     change_openers: frozenset[str]
     change_verbs: frozenset[str]
+    change_from: frozenset[str]
+    #: the word of a ratio ("1 in 5") and the words that end a street's name
+    ratio_words: frozenset[str]
+    street_words: frozenset[str]
+    #: points of an index, folded ("points", "Punkte")
+    index_points: frozenset[str]
+    #: unit symbols that count only glued to the figure ("40C")
+    glued_units: frozenset[str]
+    #: words that make the figure after them negative ("minus")
+    minus: frozenset[str]
+    #: the last letters of the ``minus`` words: a quick "no" before reading the word
+    minus_ends: frozenset[str]
     year_words: frozenset[str]
+    #: words and marks before a number that make it a reference ("§ 15")
+    references: frozenset[str]
     not_names: frozenset[str]
 
 
@@ -279,6 +303,19 @@ def grammar(lang: str) -> Grammar:
         rf"|(?P<sym>{alternation(symbol_marks)}))"
         rf"{SPACE}{{0,{GAP}}}\Z"
     )
+    minor = {fold(w): code for w, code in lex.currencies.minor.items()}
+    minor.update(lex.currencies.minor_symbols)
+    letters = [m for m in lex.currencies.minor_symbols if len(m) == 1]
+    minor_marks = [m for m in lex.currencies.minor_symbols if m not in letters]
+    currency_minor = re.compile(
+        rf"""
+        (?: (?P<gap>{SPACE}{{0,{GAP}}})                          # "45 cents", "40,1 ct"
+            (?P<minor>{_cased(lex.currencies.minor, minor_marks)})
+          | (?P<glued>{alternation(letters)})                    # "3p": one letter, glued
+        )
+        """,
+        re.VERBOSE,
+    )
     pct = lex.percent
     percent_units: dict[str, tuple[str, float]] = {}
     # "a 50-basis-point cut": a unit of several words hyphenated before a noun.
@@ -304,8 +341,9 @@ def grammar(lang: str) -> Grammar:
     for entry in lex.units:
         units.update({fold(w): (entry.unit, entry.factor) for w in _hyphenated(entry.words)})
         units.update(dict.fromkeys(entry.symbols, (entry.unit, entry.factor)))
+        units.update(dict.fromkeys(entry.glued_symbols, (entry.unit, entry.factor)))
     unit_words = [w for e in lex.units for w in _hyphenated(e.words)]
-    unit_symbols = [s for e in lex.units for s in e.symbols]
+    unit_symbols = [s for e in lex.units for s in (*e.symbols, *e.glued_symbols)]
     unit_pattern = re.compile(
         rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)(?P<unit>{_cased(unit_words, unit_symbols)})"
     )
@@ -331,6 +369,12 @@ def grammar(lang: str) -> Grammar:
     change_open = re.compile(
         rf"(?<![^\W_])(?:{alternation(lex.ranges.change_openers)}){SPACE}+\Z", re.IGNORECASE
     )
+    change_to = re.compile(
+        rf"{SPACE}+(?:{alternation(lex.ranges.change_to)}){SPACE}+", re.IGNORECASE
+    )
+    shared_noun = re.compile(
+        rf"{SPACE}+(?:{alternation(lex.ranges.shared_noun)}){SPACE}+", re.IGNORECASE
+    )
     range_and = re.compile(
         rf"{SPACE}+(?:{alternation(lex.ranges.open_connector)}){SPACE}+", re.IGNORECASE
     )
@@ -338,7 +382,8 @@ def grammar(lang: str) -> Grammar:
     glued_durations = [d for d in lex.not_claims.durations if d.startswith("-")]
     duration = re.compile(
         rf"(?:{SPACE}+(?:{alternation(duration_words)})|(?:{alternation(glued_durations)})"
-        rf"|(?:{alternation(lex.not_claims.ordinal_suffixes)}))",
+        rf"|(?:{alternation(lex.not_claims.ordinal_suffixes)})"
+        rf"|{SPACE}*(?:{alternation(lex.not_claims.clock)}))",
         re.IGNORECASE,
     )
     return Grammar(
@@ -348,14 +393,18 @@ def grammar(lang: str) -> Grammar:
         scale=scale,
         currency_after=currency_after,
         currency_before=currency_before,
+        currency_minor=currency_minor,
         percent=percent,
         unit=unit_pattern,
+        index_name=re.compile(rf"(?<![^\W_])(?:{alternation(pct.indices)})", re.IGNORECASE),
         multiplier_suffix=multiplier_suffix,
         qualifier_before=qualifier_before,
         qualifier_after=qualifier_after,
         range_connector=range_connector,
         range_open=range_open,
         change_open=change_open,
+        change_to=change_to,
+        shared_noun=shared_noun,
         range_and=range_and,
         duration=duration,
         word=re.compile(r"[^\W\d_]+(?:[-'’.&][^\W\d_]+)*"),
@@ -363,6 +412,7 @@ def grammar(lang: str) -> Grammar:
         short_scales=short_scales,
         currency_words=currency_words,
         currency_marks=currency_marks,
+        minor_currency=minor,
         percent_units=percent_units,
         units=units,
         qualifiers=qualifiers,
@@ -373,6 +423,14 @@ def grammar(lang: str) -> Grammar:
         range_openers=frozenset(fold(w) for w in lex.ranges.open),
         change_openers=frozenset(fold(w) for w in lex.ranges.change_openers),
         change_verbs=frozenset(fold(w) for w in lex.ranges.change_verbs),
+        change_from=frozenset(fold(w) for w in lex.ranges.change_from),
+        ratio_words=frozenset(fold(w) for w in lex.not_claims.ratio_words),
+        street_words=frozenset(fold(w) for w in lex.not_claims.street_words),
+        index_points=frozenset(fold(w) for w in lex.percent.index_points),
+        glued_units=frozenset(m for e in lex.units for m in e.glued_symbols),
+        minus=frozenset(fold(w) for w in lex.number_syntax.minus),
+        minus_ends=frozenset(fold(w)[-1:] for w in lex.number_syntax.minus),
         year_words=frozenset(lex.not_claims.year_words),
+        references=frozenset(lex.not_claims.references),
         not_names=frozenset(lex.not_claims.not_names),
     )

@@ -38,6 +38,8 @@ _WORD_BEFORE_REVERSED = re.compile(
     re.VERBOSE,
 )
 _SEP = re.compile(rf"{SPACE}*")
+#: A word before a figure that begins a phone number: a leading zero or a plus sign.
+_PHONE_PART = re.compile(r"\(?(?:\+\d+|0\d+)\)?")
 
 
 def _skip_space(s: str, pos: int) -> int:
@@ -119,11 +121,41 @@ def _currency_before(g: Grammar, s: str, start: int) -> re.Match[str] | None:
     return g.currency_before.search(s, max(0, start - 8 - GAP), start)
 
 
+def _index_points(g: Grammar, s: str, start: int, value: Decimal, word: str) -> bool:
+    """Whether "points" after the figure are an index's: above 100, or after its name.
+
+    "The Dax rose 120 points", "schloss bei 18.234 Punkten"; but "Labour is 17 points
+    ahead" are percentage points.
+    """
+    if fold(word) not in g.index_points:
+        return False
+    if abs(value) > 100:
+        return True
+    window = max(0, start - 80)
+    # The name in this clause: a mark and a space end the one before ("85,4" does not).
+    clause = max(s.rfind(mark, window, start) for mark in (", ", "; ", ": ", ". "))
+    return g.index_name.search(s, max(window, clause + 1), start) is not None
+
+
+def _minus_before(g: Grammar, s: str, start: int) -> int | None:
+    """Where a sign word ("minus") right before ``start`` begins, if one stands there."""
+    if start < 2 or not s[start - 1].isspace() or s[start - 2].lower() not in g.minus_ends:
+        return None
+    words = s[max(0, start - 12) : start].split()
+    if not words or fold(words[-1]) not in g.minus:
+        return None
+    at = s.rfind(words[-1], 0, start)
+    return at if at == 0 or not s[at - 1].isalnum() else None
+
+
 def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool) -> Quantity:
     """The figure at s[start:end] with its currency before and scale, currency or unit after."""
     unit: str | None = None
     bare_dollar = False
     value, step = num.value, num.step
+    sign = _minus_before(g, s, start)
+    if sign is not None:
+        value, start = -value, sign  # "minus 3 Grad", "um minus 0,5 Prozent"
     before = _currency_before(g, s, start)
     if before:
         mark = before.group("code") or before.group("sym")
@@ -160,11 +192,21 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
                 bare_dollar = fold(mark) in {"$", "dollar", "dollars"}
     if unit is None and not scaled:
         pct = g.percent.match(s, end)
+        if pct and _index_points(g, s, start, value, pct.group("pct")):
+            pct = None  # counted: the noun is "points"
         if pct:
             word = pct.group("pct")
             unit_name, factor = g.percent_units.get(word) or g.percent_units[fold(word)]
             unit, end = unit_name, pct.end()
             value, step = value * Decimal(str(factor)), step * Decimal(str(factor))
+    if unit is None and not scaled:
+        minor = g.currency_minor.match(s, end)
+        if minor:
+            mark = minor.group("minor") or minor.group("glued")
+            code = g.minor_currency.get(mark) or g.minor_currency[fold(mark)]
+            # "45 cents" are the hundredths of the dollar the document speaks of.
+            unit, end, bare_dollar = code, minor.end(), code == "USD"
+            value, step = value / 100, step / 100
     if unit is None:
         physical = g.unit.match(s, end)
         # Glued by a hyphen, a unit makes a compound ("a 1.5-gigawatt campus"); a lone
@@ -172,6 +214,8 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
         if physical and not (
             physical.group("gap") == "-" and len(physical.group("unit")) == 1
             and physical.group("unit").islower()
+        ) and not (
+            physical.group("gap") and physical.group("unit") in g.glued_units
         ):  # fmt: skip
             word = physical.group("unit")
             unit_name, factor = g.units.get(word) or g.units[fold(word)]
@@ -211,20 +255,25 @@ _SENTENCE_END = re.compile(
 )
 
 
-def _money_scale(s: str, q: Quantity, before: Quantity | None) -> Quantity:
+def _money_scale(g: Grammar, s: str, q: Quantity, before: Quantity | None) -> Quantity:
     """A glued one-letter scale read after all, after money in the same sentence.
 
-    "Revenue reached £1.2bn, against 950m": the 950m are millions of the pounds before.
+    "Revenue reached £1.2bn, against 950m": the 950m are millions of the pounds before;
+    "it sold 2.1m units, up from 1.9m": millions of the units counted before, not metres.
     """
     if q.short_scale is None or before is None or q.qualifier != "exact":
         return q
     money = before.elliptic or (before.unit is not None and len(before.unit) == 3)
-    if not money or _SENTENCE_END.search(s, before.end, q.start):
+    counted = before.unit is None and before.scaled and before.noun is not None
+    if not (money or counted) or _SENTENCE_END.search(s, before.end, q.start):
         return q
     power, end = q.short_scale
+    following = _next_word(s, end).lower()
+    if counted and following and following not in g.lex.stopwords:
+        return q  # "a 300m tower" measures the tower
     factor = Decimal(10) ** power
     q.value, q.step, q.end, q.unit = q.value * factor, q.step * factor, end, None
-    q.scaled, q.elliptic, q.noun = True, True, None
+    q.scaled, q.elliptic, q.noun = True, money, None
     return q
 
 
@@ -234,6 +283,10 @@ def _with_qualifiers(g: Grammar, s: str, q: Quantity, words_before: list[str]) -
     ``words_before`` are the :func:`_last_words` before the figure.
     """
     after = g.qualifier_after.match(s, q.end)
+    if after and after.group("q"):
+        last_word = fold(after.group("q")).split()[-1]
+        if f"{last_word} {_next_word(s, after.end()).lower()}" in g.qualifiers:
+            after = None  # "3 Prozent und mehr als 5": "mehr als" qualifies the next figure
     if after:
         key = "over" if after.group("plus") else g.qualifiers_after[fold(after.group("q"))]
         q.end, q.qualifier = after.end(), key
@@ -273,6 +326,61 @@ def _second_figure(g: Grammar, s: str, pos: int) -> Quantity | None:
     return q
 
 
+def _with_shared_unit(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> Quantity:
+    """Give the bare first figure of "from 1.2 to 1.9 billion euros" the second's unit.
+
+    With a scale but no unit, the second's counted noun too: "von 2,1 auf 2,4 Millionen
+    Fahrgäste". ``words_before`` are the :func:`_last_words` before the figure.
+    """
+    if q.unit is not None or q.scaled or not words_before or words_before[-1] not in g.change_from:
+        return q
+    to = g.change_to.match(s, q.end)
+    second = _second_figure(g, s, to.end()) if to else None
+    if second is None or (second.unit is None and not second.scaled):
+        return q
+    factor = second.value / second_value_unscaled(g, s, second)
+    q.value, q.step, q.unit = q.value * factor, q.step * factor, second.unit
+    q.scaled, q.bare_dollar = second.scaled, second.bare_dollar
+    if second.unit is None:
+        q.noun = _noun(g, s, second)[0]
+    return q
+
+
+def _shared_noun(g: Grammar, s: str, q: Quantity, before: Quantity | None) -> str | None:
+    """The noun a bare count shares with its neighbour: "68 votes to 31", "412 zu 198 Stimmen"."""
+    if before is not None and before.noun is not None and before.unit is None:
+        link = g.shared_noun.match(s, before.end + 1 + len(before.noun))
+        if s.startswith(" " + before.noun, before.end) and link and link.end() == q.start:
+            return before.noun
+    link = g.shared_noun.match(s, q.end)
+    match = NUMERAL.match(s, link.end()) if link else None
+    if match is None:
+        return None
+    num = parse_numeral(match.group("digits"), g.lex.decimal_separator)
+    if num is None:
+        return None
+    second = _core(g, s, match.start(), match.end(), num, spelled=False)
+    return _noun(g, s, second)[0] if second.unit is None and not second.scaled else None
+
+
+def _change_before(g: Grammar, words_before: list[str]) -> bool:
+    """Whether a verb of change stands before the figure, perhaps across a qualifier.
+
+    >>> from factcheck.extract.grammar import grammar
+    >>> g = grammar("en")
+    >>> _change_before(g, ["rose", "by", "nearly"]), _change_before(g, ["fell", "more", "than"])
+    (True, True)
+    >>> _change_before(g, ["a", "range", "of"])
+    False
+    """
+    for k in range(len(words_before)):
+        if k and " ".join(words_before[-k:]) not in g.qualifiers:
+            continue
+        if len(words_before) > k and words_before[-k - 1] in g.change_verbs:
+            return True
+    return False
+
+
 def _leading_zero(digits: str) -> bool:
     return len(digits) > 1 and digits[0] == "0" and digits[1].isdigit()
 
@@ -296,12 +404,15 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
     worded = not opened and connector.group("conn").isalpha()
     if worded and last and last[0] in g.change_openers and g.change_open.search(s, window, q.start):
         return q, False  # "from 12% to 15%" is a change; "von 3–4 %" a range all the same
-    if worded and q.unit is not None and last and last[0] in g.change_verbs:
-        return q, False  # "fell 3.5 percent to 18.2%": the change, then the new level
     hyphen = not opened and connector.group("conn") in {"-", "–", "—"}
     second = _second_figure(g, s, connector.end())
     if second is None:
         return q, hyphen and s[connector.end() : connector.end() + 1].isdigit()
+    bare = second.unit is None and not second.scaled
+    if worded and (q.unit is not None or bare) and _change_before(g, words_before):
+        # "fell 3.5 percent to 18.2%", "claims rose by 12,000 to 231,000": the change,
+        # then the new level.
+        return q, False
     low, low_step, unit = q.value, q.step, q.unit
     if (unit is None and second.unit is not None) or (
         second.scaled and not q.scaled and second.unit in (None, unit)
@@ -311,8 +422,10 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
         factor = second.value / second_value_unscaled(g, s, second)
         low, low_step, unit = low * factor, low_step * factor, second.unit or unit
     elif (unit is not None and second.unit not in (None, unit)) or (
-        unit is not None and second.unit is None and q.scaled
+        unit is not None and second.unit is None and (q.scaled or len(unit) != 3)
     ):
+        # "15 per cent to 2,300 a week": a percentage or a measure does not range to a
+        # bare number; money may ("$40 to 50 a barrel").
         return q, False
     if _is_year_like(q) and _is_year_like(second):
         return q, True  # 2024-2026
@@ -388,8 +501,11 @@ def _word_before(s: str, start: int) -> tuple[str, str]:
     return (word[::-1], match.group("gap")[::-1]) if word else ("", "")
 
 
-def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
-    """Years, dates, ordinals, durations, phone numbers, names with digits, vague words."""
+def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool, words_before: list[str]) -> bool:
+    """Years, dates, ordinals, durations, phone numbers, names with digits, vague words.
+
+    ``words_before`` are the :func:`_last_words` before the figure as it was found.
+    """
     if q.spelled and q.unit is None:
         # "two plants" and "eine Billion sind tausend Milliarden" are no claims; a count
         # in words with a scale is: "two million subscribers", "zwölftausend Stellen".
@@ -411,6 +527,8 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
             return True
         if not _next_word(s, q.end)[:1].isupper():
             return True  # "ab 2027 monatlich", "2024."
+    if gap.strip() == "" and word and g.index_name.fullmatch(word):
+        return True  # FTSE 100, CAC 40: an index's name
     if word and gap and "-" in gap and word[-1:].isalpha():
         return True  # Q-7, COVID-19
     # A model number is never written with group separators nor a scale word: "Boeing
@@ -435,7 +553,29 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool) -> bool:
         return True  # the second of "3-1", "2:0", "24/7": a score or a code, not a figure
     if _TOKEN.match(s, q.end) and NUMERAL.match(s, _skip_space(s, q.end)):
         return True  # "30 1234567": digits after digits are a phone number or a list
-    return q.noun is None and not q.grouped and not q.scaled and q.qualifier == "exact"
+    if q.noun is None and not q.grouped and not q.scaled and q.qualifier == "exact":
+        return True
+    if q.qualifier not in ("exact", "range"):
+        return False  # a qualifier stands between the figure and what comes before
+    before = words_before[-2:]
+    if before and (before[-1] in g.references or _PHONE_PART.fullmatch(before[-1])):
+        return True  # § 15, article 50, Abs. 2; "0800 123 456": the rest of a phone number
+    return _ratio_or_address(g, q, before)
+
+
+def _ratio_or_address(g: Grammar, q: Quantity, before: list[str]) -> bool:
+    """The 5 of "1 in 5 adults" and the 10 of "10 Downing Street" are no counts.
+
+    ``before`` are the two :func:`_last_words` before the figure.
+    """
+    if len(before) == 2 and before[1] in g.ratio_words:
+        first = before[0]
+        if first.isdigit() or g.number_words.get(first, 0) == 1:
+            return True
+    if g.street_words and q.noun is not None and " " in q.noun:
+        name, last = q.noun.rsplit(" ", 1)
+        return name[:1].isupper() and fold(last).rstrip(".") in g.street_words
+    return False
 
 
 def _next_word(s: str, pos: int) -> str:
@@ -504,20 +644,24 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
             continue  # the second number of a range already read
         if multiplier:
             q = Quantity(start, end, num.value, num.step, "x", spelled=True)
-            q = _with_qualifiers(g, s, q, _last_words(s, q.start))  # "more than doubled"
+            words_before = _last_words(s, q.start)
+            q = _with_qualifiers(g, s, q, words_before)  # "more than doubled"
             joined = False
         else:
             q = _core(g, s, start, end, num, spelled)
             words_before = _last_words(s, q.start)
+            q = _with_shared_unit(g, s, q, words_before)
             q, joined = _with_range(g, s, q, words_before)
             q = _with_qualifiers(g, s, q, words_before)
             if q.unit is None:
-                noun, glued = _noun(g, s, q)
+                noun, glued = (q.noun, False) if q.noun else _noun(g, s, q)
                 q.noun = noun
                 if q.scaled and not q.spelled and (noun is None or glued):
                     q.elliptic, q.noun = True, None
-        q = _money_scale(s, q, found[-1] if found else None)
-        if _is_not_a_claim(g, s, q, joined):
+                elif noun is None and not q.scaled and q.qualifier == "exact":
+                    q.noun = _shared_noun(g, s, q, found[-1] if found else None)
+        q = _money_scale(g, s, q, found[-1] if found else None)
+        if _is_not_a_claim(g, s, q, joined, words_before):
             continue
         found.append(q)
         taken = q.end

@@ -70,6 +70,8 @@ class NumberSyntax(_Data):
     articles: tuple[str, ...]
     joiners: tuple[str, ...]
     half_of: tuple[str, ...]
+    #: A word right before a figure that makes it negative: "minus 3 Grad".
+    minus: tuple[str, ...] = ()
 
 
 class Scales(_Data):
@@ -80,8 +82,12 @@ class Scales(_Data):
 class Currencies(_Data):
     words: dict[str, str]
     symbols: dict[str, str]
+    #: Names of a currency's hundredth ("pence", "Cent"), matched case-insensitively.
+    minor: dict[str, str] = {}
+    #: Symbols of a hundredth, matched exactly; one letter only glued to the figure ("3p").
+    minor_symbols: dict[str, str] = {}
 
-    @field_validator("words", "symbols")
+    @field_validator("words", "symbols", "minor", "minor_symbols")
     @classmethod
     def _iso_codes(cls, value: dict[str, str]) -> dict[str, str]:
         for word, code in value.items():
@@ -97,6 +103,11 @@ class Percent(_Data):
     points_symbols: tuple[str, ...]
     basis_points: tuple[str, ...]
     basis_points_symbols: tuple[str, ...]
+    #: Of ``points``, those that count an index's points, not percentage points, when the
+    #: figure is above 100 or follows the name of an index: "the Dax rose 120 points".
+    index_points: tuple[str, ...] = ()
+    #: Names of stock indices and the words for one ("index", "Leitindex").
+    indices: tuple[str, ...] = ()
 
 
 class Unit(_Data):
@@ -104,6 +115,8 @@ class Unit(_Data):
     factor: float
     words: tuple[str, ...] = ()
     symbols: tuple[str, ...] = ()
+    #: Symbols that name the unit only glued to the figure: "40C", not "40 C".
+    glued_symbols: tuple[str, ...] = ()
 
     @field_validator("unit")
     @classmethod
@@ -156,6 +169,13 @@ class Ranges(_Data):
     #: Words of change ("fell", "rose by") after which "3.5 percent to 18.2%" is a change
     #: and a new level, two figures, not a range.
     change_verbs: tuple[str, ...] = ()
+    #: "from 1.2 to 1.9 billion euros", "von 1,2 auf 1,9 Milliarden Euro": a change whose
+    #: first figure is written bare and shares the scale and unit of the second.
+    change_from: tuple[str, ...] = ()
+    change_to: tuple[str, ...] = ()
+    #: Between two counts of one noun, of which only one names it: "68 votes to 31",
+    #: "mit 412 zu 198 Stimmen", "stieg um 300 auf 2.300 Fälle".
+    shared_noun: tuple[str, ...] = ()
 
 
 class Multipliers(_Data):
@@ -171,6 +191,15 @@ class NotClaims(_Data):
     not_names: tuple[str, ...]
     #: Words that, capitalised only because they open a sentence, are no names.
     not_names_at_start: tuple[str, ...] = ()
+    #: "1 in 5 adults", "3 von 10 Deutschen": the second number of a ratio is no count.
+    ratio_words: tuple[str, ...] = ()
+    #: "10 Downing Street": a number before a name ending in one of these is an address.
+    street_words: tuple[str, ...] = ()
+    #: After a number, with or without a space: it is a time of day ("9.30am", "14 Uhr").
+    clock: tuple[str, ...] = ()
+    #: Words and marks right before a number that make it a reference, not a figure:
+    #: "§ 15", "article 50", "Nr. 3" (lower case; matched on the whole word).
+    references: tuple[str, ...] = ()
 
 
 class CountedNouns(_Data):
