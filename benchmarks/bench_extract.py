@@ -1,10 +1,12 @@
 """Extraction throughput (MB/s, one core) and peak memory on generated news-like text.
 
-    python benchmarks/bench_extract.py [--mb 5] [--sizes 1,10,100]
+    python benchmarks/bench_extract.py [--mb 5] [--sizes 1,10,100] [--mix news,dense]
 
 Throughput is measured in this process, on one core, as CPU time, over ``--mb`` MB of
-generated news (``newsgen``: alternating English and German articles, a quarter of the
-sentences with figures). It extracts whole documents, as a newsroom does:
+generated news (``newsgen``: alternating English and German articles) of each ``--mix``:
+``news`` has the density of figure-heavy business articles (a figure every 450 bytes or
+so), ``dense`` twice as many figures (a stress case). It extracts whole documents, as a
+newsroom does:
 
 - articles: every article (about 1 KB) through ``extract(text)``, one document each, so
   language detection and the per-document setup count as often as there are articles;
@@ -85,30 +87,42 @@ def peak_memory(size_mb: float, folder: Path) -> tuple[float, float, int, float]
     return size, max_rss_kb / 1024, claims, seconds
 
 
+def throughput(size_mb: float, mix: str, folder: Path) -> dict[str, dict[str, float]]:
+    """Articles one by one, then as two files; prints and returns MB, seconds and claims."""
+    documents = list(articles(int(size_mb * 1_000_000), mix=mix))
+    texts = [text for _, text in documents]
+    mb, seconds, claims = by_article(texts)
+    out = {"articles": {"mb": mb, "seconds": seconds, "claims": claims}}
+    print(
+        f"{mix:5s} articles: {len(texts)} documents, {mb:.2f} MB in {seconds:.2f} s CPU"
+        f" = {mb / seconds:.2f} MB/s ({claims} claims, {mb * 1e6 / claims:.0f} bytes each)"
+    )
+    files = []
+    for lang in ("en", "de"):
+        path = folder / f"news-{mix}-{lang}.txt"
+        path.write_text("\n\n".join(t for g, t in documents if g == lang), encoding="utf-8")
+        files.append(path)
+    mb, seconds, claims = by_file(files)
+    out["files"] = {"mb": mb, "seconds": seconds, "claims": claims}
+    print(
+        f"{mix:5s} files:    2 documents (English, German), {mb:.2f} MB in {seconds:.2f} s CPU"
+        f" = {mb / seconds:.2f} MB/s ({claims} claims)"
+    )
+    for path in files:
+        path.unlink()
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mb", type=float, default=5.0, help="text for the throughput runs")
     parser.add_argument("--sizes", default="1,10,100", help="file sizes (MB) for peak memory")
+    parser.add_argument("--mix", default="news,dense", help="newsgen mixes to measure")
     args = parser.parse_args()
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    documents = list(articles(int(args.mb * 1_000_000)))
-    texts = [text for _, text in documents]
-    mb, seconds, claims = by_article(texts)
-    print(
-        f"articles: {len(texts)} documents, {mb:.2f} MB in {seconds:.2f} s CPU"
-        f" = {mb / seconds:.2f} MB/s ({claims} claims)"
-    )
     with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for lang in ("en", "de"):
-            path = Path(tmp) / f"news-{lang}.txt"
-            path.write_text("\n\n".join(t for g, t in documents if g == lang), encoding="utf-8")
-            files.append(path)
-        mb, seconds, claims = by_file(files)
-        print(
-            f"files:    2 documents (English, German), {mb:.2f} MB in {seconds:.2f} s CPU"
-            f" = {mb / seconds:.2f} MB/s ({claims} claims)"
-        )
+        for mix in args.mix.split(","):
+            throughput(args.mb, mix, Path(tmp))
         base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"(this process, for scale: {base:.0f} MB resident)")
         for size in [float(s) for s in args.sizes.split(",") if s]:

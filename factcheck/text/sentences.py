@@ -18,7 +18,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 
 #: Sentence punctuation.
@@ -48,17 +48,19 @@ _BOUNDARY = re.compile(
 )
 
 
-def _boundaries(view: str, start: int) -> Iterator[tuple[int, int]]:
+def _boundaries(view: str, start: int) -> list[tuple[int, int]]:
     """The runs of whitespace after ``start`` where a sentence may end, as (start, end).
 
     A run begins after punctuation or a closer, or at a line break.
 
-    >>> list(_boundaries('Ja. "Nein."  Gut\\nso', 0))
+    >>> _boundaries('Ja. "Nein."  Gut\\nso', 0)
     [(3, 4), (11, 13), (16, 17)]
     """
-    for match in _BOUNDARY.finditer(view, start):
-        first, end = match.span()
-        yield (first, end) if view[first] == "\n" else (first + 1, end)
+    return [
+        (first, match.end()) if view[first] == "\n" else (first + 1, match.end())
+        for match in _BOUNDARY.finditer(view, start)
+        for first in (match.start(),)
+    ]
 
 
 #: A numbered list item: "2. ", "2) ".
@@ -173,7 +175,7 @@ class SentenceLocator:
         self._first = shown.start() if shown else len(view)
         self._last = len(view.rstrip())
         #: where each candidate boundary starts and ends, as :func:`sentence_spans` sees them
-        spans = list(_boundaries(view, self._first))
+        spans = _boundaries(view, self._first)
         if spans and spans[-1][1] >= len(view):
             spans.pop()  # whitespace that ends the view ends no sentence
         self._starts = [start for start, _ in spans]
