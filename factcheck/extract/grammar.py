@@ -89,16 +89,14 @@ def _cased(words: Iterable[str], symbols: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
 
 
-def _case_classes(chars: str) -> dict[str, str]:
-    """For each of ``chars``, a class of what ``(?i:char)`` matches, usable without (?i).
+def _case_variants(chars: str) -> dict[str, list[str]]:
+    """For each of ``chars``, what ``(?i:char)`` matches, in code point order.
 
-    Written out, a trie of such classes lets the engine skip each branch that cannot
-    match at a glance, which it cannot do for letters that ignore case. The regex engine
-    itself decides what matches, Kelvin sign and long s included; all case variants lie
-    below U+30000.
+    The regex engine itself decides what matches, Kelvin sign and long s included; all
+    case variants lie below U+30000.
 
-    >>> classes = _case_classes("ks")
-    >>> classes["k"] == "[Kk\u212a]", classes["s"] == "[Ss\u017f]"
+    >>> variants = _case_variants("ks")
+    >>> variants["k"] == ["K", "k", "\u212a"], variants["s"] == ["S", "s", "\u017f"]
     (True, True)
     """
     if not chars:
@@ -108,12 +106,29 @@ def _case_classes(chars: str) -> dict[str, str]:
     for base in range(0, 0x30000, 0x1000):  # in blocks: a string of every character at
         block = "".join(map(chr, range(base, base + 0x1000)))  # once costs 20 MB to build
         found.update(any_of.findall(block))
-    classes = {}
-    for char in set(chars):
-        variants = sorted(v for v in found if re.fullmatch(f"(?i:{re.escape(char)})", v))
-        escaped = "".join(re.escape(v) for v in variants)
-        classes[char] = f"[{escaped}]" if len(variants) > 1 else re.escape(char)
-    return classes
+    return {
+        char: sorted(v for v in found if re.fullmatch(f"(?i:{re.escape(char)})", v))
+        for char in set(chars)
+    }
+
+
+def _case_class(variants: list[str]) -> str:
+    """A regex class of the case ``variants`` of one character, or the character alone."""
+    escaped = "".join(re.escape(v) for v in variants)
+    return f"[{escaped}]" if len(variants) > 1 else escaped
+
+
+def _case_classes(chars: str) -> dict[str, str]:
+    """For each of ``chars``, a class of what ``(?i:char)`` matches, usable without (?i).
+
+    Written out, a trie of such classes lets the engine skip each branch that cannot
+    match at a glance, which it cannot do for letters that ignore case.
+
+    >>> classes = _case_classes("ks")
+    >>> classes["k"] == "[Kk\u212a]", classes["s"] == "[Ss\u017f]"
+    (True, True)
+    """
+    return {char: _case_class(variants) for char, variants in _case_variants(chars).items()}
 
 
 def _caseless_trie(phrases: Iterable[str]) -> str:
@@ -121,7 +136,11 @@ def _caseless_trie(phrases: Iterable[str]) -> str:
 
     Unlike :func:`alternation` it does not ask the phrase to end a word, and a space in a
     phrase stands for one space of any width: it finds where a phrase may begin, for a
-    closer look.
+    closer look. A phrase that begins another is enough to match, so the trie ends there.
+
+    The first letter is a branch per case variant, not a class: the engine skips a branch
+    that begins with a single character at a glance, but tests a class with a call, and
+    most places the trie is tried at fail on the first letter.
 
     >>> pattern = re.compile(_caseless_trie(["one", "a ", "two"]))
     >>> [bool(pattern.match(w)) for w in ("ONE", "A\u00a0", "ax", "Two", "tw")]
@@ -134,18 +153,34 @@ def _caseless_trie(phrases: Iterable[str]) -> str:
         for ch in phrase:
             node = node.setdefault(ch, {})  # type: ignore[assignment]
         node[_END] = {}
-    classes = _case_classes("".join(set("".join(phrases)) - {" "}))
+    variants = _case_variants("".join(set("".join(phrases)) - {" "}))
 
-    def pattern(node: dict[str, dict[str, object]]) -> str:
-        branches = []
-        for ch in sorted(k for k in node if k != _END):
-            head = SPACE if ch == " " else classes[ch]
-            branches.append(head + pattern(node[ch]))  # type: ignore[arg-type]
+    def pattern(node: dict[str, dict[str, object]], first: bool) -> str:
         if _END in node:
-            branches.append("")
+            return ""  # a phrase ends here: what follows matters for no other phrase
+        branches = []
+        for ch in sorted(node):
+            rest = pattern(node[ch], first=False)  # type: ignore[arg-type]
+            if ch == " ":
+                branches.append(SPACE + rest)
+            elif first:
+                branches.extend(re.escape(v) + rest for v in variants[ch])
+            else:
+                branches.append(_case_class(variants[ch]) + rest)
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    return pattern(root) if root else r"(?!x)x"
+    return pattern(root, first=True) if root else r"(?!x)x"
+
+
+#: What may stand before a word anchor, ``[^\w-]``, as a class of ranges that the engine
+#: tests with a bitmap rather than a Unicode lookup per character: the ASCII characters
+#: that are neither word characters nor a hyphen, and every other character, which a
+#: look-behind then checks.
+_BEFORE_WORD = (
+    "["
+    + "".join(f"\\x{code:02x}" for code in range(0x80) if not re.match(r"[\w-]", chr(code)))
+    + r"\x80-\U0010ffff]"
+)
 
 
 @dataclass(frozen=True)
@@ -271,18 +306,26 @@ def grammar(lang: str) -> Grammar:
         )
     """
     word_anchor = re.compile(rf"(?<![\w-]){anchor_body}", re.VERBOSE | re.IGNORECASE)
-    # Every anchor starts with one of these (an article only before a space, as its
-    # look-ahead demands); three characters are enough to rule out nearly every word.
-    starts = {
-        fold(phrase)[:3]
-        for phrase in (*lex.multipliers.words, *lex.number_syntax.half_of, *number_parts)
-    }
-    starts |= {(a if len(a) >= 3 else a + " ")[:3] for a in map(fold, lex.number_syntax.articles)}
+
+    # Every anchor starts with one of these, in any case: a multiplier or number word
+    # whole, an article up to its space, "and" and "und" only glued to another number
+    # word ("undzwanzig"; "fünfundzwanzig" starts at "fünf"). A phrase of several words
+    # counts up to its first space, which may be a run of spaces. The longer the
+    # beginnings, the fewer places ("and", "a year", "for") the full pattern is tried at.
+    def head(phrase: str) -> str:
+        word, space, _ = fold(phrase).partition(" ")
+        return word + space
+
+    syntax = lex.number_syntax
+    starts = {head(w) for w in (*lex.multipliers.words, *number_words, *syntax.half_of)}
+    starts |= {head(a) + " " for a in syntax.articles}
+    starts |= {joiner + head(w) for joiner in ("and", "und") for w in number_parts}
     word_anchor_before = re.compile(
         rf"""
-        [^\w-]                                   # what may stand before an anchor: a class
+        {_BEFORE_WORD}                           # what may stand before an anchor: a class
                                                  # first lets the engine skip ahead in C
         (?={_caseless_trie(starts)})             # the start of an anchor, in any case
+        (?<=[^\w-])                              # and the character before, exactly
         """,
         re.VERBOSE,
     )
