@@ -31,6 +31,7 @@ PIECES = (
     "Trainium2", "v1.2.3", "24/7", "a", "A", "K", "ſ", "ı", "İ", "ß", "ẞ", "-",
     "one", "Two", "twenty-five", "fünfundzwanzig", "zweihundert", "und", "and", "a billion",
     "eine Milliarde", "half a", "tenfold", "verdoppelt", "dozen", "someone", "Anteilen",
+    "undzwanzig", "andfive", "einen", "\u0663", "\u0966", "\u20ac", "—",
 )  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 

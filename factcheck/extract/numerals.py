@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
@@ -38,11 +39,21 @@ NUMERAL = re.compile(
 )
 
 
+#: The first digit beyond ASCII that ``\d`` matches (ARABIC-INDIC DIGIT ZERO), as the
+#: regex engine decides.
+_FIRST_OTHER_DIGIT = next(
+    c for c in map(chr, range(0x80, sys.maxunicode + 1)) if re.match(r"\d", c)
+)
+
 #: A run of digits. A numeral starts at the first digit of a run or one character before
 #: it (a sign, a bare decimal point), never inside a run: its look-behind forbids a digit.
+#: The engine skips ahead with the first class of a pattern: a class of ranges is tested
+#: with a bitmap, but ``\d`` with a Unicode lookup per character of the text.
 _DIGIT_RUN = re.compile(
-    r"""
-    \d+                           # the digits NUMERAL's own \d would see
+    rf"""
+    [0-9{_FIRST_OTHER_DIGIT}-\U0010ffff]   # every character \d may match, and more
+    (?<=\d)                                 # which is one
+    \d*                                     # the digits NUMERAL's own \d would see
     """,
     re.VERBOSE,
 )

@@ -8,6 +8,7 @@ phone numbers and names with digits are in :func:`_is_not_a_claim`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -99,8 +100,10 @@ _SYMBOL_END = frozenset("$€£¥₹₩₽₺.")
 
 def _last_words(s: str, end: int, count: int = 3) -> list[str]:
     """The last few words before ``end``, lower-cased, opening brackets and quotes stripped."""
-    words = s[max(0, end - 30) : end].split()[-count:]
-    return [w.lower().lstrip("([{„“\"'‚‘«»") for w in words]
+    # Lower-casing never makes nor unmakes a space: the window may be lowered before it
+    # is split, and only its last words need splitting off.
+    words = s[max(0, end - 30) : end].lower().rsplit(None, count)[-count:]
+    return [w.lstrip("([{„“\"'‚‘«»") for w in words]
 
 
 def _preceded_by(words: list[str], table: Collection[str]) -> bool:
@@ -148,6 +151,12 @@ def _minus_before(g: Grammar, s: str, start: int) -> int | None:
     return at if at == 0 or not s[at - 1].isalnum() else None
 
 
+@functools.cache
+def _decimal(factor: float) -> Decimal:
+    """A unit's factor as a decimal, made once per factor rather than per figure."""
+    return Decimal(str(factor))
+
+
 def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool) -> Quantity:
     """The figure at s[start:end] with its currency before and scale, currency or unit after."""
     unit: str | None = None
@@ -165,7 +174,9 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
     scale = g.scale.match(s, end)
     if scale:
         word = scale.group("scale")
-        power = g.scale_powers.get(fold(word))
+        power = g.scale_powers.get(word)  # folded keys: a lower-case word is its own key
+        if power is None:
+            power = g.scale_powers.get(fold(word))
         short = power is None
         if short:
             power = g.short_scales[word]
@@ -198,7 +209,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             word = pct.group("pct")
             unit_name, factor = g.percent_units.get(word) or g.percent_units[fold(word)]
             unit, end = unit_name, pct.end()
-            value, step = value * Decimal(str(factor)), step * Decimal(str(factor))
+            value, step = value * _decimal(factor), step * _decimal(factor)
     if unit is None and not scaled:
         minor = g.currency_minor.match(s, end)
         if minor:
@@ -220,7 +231,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             word = physical.group("unit")
             unit_name, factor = g.units.get(word) or g.units[fold(word)]
             unit, end = unit_name, physical.end()
-            value, step = value * Decimal(str(factor)), step * Decimal(str(factor))
+            value, step = value * _decimal(factor), step * _decimal(factor)
     if unit is None and not scaled and not spelled:
         mult = g.multiplier_suffix.match(s, end)
         if mult and (mult.group("gap") == "") == (fold(mult.group("mult")) != "times"):
@@ -518,14 +529,16 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool, words_before:
         return True  # four years, 30-year-old, 5th
     word, gap = _word_before(s, q.start)
     lower = word.lower().rstrip(".")
-    if lower in g.months or _next_word(s, q.end).lower().rstrip(".") in g.months:
+    after = _TOKEN.match(s, q.end)  # read once: several rules below look at it
+    next_word = (after.group("word") or "") if after else ""
+    if lower in g.months or next_word.lower().rstrip(".") in g.months:
         return True  # March 3, 3. März
     if _is_year_like(q):
         # English groups thousands ("2,000 jobs"), so a bare 1000..2199 is a year; German
         # may write "2000 Mitarbeiter", so there a following noun makes it a count.
         if g.lex.lang == "en" or (q.qualifier == "exact" and lower in g.year_words):
             return True
-        if not _next_word(s, q.end)[:1].isupper():
+        if not next_word[:1].isupper():
             return True  # "ab 2027 monatlich", "2024."
     if gap.strip() == "" and word and g.index_name.fullmatch(word):
         return True  # FTSE 100, CAC 40: an index's name
@@ -551,7 +564,7 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool, words_before:
         return True
     if q.start >= 2 and s[q.start - 1] in "-–/:" and s[q.start - 2].isdigit():
         return True  # the second of "3-1", "2:0", "24/7": a score or a code, not a figure
-    if _TOKEN.match(s, q.end) and NUMERAL.match(s, _skip_space(s, q.end)):
+    if after and NUMERAL.match(s, _skip_space(s, q.end)):
         return True  # "30 1234567": digits after digits are a phone number or a list
     if q.noun is None and not q.grouped and not q.scaled and q.qualifier == "exact":
         return True
@@ -611,28 +624,34 @@ def _anchors(g: Grammar, s: str) -> Iterator[tuple[int, int, Numeral, bool, bool
     words = _word_anchors(g, s)
     digit = next(numerals, None)
     word = next(words, None)
+    separator = g.lex.decimal_separator
+    # Where the next word anchor starts: past the end of the text once there is none.
+    word_start = word.start() if word is not None else len(s) + 1
     while digit or word:
-        if word is None or (digit is not None and digit.start() < word.start()):
+        start = digit.start() if digit is not None else word_start
+        if start < word_start:
             assert digit is not None
-            text = digit.group(0)
-            num = parse_numeral(text, g.lex.decimal_separator)
-            before = s[digit.start() - 1] if digit.start() else " "
+            num = parse_numeral(digit.group(), separator)
+            before = s[start - 1] if start else " "
             glued = before.isalnum() or before in "_.,/:"
             if num is not None and not glued and not _leading_zero(digit.group("digits")):
-                yield digit.start(), digit.end(), num, False, False
+                yield start, digit.end(), num, False, False
             digit = next(numerals, None)
-        elif word.start() and (s[word.start() - 1].isalnum() or s[word.start() - 1] in "_-"):
-            word = next(words, None)  # inside a word: "someone", "Anteilen"
+            continue
+        assert word is not None
+        inside = word_start and (s[word_start - 1].isalnum() or s[word_start - 1] in "_-")
+        if inside:
+            pass  # inside a word: "someone", "Anteilen"
+        elif word.group("mult"):
+            factor = g.lex.multipliers.words[fold(word.group("mult"))]
+            num = Numeral(Decimal(str(factor)), Decimal(1), grouped=False)
+            yield word_start, word.end(), num, True, True
         else:
-            if word.group("mult"):
-                factor = g.lex.multipliers.words[fold(word.group("mult"))]
-                num = Numeral(Decimal(str(factor)), Decimal(1), grouped=False)
-                yield word.start(), word.end(), num, True, True
-            else:
-                parsed = _word_numeral(g, word)
-                if parsed is not None:
-                    yield word.start(), word.end(), parsed, True, False
-            word = next(words, None)
+            parsed = _word_numeral(g, word)
+            if parsed is not None:
+                yield word_start, word.end(), parsed, True, False
+        word = next(words, None)
+        word_start = word.start() if word is not None else len(s) + 1
 
 
 def scan(g: Grammar, s: str) -> list[Quantity]:
