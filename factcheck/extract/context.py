@@ -91,11 +91,11 @@ class Sentence:
     """
 
     __slots__ = (
-        "_by_kind", "_concept_at", "_covered", "_ends", "_free_after", "_free_before",
-        "_governing", "_known", "_lang", "_marks", "_name_ends", "_name_starts",
-        "_names", "_party_after", "_possessive_before", "_starts", "_stops", "_texts",
-        "_unused_before",
-    )  # fmt: skip
+        "_by_kind", "_concept_at", "_covered_from", "_covered_to", "_free_after",
+        "_free_before", "_governing", "_known", "_lang", "_marks", "_name_ends",
+        "_name_starts", "_names", "_offsets", "_party_after", "_possessive_before", "_start",
+        "_stops", "_texts", "_unused_before",
+)  # fmt: skip
 
     def __init__(
         self,
@@ -113,8 +113,9 @@ class Sentence:
         # at the even ones, so the offsets add up from the lengths (no match per token).
         parts = _TOKEN.split(text)
         self._texts = texts = parts[1::2]
-        offsets = list(itertools.accumulate(map(len, parts), initial=start))
-        self._starts, self._ends = offsets[1:-1:2], offsets[2::2]
+        self._start = start
+        #: where token k starts (at 2k) and ends (at 2k + 1) in the text, then its length
+        self._offsets = list(itertools.accumulate(map(len, parts)))
         count = len(texts)
         # The metric cues, as token indices by the kind of figure their concept fits.
         self._concept_at = words.cues.cued(texts)
@@ -126,21 +127,35 @@ class Sentence:
         self._marks = list(itertools.compress(range(count), map(CLAUSE_MARKS.__contains__, texts)))
         #: indices of the marks that end a clause outright (";"): no cue reaches across
         self._stops = [i for i in self._marks if texts[i] in CLAUSE_STOPS]
-        #: _covered[k]: how many of the first k tokens belong to a figure
-        steps = [0] * (count + 1)
-        for place_start, place_end in places:
-            first, last = self._token_span(place_start, place_end)
-            if first < last:
-                steps[first] += 1
-                steps[last] -= 1
-        self._covered = [0, *itertools.accumulate(map(bool, itertools.accumulate(steps[:-1])))]
+        # The tokens that belong to a figure, as disjoint runs in order: a few binary
+        # searches tell whether a run of tokens touches one (:meth:`_taken`).
+        spans = sorted(
+            self._token_span(place_start, place_end) for place_start, place_end in places
+        )
+        self._covered_from: list[int] = []
+        self._covered_to: list[int] = []
+        for first, last in spans:
+            if first >= last:
+                continue
+            if self._covered_to and first <= self._covered_to[-1]:
+                self._covered_to[-1] = max(self._covered_to[-1], last)
+            else:
+                self._covered_from.append(first)
+                self._covered_to.append(last)
         self._read_names(words, known)
 
     def _read_names(self, words: _Words, known: frozenset[str]) -> None:
         """The runs of tokens that may be names, and where the useful ones are."""
         texts = self._texts
         runs: list[list[int]] = []
-        for i in name_tokens(self._lang, texts, known):
+        found = name_tokens(self._lang, texts, known)
+        if not found:  # half the sentences: nothing to look up (describe does not)
+            none: list[int] = []  # shared: never changed once read
+            self._names, self._name_starts, self._name_ends = [], none, none
+            self._unused_before = self._possessive_before = self._free_before = none
+            self._free_after = self._party_after = none
+            return
+        for i in found:
             if runs and runs[-1][1] == i and not texts[i - 1].endswith(_POSSESSIVE):
                 runs[-1][1] = i + 1
             else:
@@ -152,12 +167,12 @@ class Sentence:
         # For every name index k: the last used name at or before k that is possessive,
         # or not governed ("free"), or any; the first at or after k that is free, or that
         # a word like "in" or "with" makes a party. -1 or len(names) where there is none.
-        covered, count = self._covered, len(names)
+        taken, count = self._taken, len(names)
         self._unused_before, self._possessive_before, self._free_before = [], [], []
         free, parties = [False] * count, [False] * count
         last_unused = last_possessive = last_free = -1
         for k, name in enumerate(names):
-            if covered[name.last] == covered[name.first]:
+            if not taken(name.first, name.last):
                 last_unused = k
                 if name.possessive:
                     last_possessive = k
@@ -187,11 +202,17 @@ class Sentence:
 
     def _token_span(self, start: int, end: int) -> tuple[int, int]:
         """The tokens overlapping [start, end), as a slice (empty when first >= last)."""
-        return bisect.bisect_right(self._ends, start), bisect.bisect_left(self._starts, end)
+        # The offsets are in order: as many tokens end at or before ``start`` as there are
+        # pairs among the offsets up to it, as many start before ``end`` as pairs begun.
+        offsets, base = self._offsets, self._start
+        first = bisect.bisect_right(offsets, start - base) // 2
+        return first, (bisect.bisect_left(offsets, end - base, 0, len(offsets) - 1) + 1) // 2
 
     def _taken(self, first: int, last: int) -> bool:
         """Whether one of tokens[first:last] belongs to a figure."""
-        return self._covered[last] > self._covered[first]
+        # The last run starting before ``last`` ends furthest: the runs are disjoint.
+        k = bisect.bisect_left(self._covered_from, last)
+        return first < last and k > 0 and self._covered_to[k - 1] > first
 
     def _stopped(self, i: int, first: int, last: int) -> bool:
         """Whether a clause stop stands between the cue at ``i`` and tokens[first:last]."""
