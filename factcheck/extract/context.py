@@ -95,7 +95,7 @@ class Sentence:
         "_free_before", "_governing", "_known", "_lang", "_marks", "_name_ends",
         "_name_starts", "_names", "_offsets", "_party_after", "_possessive_before", "_start",
         "_stops", "_texts", "_unused_before",
-)  # fmt: skip
+    )  # fmt: skip
 
     def __init__(
         self,
