@@ -19,21 +19,24 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from factcheck.extract.cues import CueTable, cue_table, refinements, word_cues
+from factcheck.extract.cues import CueTable, cue_table, refinements
 from factcheck.extract.names import (
     CLAUSE_MARKS,
     CLAUSE_STOPS,
     governing_words,
-    is_name_token,
+    name_tokens,
     party_words,
 )
 from factcheck.lexicon import Kind, load_concepts
 
-_TOKEN = re.compile(r"[^\W_][\w]*(?:[-'’&.][\w]+)*(?:['’]s?)?|[,;:()–—\"“”„]")
+#: A token, as a group: splitting at it keeps the tokens (:meth:`Sentence.__init__`).
+#: Possessive (``*+``): nothing a part takes would let a later one match instead, and
+#: the engine then keeps no positions to go back to (a fifth faster).
+_TOKEN = re.compile(r"([^\W_]\w*+(?:[-'’&.]\w++)*+(?:['’]s?+)?+|[,;:()–—\"“”„])")
 
 
 @dataclass
@@ -56,7 +59,6 @@ class _Words(NamedTuple):
     """What reading a sentence of one language needs, gathered once per language."""
 
     cues: CueTable
-    word_cues: Callable[[str], str | None]
     kinds: dict[str, tuple[Kind, ...]]  # the kinds of figure each concept fits
     governing: frozenset[str]
     party: frozenset[str]
@@ -65,7 +67,7 @@ class _Words(NamedTuple):
 @functools.cache
 def _words_of(lang: str) -> _Words:
     kinds = {name: concept.kinds for name, concept in load_concepts().items()}
-    return _Words(cue_table(lang), word_cues(lang), kinds, governing_words(lang), party_words(lang))
+    return _Words(cue_table(lang), kinds, governing_words(lang), party_words(lang))
 
 
 _POSSESSIVE = ("'s", "’s")
@@ -89,10 +91,10 @@ class Sentence:
     """
 
     __slots__ = (
-        "_by_kind", "_concept_at", "_covered", "_ends", "_free_after", "_free_before",
-        "_governing", "_known", "_lang", "_lowers", "_marks", "_name_ends", "_name_starts",
-        "_names", "_party_after", "_possessive_before", "_starts", "_stops", "_texts",
-        "_unused_before",
+        "_by_kind", "_concept_at", "_covered_from", "_covered_to", "_free_after",
+        "_free_before", "_governing", "_known", "_lang", "_marks", "_name_ends",
+        "_name_starts", "_names", "_offsets", "_party_after", "_possessive_before", "_start",
+        "_stops", "_texts", "_unused_before",
     )  # fmt: skip
 
     def __init__(
@@ -107,48 +109,53 @@ class Sentence:
         self._lang = lang
         self._known = known
         self._governing = words.governing
-        self._texts = texts = _TOKEN.findall(text)
-        self._lowers = lowers = [t.lower() for t in texts]
-        # Each token is the first occurrence of its text after the one before: nothing
-        # between two tokens could start one. Cheaper than a match object per token.
-        self._starts = starts = [0] * len(texts)
-        self._ends = ends = [0] * len(texts)
-        at, find = 0, text.find
-        for i, token in enumerate(texts):
-            at = find(token, at)
-            starts[i] = start + at
-            at += len(token)
-            ends[i] = start + at
+        # Split at the tokens: their texts stand at the odd places, what lies between them
+        # at the even ones, so the offsets add up from the lengths (no match per token).
+        parts = _TOKEN.split(text)
+        self._texts = texts = parts[1::2]
+        self._start = start
+        #: where token k starts (at 2k) and ends (at 2k + 1) in the text, then its length
+        self._offsets = list(itertools.accumulate(map(len, parts)))
+        count = len(texts)
         # The metric cues, as token indices by the kind of figure their concept fits.
-        self._concept_at: dict[int, str] = {}
+        self._concept_at = words.cues.cued(texts)
         self._by_kind: dict[str, list[int]] = {}
-        for i, concept in enumerate(words.cues.concepts(lowers, words.word_cues)):
-            if concept is not None:
-                self._concept_at[i] = concept
-                for kind in words.kinds[concept]:
-                    self._by_kind.setdefault(kind, []).append(i)
+        for i, concept in self._concept_at.items():
+            for kind in words.kinds[concept]:
+                self._by_kind.setdefault(kind, []).append(i)
         #: indices of the clause marks, in order
-        self._marks = [i for i, t in enumerate(texts) if t in CLAUSE_MARKS]
+        self._marks = list(itertools.compress(range(count), map(CLAUSE_MARKS.__contains__, texts)))
         #: indices of the marks that end a clause outright (";"): no cue reaches across
-        self._stops = [i for i, t in enumerate(texts) if t in CLAUSE_STOPS]
-        #: _covered[k]: how many of the first k tokens belong to a figure
-        steps = [0] * (len(texts) + 1)
-        for place_start, place_end in places:
-            first, last = self._token_span(place_start, place_end)
-            if first < last:
-                steps[first] += 1
-                steps[last] -= 1
-        self._covered = [0, *itertools.accumulate(map(bool, itertools.accumulate(steps[:-1])))]
+        self._stops = [i for i in self._marks if texts[i] in CLAUSE_STOPS]
+        # The tokens that belong to a figure, as disjoint runs in order: a few binary
+        # searches tell whether a run of tokens touches one (:meth:`_taken`).
+        spans = sorted(
+            self._token_span(place_start, place_end) for place_start, place_end in places
+        )
+        self._covered_from: list[int] = []
+        self._covered_to: list[int] = []
+        for first, last in spans:
+            if first >= last:
+                continue
+            if self._covered_to and first <= self._covered_to[-1]:
+                self._covered_to[-1] = max(self._covered_to[-1], last)
+            else:
+                self._covered_from.append(first)
+                self._covered_to.append(last)
         self._read_names(words, known)
 
     def _read_names(self, words: _Words, known: frozenset[str]) -> None:
         """The runs of tokens that may be names, and where the useful ones are."""
-        texts, lang = self._texts, self._lang
+        texts = self._texts
         runs: list[list[int]] = []
-        # Most tokens are not capitalised: that cheap test comes first.
-        for i in [i for i, t in enumerate(texts) if t[:1].isupper()]:
-            if not is_name_token(lang, texts[i], texts[i - 1] if i else None, known):
-                continue
+        found = name_tokens(self._lang, texts, known)
+        if not found:  # half the sentences: nothing to look up (describe does not)
+            none: list[int] = []  # shared: never changed once read
+            self._names, self._name_starts, self._name_ends = [], none, none
+            self._unused_before = self._possessive_before = self._free_before = none
+            self._free_after = self._party_after = none
+            return
+        for i in found:
             if runs and runs[-1][1] == i and not texts[i - 1].endswith(_POSSESSIVE):
                 runs[-1][1] = i + 1
             else:
@@ -160,16 +167,16 @@ class Sentence:
         # For every name index k: the last used name at or before k that is possessive,
         # or not governed ("free"), or any; the first at or after k that is free, or that
         # a word like "in" or "with" makes a party. -1 or len(names) where there is none.
-        covered, lowers, count = self._covered, self._lowers, len(names)
+        taken, count = self._taken, len(names)
         self._unused_before, self._possessive_before, self._free_before = [], [], []
         free, parties = [False] * count, [False] * count
         last_unused = last_possessive = last_free = -1
         for k, name in enumerate(names):
-            if covered[name.last] == covered[name.first]:
+            if not taken(name.first, name.last):
                 last_unused = k
                 if name.possessive:
                     last_possessive = k
-                previous = lowers[name.first - 1] if name.first else ""
+                previous = texts[name.first - 1].lower() if name.first else ""
                 free[k] = previous not in words.governing
                 parties[k] = previous in words.party
                 if free[k]:
@@ -195,16 +202,25 @@ class Sentence:
 
     def _token_span(self, start: int, end: int) -> tuple[int, int]:
         """The tokens overlapping [start, end), as a slice (empty when first >= last)."""
-        return bisect.bisect_right(self._ends, start), bisect.bisect_left(self._starts, end)
+        # The offsets are in order: as many tokens end at or before ``start`` as there are
+        # pairs among the offsets up to it, as many start before ``end`` as pairs begun.
+        offsets, base = self._offsets, self._start
+        first = bisect.bisect_right(offsets, start - base) // 2
+        return first, (bisect.bisect_left(offsets, end - base, 0, len(offsets) - 1) + 1) // 2
 
     def _taken(self, first: int, last: int) -> bool:
         """Whether one of tokens[first:last] belongs to a figure."""
-        return self._covered[last] > self._covered[first]
+        # The last run starting before ``last`` ends furthest: the runs are disjoint.
+        k = bisect.bisect_left(self._covered_from, last)
+        return first < last and k > 0 and self._covered_to[k - 1] > first
 
     def _stopped(self, i: int, first: int, last: int) -> bool:
         """Whether a clause stop stands between the cue at ``i`` and tokens[first:last]."""
+        stops = self._stops
+        if not stops:
+            return False  # most sentences have none
         low, high = (i, first) if i < first else (last, i)
-        return bisect.bisect_left(self._stops, high) > bisect.bisect_left(self._stops, low)
+        return bisect.bisect_left(stops, high) > bisect.bisect_left(stops, low)
 
     def _marks_between(self, first: int, last: int) -> int:
         """How many clause marks stand among tokens[first:last]."""
@@ -212,7 +228,7 @@ class Sentence:
 
     def _governed(self, index: int) -> bool:
         """Whether the token at ``index`` follows a word that makes it a party or a place."""
-        return index > 0 and self._lowers[index - 1] in self._governing
+        return index > 0 and self._texts[index - 1].lower() in self._governing
 
     def _cue(self, i: int, first: int, last: int, noun_index: int | None) -> tuple[float, str, int]:
         """The cue at token ``i`` for a figure at tokens[first:last]: (distance, concept, i).
@@ -220,12 +236,12 @@ class Sentence:
         Distance counts tokens, three more per clause mark between; a cue after the figure
         binds a little less than one before, except the counted noun right after it.
         """
-        distance = float(first - i if i < first else i - last + 1)
-        distance += 3 * self._marks_between(min(i, last), max(i, first))
-        if i == noun_index:
+        if i < first:
+            distance = float(first - i + 3 * self._marks_between(i, first))
+        elif i == noun_index:
             distance = 0.0
-        elif i > last:
-            distance += 0.5
+        else:
+            distance = i - last + 1 + 3 * self._marks_between(last, i) + (0.5 if i > last else 0.0)
         return distance, self._concept_at[i], i
 
     def _metric(self, first: int, last: int, kind: Kind, noun_index: int | None) -> str | None:
@@ -238,15 +254,17 @@ class Sentence:
         cues = self._by_kind.get(kind)
         if not cues:
             return None
-        before = bisect.bisect_left(cues, first)
         after = bisect.bisect_left(cues, last)
-        nearest = [*cues[before - 1 : before], *cues[after : after + 1]]  # one each side
-        nearest = [i for i in nearest if not self._stopped(i, first, last)]
-        near = [self._cue(i, first, last, noun_index) for i in nearest]
-        if not near:
+        before = bisect.bisect_left(cues, first, 0, after)
+        best = None
+        if before and not self._stopped(cues[before - 1], first, last):
+            best = self._cue(cues[before - 1], first, last, noun_index)
+        if after < len(cues) and not self._stopped(cues[after], first, last):
+            cue = self._cue(cues[after], first, last, noun_index)
+            best = cue if best is None or cue < best else best
+        if best is None:
             return None
-        best = min(near)[1]
-        children = refinements(best)
+        children = refinements(best[1])
         if children:
             low = bisect.bisect_left(cues, first - 6)
             high = bisect.bisect_left(cues, last + 6)
@@ -256,7 +274,7 @@ class Sentence:
             ]  # fmt: skip
             if narrower:
                 return min(narrower)[1]
-        return best
+        return best[1]
 
     def _clause_of(self, index: int) -> tuple[int, int]:
         """The tokens between the clause marks around ``index``, as a slice."""
@@ -278,8 +296,10 @@ class Sentence:
             return Context(None, memory.last_subject, None)
         noun_index = last if has_noun and last < len(self._texts) else None
         metric = self._metric(first, last, kind, noun_index)
-
         names, governed = self._names, self._governed
+        if not names:  # half the sentences: no subject but the one before, no counterparty
+            return Context(metric, memory.last_subject, None)
+
         cut_from = bisect.bisect_right(self._name_ends, first)  # names[:cut_from] end before
         cut_to = bisect.bisect_left(self._name_starts, last)  # names[cut_to:] start after
         left = right = None
@@ -321,7 +341,7 @@ class Sentence:
 
         counterparty = None
         party = party_words(self._lang)
-        if right is not None and self._lowers[last - 1] in party and right.text != subject:
+        if right is not None and self._texts[last - 1].lower() in party and right.text != subject:
             counterparty = right.text
         else:
             k = self._party_after[cut_to] if cut_to < len(names) else len(names)

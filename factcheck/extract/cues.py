@@ -8,11 +8,23 @@ what the word cues. Concepts and what kinds of figure they fit live in ``concept
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from factcheck.extract.names import without_possessive
 from factcheck.lexicon import load_concepts, load_lexicon
+
+
+class _Cue(NamedTuple):
+    """What a token cues by itself."""
+
+    concept: str | None  # what the word cues
+    phrase_head: bool  # whether a phrase may start with it
+
+
+#: What :meth:`CueTable.cued` finds for a token not seen yet.
+_UNSEEN = _Cue(None, False)
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,12 @@ class CueTable:
     phrases: dict[tuple[str, ...], str]
     #: the first words of ``phrases``: only at one of them is a phrase worth looking up
     phrase_heads: frozenset[str]
+    #: token as written -> what it cues, None for nothing: every token of a sentence with
+    #: a figure is looked up, and the prefix and suffix cues make a lookup a loop over
+    #: dozens of endings
+    _seen: dict[str, _Cue | None] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def word_concept(self, lower: str) -> str | None:
         """The concept a single lower-cased word cues, if any."""
@@ -39,24 +57,52 @@ class CueTable:
                 return concept
         return None
 
-    def concepts(
-        self, lowers: list[str], word_concept: Callable[[str], str | None]
-    ) -> list[str | None]:
-        """The concept cued at each (lower-cased) token: a phrase starting there, or the word.
+    def cued(self, tokens: list[str]) -> dict[int, str]:
+        """The tokens that cue a concept, as index -> concept, in order: the concept of a
+        phrase starting at the token, or else of the word.
 
-        ``word_concept`` is :meth:`word_concept`, perhaps remembered.
+        >>> cue_table("en").cued(["The", "market", "value", "of", "Revenue's", "rise"])
+        {1: 'market_value', 2: 'valuation', 4: 'revenue', 5: 'growth'}
         """
-        found = list(map(word_concept, lowers))
-        if not self.phrase_heads.isdisjoint(lowers):
-            for i, lower in enumerate(lowers):
-                if lower not in self.phrase_heads:
-                    continue
-                for length in (3, 2):
-                    key = tuple(lowers[i : i + length])
-                    if len(key) == length and key in self.phrases:
-                        found[i] = self.phrases[key]
-                        break
+        seen = self._seen
+        cues = list(map(seen.get, tokens, itertools.repeat(_UNSEEN)))
+        found = {}
+        # Most tokens cue nothing (None): only the few others are looked at here.
+        for i in itertools.compress(range(len(cues)), cues):
+            cue = cues[i]
+            if cue is _UNSEEN:
+                cue = self._look_up(tokens[i])
+            if cue is None:
+                continue
+            concept = cue.concept
+            if cue.phrase_head:
+                concept = self._phrase(tokens, i) or concept
+            if concept is not None:
+                found[i] = concept
         return found
+
+    def _look_up(self, token: str) -> _Cue | None:
+        """What ``token`` cues, if anything, remembered in :attr:`_seen`."""
+        if len(self._seen) > _REMEMBERED:
+            self._seen.clear()  # the rarest words are looked up again: time, not memory
+        lower = token.lower()
+        concept, phrase_head = self.word_concept(lower), lower in self.phrase_heads
+        cue = _Cue(concept, phrase_head) if concept is not None or phrase_head else None
+        self._seen[token] = cue
+        return cue
+
+    def _phrase(self, tokens: list[str], i: int) -> str | None:
+        """The concept of the longest phrase starting at ``tokens[i]``, if any."""
+        for length in (3, 2):
+            key = tuple(token.lower() for token in tokens[i : i + length])
+            if len(key) == length and key in self.phrases:
+                return self.phrases[key]
+        return None
+
+
+#: How many tokens :attr:`CueTable._seen` remembers at most. A news text has some tens
+#: of thousands of distinct words; past the bound, all are forgotten and looked up again.
+_REMEMBERED = 1 << 15
 
 
 @functools.cache
@@ -80,17 +126,6 @@ def cue_table(lang: str) -> CueTable:
     suffixes.sort(key=lambda p: -len(p[0]))
     heads = frozenset(key[0] for key in phrases)
     return CueTable(exact, tuple(prefixes), tuple(suffixes), phrases, heads)
-
-
-@functools.cache
-def word_cues(lang: str) -> Callable[[str], str | None]:
-    """:meth:`CueTable.word_concept` of ``lang``, remembering the words it has seen.
-
-    Every word of a sentence with a figure is looked up, and the prefix and suffix cues
-    make a lookup a loop over dozens of endings. A news text has some tens of thousands
-    of distinct words; past the bound, the rarest are looked up again (time, not memory).
-    """
-    return functools.lru_cache(maxsize=1 << 15)(cue_table(lang).word_concept)
 
 
 @functools.cache

@@ -10,6 +10,9 @@ unless it is a known entity. A single capital letter that a word like "Series" o
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
+from typing import NamedTuple
 
 from factcheck.lexicon import load_lexicon
 
@@ -79,42 +82,92 @@ def _before_nouns(lang: str) -> frozenset[str]:
     return lex.stopwords | {word.lower() for word in figures}
 
 
-def is_name_token(lang: str, token: str, previous: str | None, known: frozenset[str]) -> bool:
-    """Whether ``token`` (``previous`` is the token before it) may be part of a name."""
-    verdict, letter = _name_verdict(lang, token, known)
-    if verdict is not None:
-        return verdict
-    if previous is None or previous in _OPENING:
-        return without_possessive(token).lower() not in _common_at_start(lang)
-    before = previous.lower()
-    if letter and before in _labelling_words(lang):
-        return False  # "its Series E round": a letter that a word like "Series" labels
-    # In German, a capital after a stopword or a number is a common noun: "die Werke",
-    # "drei Millionen Haushalte".
-    german_noun = before in _before_nouns(lang) or previous[:1].isdigit()
-    return not (lang == "de" and german_noun)
+class _Verdict(NamedTuple):
+    """What a capitalised token says by itself about being part of a name."""
+
+    text: str  # the token without its possessive
+    never: bool  # sentence furniture or a stopword: no name, even if a known entity
+    noun: bool  # ends like a German common noun: no name unless a known entity
+    letter: bool  # a single letter, which a word like "Series" may label
+    at_start: bool  # may be a name as a sentence's first word
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _name_verdict(lang: str, token: str, known: frozenset[str]) -> tuple[bool | None, bool]:
-    """What a token says by itself about being part of a name, and whether it is a letter.
+class _NameWords(NamedTuple):
+    """One language's word lists for :func:`name_tokens`, gathered once."""
 
-    True or False settle it; None leaves it to the word before (remembered: capitalised
-    words recur, the words before them vary).
+    german: bool
+    labelling: frozenset[str]
+    before_nouns: frozenset[str]
+    #: capitalised token -> its verdict: capitalised words recur, the words before vary
+    verdicts: dict[str, _Verdict]
+
+
+@functools.cache
+def _name_words(lang: str) -> _NameWords:
+    return _NameWords(lang == "de", _labelling_words(lang), _before_nouns(lang), {})
+
+
+#: How many tokens :attr:`_NameWords.verdicts` remembers at most; past the bound, all
+#: are forgotten and judged again (time, not memory).
+_REMEMBERED = 1 << 14
+
+
+def name_tokens(lang: str, tokens: list[str], known: frozenset[str]) -> list[int]:
+    """The indices of the tokens that may be part of a name, in order.
+
+    A token that may be one is capitalised, and judged by itself (:func:`_verdict`) and
+    by the token before it.
+
+    >>> name_tokens("en", ["Revenue", "at", "Corvid", "Systems", "rose", "12", "%"], frozenset())
+    [2, 3]
+    >>> name_tokens("de", ["Siemens", "baut", "drei", "Werke"], frozenset())
+    [0]
     """
+    words = _name_words(lang)
+    verdicts, found = words.verdicts, []
+    # Most tokens are not capitalised: that cheap test comes first, outside Python.
+    capitals = map(str.isupper, map(operator.itemgetter(0), tokens))
+    for i in itertools.compress(range(len(tokens)), capitals):
+        token = tokens[i]
+        verdict = verdicts.get(token) or _verdict(lang, token)
+        if verdict.never:
+            continue
+        if verdict.text in known:
+            found.append(i)
+            continue
+        if verdict.noun:
+            continue
+        previous = tokens[i - 1] if i else None
+        if previous is None or previous in _OPENING:
+            if verdict.at_start:
+                found.append(i)
+            continue
+        before = previous.lower()
+        if verdict.letter and before in words.labelling:
+            continue  # "its Series E round": a letter that a word like "Series" labels
+        # In German, a capital after a stopword or a number is a common noun: "die Werke",
+        # "drei Millionen Haushalte".
+        if words.german and (before in words.before_nouns or previous[:1].isdigit()):
+            continue
+        found.append(i)
+    return found
+
+
+def _verdict(lang: str, token: str) -> _Verdict:
+    """What ``token`` says by itself about being part of a name, remembered."""
+    verdicts = _name_words(lang).verdicts
+    if len(verdicts) > _REMEMBERED:
+        verdicts.clear()
     text = without_possessive(token)
-    if not text[:1].isupper() or text in CLAUSE_MARKS:
-        return False, False
     lower = text.lower()
-    if lower in _furniture(lang):
-        return False, False
-    if text in known:
-        return True, False
+    never = not text[:1].isupper() or text in CLAUSE_MARKS or lower in _furniture(lang)
+    noun = False
     if lang == "de":
         has_inner_capital = any(ch.isupper() for ch in text[1:])
-        if not has_inner_capital and lower.endswith(_DE_NOUN_ENDINGS):
-            return False, False
-    return None, len(text) == 1
+        noun = not has_inner_capital and lower.endswith(_DE_NOUN_ENDINGS)
+    at_start = lower not in _common_at_start(lang)
+    verdicts[token] = verdict = _Verdict(text, never, noun, len(text) == 1, at_start)
+    return verdict
 
 
 @functools.cache
