@@ -88,6 +88,8 @@ class _Rules:
     abbreviations: frozenset[str]
     #: Abbreviations written with a space ("z. B."), as pairs of tokens.
     pairs: frozenset[tuple[str, str]]
+    #: The tokens of those pairs: only after one of them is a pair worth looking up.
+    pair_tokens: frozenset[str]
     months: frozenset[str]
     #: Words (lower case) that, capitalised after an abbreviation, open a new sentence.
     openers: frozenset[str]
@@ -105,7 +107,9 @@ def _rules(
         for first, _, second in (a.partition(" ") for a in abbreviations if " " in a)
     )
     months = frozenset(month.casefold() for month in month_words)
-    return _Rules(abbreviations, pairs, months, frozenset(w.casefold() for w in openers))
+    pair_tokens = frozenset(token for pair in pairs for token in pair)
+    openers_folded = frozenset(w.casefold() for w in openers)
+    return _Rules(abbreviations, pairs, pair_tokens, months, openers_folded)
 
 
 def sentence_spans(
@@ -143,6 +147,10 @@ def sentence_spans(
     if start < end:
         spans.append((start, end))
     return spans
+
+
+#: Not decided yet (a decision is an offset, or None where no sentence ends).
+_UNDECIDED = -1
 
 
 class SentenceLocator:
@@ -186,8 +194,9 @@ class SentenceLocator:
 
     def _sentence_end(self, index: int) -> int | None:
         """Where the sentence before candidate ``index`` ends, if it ends there."""
-        if index in self._decided:
-            return self._decided[index]
+        decided = self._decided.get(index, _UNDECIDED)
+        if decided != _UNDECIDED:
+            return decided
         view, space_start, space_end = self._view, self._starts[index], self._ends[index]
         if view[space_start] == "\n":
             space_start = _space_before(view, space_start)
@@ -260,13 +269,13 @@ def _dot_continues(view: str, at: int, space_start: int, space_end: int, rules: 
         return not (following[:1].isupper() and following.casefold() in rules.openers)
     if len(token) == 2 and token[0].isupper():
         return True  # an initial: "J. Smith"
-    following = _token_after(view, space_end)
-    if rules.pairs:
+    if token in rules.pair_tokens:
+        following = _token_after(view, space_end)
         previous = _token_before(view, _space_before(view, space_start - len(written)))
         if (previous.lstrip(_OPENERS), token) in rules.pairs or (token, following) in rules.pairs:
             return True
     if token[:-1].isdigit():  # an ordinal or a date: "am 3. März"
-        word = following.rstrip(".,;:!?)").casefold()
+        word = _token_after(view, space_end).rstrip(".,;:!?)").casefold()
         return word in rules.months
     return False
 
