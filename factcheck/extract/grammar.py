@@ -33,11 +33,6 @@ def fold(phrase: str) -> str:
     return " ".join(phrase.split()).lower()
 
 
-#: The space between a number and what follows it, at most :data:`GAP` characters.
-#: Possessive: no phrase after it begins with a space, so giving back spaces cannot make
-#: a match, and the engine would try that at every figure that is followed by none.
-_GAP = rf"{SPACE}{{0,{GAP}}}+"
-
 _END = ""  # marks the end of a phrase in the trie
 
 
@@ -51,27 +46,12 @@ def _trie(phrases: Iterable[str]) -> dict[str, object]:
     return root
 
 
-#: For each character, what ``(?i:char)`` matches (see :func:`_case_variants`).
-Cases = Mapping[str, list[str]]
-
-
-def _trie_pattern(node: dict[str, object], last: str, cases: Cases | None, first: bool) -> str:
-    """The regex of a trie node: children first (longest match), then the end if any.
-
-    With ``cases``, each character is written as the class of its case variants, and at
-    the ``first`` level as one branch per variant (see :func:`_caseless_trie`).
-    """
+def _trie_pattern(node: dict[str, object], last: str) -> str:
+    """The regex of a trie node: children first (longest match), then the end if any."""
     branches = []
     for ch in sorted(k for k in node if k != _END):
-        rest = _trie_pattern(node[ch], ch, cases, first=False)  # type: ignore[arg-type]
-        if ch == " ":
-            branches.append(f"{SPACE}+" + rest)
-        elif cases is None:
-            branches.append(re.escape(ch) + rest)
-        elif first:
-            branches.extend(re.escape(variant) + rest for variant in cases[ch])
-        else:
-            branches.append(_case_class(cases[ch]) + rest)
+        head = f"{SPACE}+" if ch == " " else re.escape(ch)
+        branches.append(head + _trie_pattern(node[ch], ch))  # type: ignore[arg-type]
     if _END in node:
         # A phrase that ends in a letter or digit must end a word: "bn" is not "bnx".
         branches.append(r"(?!\w)" if last.isalnum() else "")
@@ -80,37 +60,29 @@ def _trie_pattern(node: dict[str, object], last: str, cases: Cases | None, first
     return "(?:" + "|".join(branches) + ")"
 
 
-def alternation(phrases: Iterable[str], cases: Cases | None = None) -> str:
+def alternation(phrases: Iterable[str]) -> str:
     """A regex matching any of ``phrases``, longest first, built as a character trie.
 
     Python's regex engine tries alternatives one by one; a trie shares their prefixes,
     which makes a list of 1,400 currency names as cheap to try as a handful of words.
-    With ``cases`` (:func:`_case_variants` of their characters) it matches the phrases
-    in any case as ``(?i:...)`` would, but the engine skips a branch whose first letter
-    does not match at a glance, which it cannot do for a letter that ignores case.
 
     >>> re.fullmatch(alternation(["per", "per cent"]), "per  cent") is not None
     True
     >>> re.match(alternation(["bn", "b"]), "bnx") is None
     True
-    >>> re.fullmatch(alternation(["bn"], _case_variants("bn")), "BN") is not None
-    True
     """
     root = _trie(p for p in phrases if p.strip())
     if not root:
         return r"(?!x)x"  # matches nothing
-    return _trie_pattern(root, "", cases, first=True)
+    return _trie_pattern(root, "")
 
 
-def _cased(words: Iterable[str], symbols: Iterable[str], cases: Cases) -> str:
-    """Words case-insensitively, symbols exactly, in one alternation.
-
-    ``cases`` are the :func:`_case_variants` of the words' characters.
-    """
+def _cased(words: Iterable[str], symbols: Iterable[str]) -> str:
+    """Words case-insensitively, symbols exactly, in one alternation."""
     parts = []
-    word_alt = alternation(words, cases)
+    word_alt = alternation(words)
     if word_alt != r"(?!x)x":
-        parts.append(word_alt)
+        parts.append(f"(?i:{word_alt})")
     symbol_alt = alternation(symbols)
     if symbol_alt != r"(?!x)x":
         parts.append(symbol_alt)
@@ -159,19 +131,18 @@ def _case_classes(chars: str) -> dict[str, str]:
     return {char: _case_class(variants) for char, variants in _case_variants(chars).items()}
 
 
-def _caseless_trie(phrases: Iterable[str], cases: Cases) -> str:
+def _caseless_trie(phrases: Iterable[str]) -> str:
     """A regex matching the start of any of ``phrases`` in any case, as a trie of classes.
 
     Unlike :func:`alternation` it does not ask the phrase to end a word, and a space in a
     phrase stands for one space of any width: it finds where a phrase may begin, for a
     closer look. A phrase that begins another is enough to match, so the trie ends there.
-    ``cases`` are the :func:`_case_variants` of the phrases' characters.
 
     The first letter is a branch per case variant, not a class: the engine skips a branch
     that begins with a single character at a glance, but tests a class with a call, and
     most places the trie is tried at fail on the first letter.
 
-    >>> pattern = re.compile(_caseless_trie(["one", "a ", "two"], _case_variants("oneatw")))
+    >>> pattern = re.compile(_caseless_trie(["one", "a ", "two"]))
     >>> [bool(pattern.match(w)) for w in ("ONE", "A\u00a0", "ax", "Two", "tw")]
     [True, True, False, True, False]
     """
@@ -182,6 +153,7 @@ def _caseless_trie(phrases: Iterable[str], cases: Cases) -> str:
         for ch in phrase:
             node = node.setdefault(ch, {})  # type: ignore[assignment]
         node[_END] = {}
+    variants = _case_variants("".join(set("".join(phrases)) - {" "}))
 
     def pattern(node: dict[str, dict[str, object]], first: bool) -> str:
         if _END in node:
@@ -192,9 +164,9 @@ def _caseless_trie(phrases: Iterable[str], cases: Cases) -> str:
             if ch == " ":
                 branches.append(SPACE + rest)
             elif first:
-                branches.extend(re.escape(v) + rest for v in cases[ch])
+                branches.extend(re.escape(v) + rest for v in variants[ch])
             else:
-                branches.append(_case_class(cases[ch]) + rest)
+                branches.append(_case_class(variants[ch]) + rest)
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return pattern(root, first=True) if root else r"(?!x)x"
@@ -348,37 +320,24 @@ def grammar(lang: str) -> Grammar:
     starts = {head(w) for w in (*lex.multipliers.words, *number_words, *syntax.half_of)}
     starts |= {head(a) + " " for a in syntax.articles}
     starts |= {joiner + head(w) for joiner in ("and", "und") for w in number_parts}
-    pct = lex.percent
-    # "a 50-basis-point cut": a unit of several words hyphenated before a noun.
-    pct_words, points_words, bp_words = (
-        _hyphenated(pct.percent), _hyphenated(pct.points), _hyphenated(pct.basis_points)
-    )  # fmt: skip
-    unit_words = [w for e in lex.units for w in _hyphenated(e.words)]
-    scale_powers = {fold(w): p for w, p in lex.scales.words.items()}
-    # The case variants of every character of the words matched in any case, found at
-    # once: it takes a pass over all of Unicode.
-    caseless = (
-        *starts, *scale_powers, *currency_words, *lex.currencies.minor,
-        *pct_words, *points_words, *bp_words, *unit_words,
-    )  # fmt: skip
-    cases = _case_variants("".join(set("".join(caseless))))
     word_anchor_before = re.compile(
         rf"""
         {_BEFORE_WORD}                           # what may stand before an anchor: a class
                                                  # first lets the engine skip ahead in C
-        (?={_caseless_trie(starts, cases)})             # the start of an anchor, in any case
+        (?={_caseless_trie(starts)})             # the start of an anchor, in any case
         (?<=[^\w-])                              # and the character before, exactly
         """,
         re.VERBOSE,
     )
+    scale_powers = {fold(w): p for w, p in lex.scales.words.items()}
     short_scales = dict(lex.scales.short)
     scale = re.compile(
-        rf"(?P<gap>{_GAP}|-)"
-        rf"(?P<scale>{_cased(scale_powers, short_scales, cases)})"
+        rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)"
+        rf"(?P<scale>{_cased(scale_powers, short_scales)})"
     )
     currency_after = re.compile(
-        rf"(?P<gap>{_GAP}|-)"
-        rf"(?P<cur>{_cased(currency_words, [m for m in currency_marks if not m.isalpha()], cases)}"
+        rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)"
+        rf"(?P<cur>{_cased(currency_words, [m for m in currency_marks if not m.isalpha()])}"
         rf"|(?<![^\W\d_]){alternation(iso_codes())})"
     )
     symbol_marks = [m for m in currency_marks if not m.isalpha()]
@@ -393,14 +352,19 @@ def grammar(lang: str) -> Grammar:
     minor_marks = [m for m in lex.currencies.minor_symbols if m not in letters]
     currency_minor = re.compile(
         rf"""
-        (?: (?P<gap>{_GAP})                                       # "45 cents", "40,1 ct"
-            (?P<minor>{_cased(lex.currencies.minor, minor_marks, cases)})
+        (?: (?P<gap>{SPACE}{{0,{GAP}}})                          # "45 cents", "40,1 ct"
+            (?P<minor>{_cased(lex.currencies.minor, minor_marks)})
           | (?P<glued>{alternation(letters)})                    # "3p": one letter, glued
         )
         """,
         re.VERBOSE,
     )
+    pct = lex.percent
     percent_units: dict[str, tuple[str, float]] = {}
+    # "a 50-basis-point cut": a unit of several words hyphenated before a noun.
+    pct_words, points_words, bp_words = (
+        _hyphenated(pct.percent), _hyphenated(pct.points), _hyphenated(pct.basis_points)
+    )  # fmt: skip
     for unit, factor, words in (
         ("%", 1.0, [*pct_words, *pct.percent_symbols]),
         ("pp", 1.0, [*points_words, *pct.points_symbols]),
@@ -409,11 +373,10 @@ def grammar(lang: str) -> Grammar:
         percent_units.update({fold(w): (unit, factor) for w in words})
         percent_units.update(dict.fromkeys(words, (unit, factor)))
     percent = re.compile(
-        rf"(?P<gap>{_GAP}|-)(?P<pct>"
+        rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)(?P<pct>"
         + _cased(
             [*pct_words, *points_words, *bp_words],
             pct.percent_symbols + pct.points_symbols + pct.basis_points_symbols,
-            cases,
         )
         + ")"
     )
@@ -422,9 +385,10 @@ def grammar(lang: str) -> Grammar:
         units.update({fold(w): (entry.unit, entry.factor) for w in _hyphenated(entry.words)})
         units.update(dict.fromkeys(entry.symbols, (entry.unit, entry.factor)))
         units.update(dict.fromkeys(entry.glued_symbols, (entry.unit, entry.factor)))
+    unit_words = [w for e in lex.units for w in _hyphenated(e.words)]
     unit_symbols = [s for e in lex.units for s in (*e.symbols, *e.glued_symbols)]
     unit_pattern = re.compile(
-        rf"(?P<gap>{_GAP}|-)(?P<unit>{_cased(unit_words, unit_symbols, cases)})"
+        rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)(?P<unit>{_cased(unit_words, unit_symbols)})"
     )
     multiplier_suffix = re.compile(
         rf"(?P<gap>{SPACE}?)(?P<mult>{alternation(lex.multipliers.suffixes)})",
