@@ -101,8 +101,10 @@ _SYMBOL_END = frozenset("$€£¥₹₩₽₺.")
 def _last_words(s: str, end: int, count: int = 3) -> list[str]:
     """The last few words before ``end``, lower-cased, opening brackets and quotes stripped."""
     # Lower-casing never makes nor unmakes a space: the window may be lowered before it
-    # is split, and only its last words need splitting off.
-    words = s[max(0, end - 30) : end].lower().rsplit(None, count)[-count:]
+    # is split, and only its last words need splitting off. (A conditional rather than
+    # max(): this runs for every figure, and a call to a builtin costs more.)
+    words = (s[end - 30 : end] if end > 30 else s[:end]).lower().rsplit(None, count)
+    del words[:-count]
     return [w.lstrip("([{„“\"'‚‘«»") for w in words]
 
 
@@ -112,7 +114,12 @@ def _preceded_by(words: list[str], table: Collection[str]) -> bool:
     >>> _preceded_by(["rose", "by", "about"], {"about", "up to"}), _preceded_by(["to"], {"up to"})
     (True, False)
     """
-    return any(" ".join(words[-k:]) in table for k in range(1, len(words) + 1))
+    phrase = ""
+    for word in reversed(words):  # a loop, not any() over a generator: a figure's cost
+        phrase = f"{word} {phrase}" if phrase else word
+        if phrase in table:
+            return True
+    return False
 
 
 def _currency_before(g: Grammar, s: str, start: int) -> re.Match[str] | None:
@@ -121,7 +128,7 @@ def _currency_before(g: Grammar, s: str, start: int) -> re.Match[str] | None:
         at -= 1
     if at < 0 or not (s[at] in _SYMBOL_END or s[at].isupper()):
         return None
-    return g.currency_before.search(s, max(0, start - 8 - GAP), start)
+    return g.currency_before.search(s, start - 8 - GAP if start > 8 + GAP else 0, start)
 
 
 def _index_points(g: Grammar, s: str, start: int, value: Decimal, word: str) -> bool:
@@ -236,10 +243,12 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
         mult = g.multiplier_suffix.match(s, end)
         if mult and (mult.group("gap") == "") == (fold(mult.group("mult")) != "times"):
             unit, end = "x", mult.end()
+    # Every field by position: keywords make building the figure take twice as long.
     return Quantity(
         start, end, value, step, unit,
-        spelled=spelled, grouped=num.grouped, scaled=scaled, bare_dollar=bare_dollar,
-        short_scale=short_scale,
+        "exact", None, None, None,  # qualifier, value_high, step_high, noun
+        spelled, num.grouped, scaled, bare_dollar,
+        False, short_scale,  # elliptic, short_scale
     )  # fmt: skip
 
 
@@ -403,7 +412,7 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
     without forming a range (a phone number, an ID, a year span). ``words_before`` are
     the :func:`_last_words` before the figure.
     """
-    window = max(0, q.start - 12)
+    window = q.start - 12 if q.start > 12 else 0
     last = words_before[-1:]
     opener = (
         g.range_open.search(s, window, q.start) if last and last[0] in g.range_openers else None
@@ -461,9 +470,10 @@ def second_value_unscaled(g: Grammar, s: str, q: Quantity) -> Decimal:
 
 
 def _is_year_like(q: Quantity) -> bool:
+    # The range first: it rules out most figures, and testing for an integer is dearer.
     return (
-        q.unit is None and not q.grouped and not q.scaled and q.value == int(q.value)
-        and 1000 <= q.value <= 2199
+        q.unit is None and not q.grouped and not q.scaled and 1000 <= q.value <= 2199
+        and q.value == int(q.value)
     )  # fmt: skip
 
 
