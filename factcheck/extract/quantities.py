@@ -413,16 +413,14 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
     the :func:`_last_words` before the figure.
     """
     window = q.start - 12 if q.start > 12 else 0
-    last = words_before[-1:]
-    opener = (
-        g.range_open.search(s, window, q.start) if last and last[0] in g.range_openers else None
-    )
+    last = words_before[-1] if words_before else None
+    opener = g.range_open.search(s, window, q.start) if last in g.range_openers else None
     opened = opener is not None
     connector = (g.range_and if opened else g.range_connector).match(s, q.end)
     if connector is None:
         return q, False
     worded = not opened and connector.group("conn").isalpha()
-    if worded and last and last[0] in g.change_openers and g.change_open.search(s, window, q.start):
+    if worded and last in g.change_openers and g.change_open.search(s, window, q.start):
         return q, False  # "from 12% to 15%" is a change; "von 3–4 %" a range all the same
     hyphen = not opened and connector.group("conn") in {"-", "–", "—"}
     second = _second_figure(g, s, connector.end())
@@ -689,7 +687,8 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
                     q.elliptic, q.noun = True, None
                 elif noun is None and not q.scaled and q.qualifier == "exact":
                     q.noun = _shared_noun(g, s, q, found[-1] if found else None)
-        q = _money_scale(g, s, q, found[-1] if found else None)
+        if q.short_scale is not None:  # a glued one-letter scale, rare: "950m"
+            q = _money_scale(g, s, q, found[-1] if found else None)
         if _is_not_a_claim(g, s, q, joined, words_before):
             continue
         found.append(q)
