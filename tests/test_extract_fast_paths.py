@@ -32,6 +32,7 @@ PIECES = (
     "one", "Two", "twenty-five", "fünfundzwanzig", "zweihundert", "und", "and", "a billion",
     "eine Milliarde", "half a", "tenfold", "verdoppelt", "dozen", "someone", "Anteilen",
     "undzwanzig", "andfive", "einen", "\u0663", "\u0966", "\u20ac", "—",
+    "ONE", "TWENTY-FIVE", "FÜNFUNDZWANZIG", "EINE MILLIARDE", "Tenfold", "HALF A", "\u212a",
 )  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 

@@ -131,8 +131,16 @@ def _case_classes(chars: str) -> dict[str, str]:
     return {char: _case_class(variants) for char, variants in _case_variants(chars).items()}
 
 
-def _caseless_trie(phrases: Iterable[str]) -> str:
+def _caseless_trie(
+    phrases: Iterable[str],
+    *,
+    lowered: bool = False,
+    variants: dict[str, list[str]] | None = None,
+) -> str:
     """A regex matching the start of any of ``phrases`` in any case, as a trie of classes.
+
+    ``lowered``: for a lower-cased text, each letter as itself (``phrases`` are lower case).
+    ``variants`` are the :func:`_case_variants` of their letters, if already known.
 
     Unlike :func:`alternation` it does not ask the phrase to end a word, and a space in a
     phrase stands for one space of any width: it finds where a phrase may begin, for a
@@ -153,7 +161,9 @@ def _caseless_trie(phrases: Iterable[str]) -> str:
         for ch in phrase:
             node = node.setdefault(ch, {})  # type: ignore[assignment]
         node[_END] = {}
-    variants = _case_variants("".join(set("".join(phrases)) - {" "}))
+    cases = variants
+    if cases is None:
+        cases = {} if lowered else _case_variants("".join(set("".join(phrases)) - {" "}))
 
     def pattern(node: dict[str, dict[str, object]], first: bool) -> str:
         if _END in node:
@@ -163,10 +173,12 @@ def _caseless_trie(phrases: Iterable[str]) -> str:
             rest = pattern(node[ch], first=False)  # type: ignore[arg-type]
             if ch == " ":
                 branches.append(SPACE + rest)
+            elif lowered:
+                branches.append(re.escape(ch) + rest)
             elif first:
-                branches.extend(re.escape(v) + rest for v in variants[ch])
+                branches.extend(re.escape(v) + rest for v in cases[ch])
             else:
-                branches.append(_case_class(variants[ch]) + rest)
+                branches.append(_case_class(cases[ch]) + rest)
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return pattern(root, first=True) if root else r"(?!x)x"
@@ -192,6 +204,11 @@ class Grammar:
     word_anchor: re.Pattern[str]
     #: the character before what may be a ``word_anchor``: a quick search for candidates
     word_anchor_before: re.Pattern[str]
+    #: the same search in a lower-cased text, of the same length as the text
+    word_anchor_before_lower: re.Pattern[str]
+    #: characters that ``re.IGNORECASE`` matches to a letter of an anchor but that do not
+    #: lower-case to it ("ſ", "ı"): a text with one is searched by ``word_anchor_before``
+    not_lowered: frozenset[str]
     #: at a position after a number: a scale word or short form
     scale: re.Pattern[str]
     #: at a position: a currency name, code or symbol after the number
@@ -320,15 +337,30 @@ def grammar(lang: str) -> Grammar:
     starts = {head(w) for w in (*lex.multipliers.words, *number_words, *syntax.half_of)}
     starts |= {head(a) + " " for a in syntax.articles}
     starts |= {joiner + head(w) for joiner in ("and", "und") for w in number_parts}
+    variants = _case_variants("".join(set("".join(starts)) - {" "}))
     word_anchor_before = re.compile(
         rf"""
         {_BEFORE_WORD}                           # what may stand before an anchor: a class
                                                  # first lets the engine skip ahead in C
-        (?={_caseless_trie(starts)})             # the start of an anchor, in any case
+        (?={_caseless_trie(starts, variants=variants)})  # the start of an anchor, any case
         (?<=[^\w-])                              # and the character before, exactly
         """,
         re.VERBOSE,
     )
+    # In a lower-cased text each branch of the trie is one character, which the engine
+    # compares at a glance, where it tests every case variant above; and a class of first
+    # letters turns most places away before the trie is tried at all.
+    firsts = "".join(sorted({start[0] for start in starts}))
+    word_anchor_before_lower = re.compile(
+        rf"""
+        {_BEFORE_WORD}                           # what may stand before an anchor
+        (?=[{re.escape(firsts)}])                # the first letter of one
+        (?={_caseless_trie(starts, lowered=True)})   # the start of an anchor, lower case
+        (?<=[^\w-])                              # and the character before, exactly
+        """,
+        re.VERBOSE,
+    )
+    not_lowered = frozenset(v for ch, found in variants.items() for v in found if v.lower() != ch)
     scale_powers = {fold(w): p for w, p in lex.scales.words.items()}
     short_scales = dict(lex.scales.short)
     scale = re.compile(
@@ -433,6 +465,8 @@ def grammar(lang: str) -> Grammar:
         lex=lex,
         word_anchor=word_anchor,
         word_anchor_before=word_anchor_before,
+        word_anchor_before_lower=word_anchor_before_lower,
+        not_lowered=not_lowered,
         scale=scale,
         currency_after=currency_after,
         currency_before=currency_before,

@@ -616,7 +616,14 @@ def _word_anchors(g: Grammar, s: str) -> Iterator[re.Match[str]]:
     if first is not None:
         end = first.end()
         yield first
-    for before in g.word_anchor_before.finditer(s):
+    # Searched in the lower-cased text where it lower-cases character for character (same
+    # offsets) and holds no character that matches a letter only under re.IGNORECASE.
+    lowered = s.lower()
+    if len(lowered) == len(s) and not any(ch in s for ch in g.not_lowered):
+        candidates = g.word_anchor_before_lower.finditer(lowered)
+    else:
+        candidates = g.word_anchor_before.finditer(s)
+    for before in candidates:
         at = before.start() + 1
         if at < end:
             continue  # "five" of "twenty five", already read with "twenty"
