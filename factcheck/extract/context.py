@@ -181,23 +181,25 @@ class Sentence:
         # searches tell whether a run of tokens touches one (:meth:`_taken`). As in
         # :meth:`_token_span`, written out: a sentence has a figure or two.
         high = len(offsets) - 1
-        spans = sorted(
+        spans = [
             (
                 bisect.bisect_right(offsets, place_start - start) // 2,
                 (bisect.bisect_left(offsets, place_end - start, 0, high) + 1) // 2,
             )
             for place_start, place_end in places
-        )
-        self._covered_from: list[int] = []
-        self._covered_to: list[int] = []
+        ]
+        spans.sort()
+        covered_from: list[int] = []
+        covered_to: list[int] = []
+        self._covered_from, self._covered_to = covered_from, covered_to
         for first, last in spans:
             if first >= last:
                 continue
-            if self._covered_to and first <= self._covered_to[-1]:
-                self._covered_to[-1] = max(self._covered_to[-1], last)
+            if covered_to and first <= covered_to[-1]:
+                covered_to[-1] = max(covered_to[-1], last)
             else:
-                self._covered_from.append(first)
-                self._covered_to.append(last)
+                covered_from.append(first)
+                covered_to.append(last)
         found = names_among(lang, texts, capitals, verdicts, known) if capitals else []
         self._read_names(found)
 
@@ -396,7 +398,7 @@ class Sentence:
             subject = later.text if later is not None else memory.last_subject
 
         counterparty = None
-        party = party_words(self._lang)
+        party = self._words.party
         if right is not None and self._texts[last - 1].lower() in party and right.text != subject:
             counterparty = right.text
         else:
