@@ -23,12 +23,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from factcheck.extract.cues import CueTable, cue_table, refinements
+from factcheck.extract.cues import Cue, CueTable, cue_table, refinements
 from factcheck.extract.names import (
     CLAUSE_MARKS,
     CLAUSE_STOPS,
+    Verdict,
     governing_words,
-    name_tokens,
+    name_verdict,
+    names_among,
     party_words,
 )
 from factcheck.lexicon import Kind, load_concepts
@@ -55,19 +57,46 @@ class Context(NamedTuple):
     counterparty: str | None
 
 
+class _Token(NamedTuple):
+    """What a token says by itself: what it cues, and whether it may be part of a name."""
+
+    cue: Cue | None
+    name: Verdict | None
+
+
+#: What :attr:`_Words.seen` answers for a token not seen yet.
+_UNSEEN = _Token(None, None)
+
+#: How many tokens :attr:`_Words.seen` remembers at most. A news text has some tens of
+#: thousands of distinct words; past the bound, all are forgotten and looked up again.
+_REMEMBERED = 1 << 15
+
+
 class _Words(NamedTuple):
     """What reading a sentence of one language needs, gathered once per language."""
 
+    lang: str
     cues: CueTable
     kinds: dict[str, tuple[Kind, ...]]  # the kinds of figure each concept fits
     governing: frozenset[str]
     party: frozenset[str]
+    #: token as written -> what it says by itself, None for nothing (most tokens): every
+    #: token of a sentence with a figure is looked up, once in one dict for both questions
+    seen: dict[str, _Token | None]
+
+    def look_up(self, token: str) -> _Token | None:
+        """What ``token`` says by itself, remembered in :attr:`seen`."""
+        if len(self.seen) > _REMEMBERED:
+            self.seen.clear()  # the rarest words are looked up again: time, not memory
+        cue, name = self.cues.cue(token), name_verdict(self.lang, token)
+        self.seen[token] = found = _Token(cue, name) if cue or name else None
+        return found
 
 
 @functools.cache
 def _words_of(lang: str) -> _Words:
     kinds = {name: concept.kinds for name, concept in load_concepts().items()}
-    return _Words(cue_table(lang), kinds, governing_words(lang), party_words(lang))
+    return _Words(lang, cue_table(lang), kinds, governing_words(lang), party_words(lang), {})
 
 
 _POSSESSIVE = ("'s", "’s")
@@ -92,9 +121,9 @@ class Sentence:
 
     __slots__ = (
         "_by_kind", "_concept_at", "_covered_from", "_covered_to", "_free_after",
-        "_free_before", "_governing", "_known", "_lang", "_marks", "_name_ends",
-        "_name_starts", "_names", "_offsets", "_party_after", "_possessive_before", "_start",
-        "_stops", "_texts", "_unused_before",
+        "_free_before", "_known", "_lang", "_marks", "_name_ends", "_name_starts",
+        "_names", "_offsets", "_party_after", "_possessive_before", "_start", "_stops", "_texts",
+        "_unused_before", "_words",
     )  # fmt: skip
 
     def __init__(
@@ -105,50 +134,79 @@ class Sentence:
         known: frozenset[str],
         places: Iterable[tuple[int, int]] = (),
     ) -> None:
-        words = _words_of(lang)
+        self._words = words = _words_of(lang)
         self._lang = lang
         self._known = known
-        self._governing = words.governing
         # Split at the tokens: their texts stand at the odd places, what lies between them
         # at the even ones, so the offsets add up from the lengths (no match per token).
         parts = _TOKEN.split(text)
         self._texts = texts = parts[1::2]
         self._start = start
         #: where token k starts (at 2k) and ends (at 2k + 1) in the text, then its length
-        self._offsets = list(itertools.accumulate(map(len, parts)))
+        self._offsets = offsets = list(itertools.accumulate(map(len, parts)))
         count = len(texts)
-        # The metric cues, as token indices by the kind of figure their concept fits.
-        self._concept_at = words.cues.cued(texts)
+        # One lookup a token tells the few that cue a metric or may be part of a name.
+        seen = words.seen
+        said = list(map(seen.get, texts, itertools.repeat(_UNSEEN)))
+        self._concept_at: dict[int, str] = {}  # token index -> the concept it cues
+        concept_at, kinds = self._concept_at, words.kinds
+        #: the cues as token indices, by the kind of figure their concept fits
         self._by_kind: dict[str, list[int]] = {}
-        for i, concept in self._concept_at.items():
-            for kind in words.kinds[concept]:
-                self._by_kind.setdefault(kind, []).append(i)
+        by_kind = self._by_kind
+        capitals: list[int] = []  # the tokens that may be part of a name
+        verdicts: list[Verdict] = []  # and what they say about it
+        for i in itertools.compress(range(count), said):
+            token = said[i]
+            if token is _UNSEEN:
+                token = words.look_up(texts[i])
+            if token is None:
+                continue  # a new token that says nothing
+            cue, name = token
+            if cue is not None:
+                concept = cue.concept
+                if cue.phrase_head:
+                    concept = words.cues.phrase(texts, i) or concept
+                if concept is not None:
+                    concept_at[i] = concept
+                    for kind in kinds[concept]:
+                        by_kind.setdefault(kind, []).append(i)
+            if name is not None:
+                capitals.append(i)
+                verdicts.append(name)
         #: indices of the clause marks, in order
         self._marks = list(itertools.compress(range(count), map(CLAUSE_MARKS.__contains__, texts)))
         #: indices of the marks that end a clause outright (";"): no cue reaches across
         self._stops = [i for i in self._marks if texts[i] in CLAUSE_STOPS]
         # The tokens that belong to a figure, as disjoint runs in order: a few binary
-        # searches tell whether a run of tokens touches one (:meth:`_taken`).
-        spans = sorted(
-            self._token_span(place_start, place_end) for place_start, place_end in places
-        )
-        self._covered_from: list[int] = []
-        self._covered_to: list[int] = []
+        # searches tell whether a run of tokens touches one (:meth:`_taken`). As in
+        # :meth:`_token_span`, written out: a sentence has a figure or two.
+        high = len(offsets) - 1
+        spans = [
+            (
+                bisect.bisect_right(offsets, place_start - start) // 2,
+                (bisect.bisect_left(offsets, place_end - start, 0, high) + 1) // 2,
+            )
+            for place_start, place_end in places
+        ]
+        spans.sort()
+        covered_from: list[int] = []
+        covered_to: list[int] = []
+        self._covered_from, self._covered_to = covered_from, covered_to
         for first, last in spans:
             if first >= last:
                 continue
-            if self._covered_to and first <= self._covered_to[-1]:
-                self._covered_to[-1] = max(self._covered_to[-1], last)
+            if covered_to and first <= covered_to[-1]:
+                covered_to[-1] = max(covered_to[-1], last)
             else:
-                self._covered_from.append(first)
-                self._covered_to.append(last)
-        self._read_names(words, known)
+                covered_from.append(first)
+                covered_to.append(last)
+        found = names_among(lang, texts, capitals, verdicts, known) if capitals else []
+        self._read_names(found)
 
-    def _read_names(self, words: _Words, known: frozenset[str]) -> None:
-        """The runs of tokens that may be names, and where the useful ones are."""
-        texts = self._texts
+    def _read_names(self, found: list[int]) -> None:
+        """The runs of tokens that may be names (at ``found``), and where the useful ones are."""
+        texts, words = self._texts, self._words
         runs: list[list[int]] = []
-        found = name_tokens(self._lang, texts, known)
         if not found:  # half the sentences: nothing to look up (describe does not)
             none: list[int] = []  # shared: never changed once read
             self._names, self._name_starts, self._name_ends = [], none, none
@@ -228,7 +286,7 @@ class Sentence:
 
     def _governed(self, index: int) -> bool:
         """Whether the token at ``index`` follows a word that makes it a party or a place."""
-        return index > 0 and self._texts[index - 1].lower() in self._governing
+        return index > 0 and self._texts[index - 1].lower() in self._words.governing
 
     def _cue(self, i: int, first: int, last: int, noun_index: int | None) -> tuple[float, str, int]:
         """The cue at token ``i`` for a figure at tokens[first:last]: (distance, concept, i).
@@ -340,7 +398,7 @@ class Sentence:
             subject = later.text if later is not None else memory.last_subject
 
         counterparty = None
-        party = party_words(self._lang)
+        party = self._words.party
         if right is not None and self._texts[last - 1].lower() in party and right.text != subject:
             counterparty = right.text
         else:

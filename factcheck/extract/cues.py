@@ -8,23 +8,18 @@ what the word cues. Concepts and what kinds of figure they fit live in ``concept
 from __future__ import annotations
 
 import functools
-import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from factcheck.extract.names import without_possessive
 from factcheck.lexicon import load_concepts, load_lexicon
 
 
-class _Cue(NamedTuple):
+class Cue(NamedTuple):
     """What a token cues by itself."""
 
     concept: str | None  # what the word cues
     phrase_head: bool  # whether a phrase may start with it
-
-
-#: What :meth:`CueTable.cued` finds for a token not seen yet.
-_UNSEEN = _Cue(None, False)
 
 
 @dataclass(frozen=True)
@@ -37,12 +32,6 @@ class CueTable:
     phrases: dict[tuple[str, ...], str]
     #: the first words of ``phrases``: only at one of them is a phrase worth looking up
     phrase_heads: frozenset[str]
-    #: token as written -> what it cues, None for nothing: every token of a sentence with
-    #: a figure is looked up, and the prefix and suffix cues make a lookup a loop over
-    #: dozens of endings
-    _seen: dict[str, _Cue | None] = field(
-        default_factory=dict, compare=False, hash=False, repr=False
-    )
 
     def word_concept(self, lower: str) -> str | None:
         """The concept a single lower-cased word cues, if any."""
@@ -64,45 +53,35 @@ class CueTable:
         >>> cue_table("en").cued(["The", "market", "value", "of", "Revenue's", "rise"])
         {1: 'market_value', 2: 'valuation', 4: 'revenue', 5: 'growth'}
         """
-        seen = self._seen
-        cues = list(map(seen.get, tokens, itertools.repeat(_UNSEEN)))
         found = {}
-        # Most tokens cue nothing (None): only the few others are looked at here.
-        for i in itertools.compress(range(len(cues)), cues):
-            cue = cues[i]
-            if cue is _UNSEEN:
-                cue = self._look_up(tokens[i])
+        for i, token in enumerate(tokens):
+            cue = self.cue(token)
             if cue is None:
                 continue
             concept = cue.concept
             if cue.phrase_head:
-                concept = self._phrase(tokens, i) or concept
+                concept = self.phrase(tokens, i) or concept
             if concept is not None:
                 found[i] = concept
         return found
 
-    def _look_up(self, token: str) -> _Cue | None:
-        """What ``token`` cues, if anything, remembered in :attr:`_seen`."""
-        if len(self._seen) > _REMEMBERED:
-            self._seen.clear()  # the rarest words are looked up again: time, not memory
+    def cue(self, token: str) -> Cue | None:
+        """What ``token`` cues by itself, if anything: a concept, or the start of a phrase.
+
+        A token costs a loop over dozens of prefixes and suffixes: a reader of many tokens
+        remembers the answers (:class:`~factcheck.extract.context.Sentence`).
+        """
         lower = token.lower()
         concept, phrase_head = self.word_concept(lower), lower in self.phrase_heads
-        cue = _Cue(concept, phrase_head) if concept is not None or phrase_head else None
-        self._seen[token] = cue
-        return cue
+        return Cue(concept, phrase_head) if concept is not None or phrase_head else None
 
-    def _phrase(self, tokens: list[str], i: int) -> str | None:
+    def phrase(self, tokens: list[str], i: int) -> str | None:
         """The concept of the longest phrase starting at ``tokens[i]``, if any."""
         for length in (3, 2):
             key = tuple(token.lower() for token in tokens[i : i + length])
             if len(key) == length and key in self.phrases:
                 return self.phrases[key]
         return None
-
-
-#: How many tokens :attr:`CueTable._seen` remembers at most. A news text has some tens
-#: of thousands of distinct words; past the bound, all are forgotten and looked up again.
-_REMEMBERED = 1 << 15
 
 
 @functools.cache

@@ -10,8 +10,6 @@ unless it is a known entity. A single capital letter that a word like "Series" o
 from __future__ import annotations
 
 import functools
-import itertools
-import operator
 from typing import NamedTuple
 
 from factcheck.lexicon import load_lexicon
@@ -82,56 +80,58 @@ def _before_nouns(lang: str) -> frozenset[str]:
     return lex.stopwords | {word.lower() for word in figures}
 
 
-class _Verdict(NamedTuple):
-    """What a capitalised token says by itself about being part of a name."""
+class Verdict(NamedTuple):
+    """What a capitalised token that may be part of a name says about it by itself."""
 
     text: str  # the token without its possessive
-    never: bool  # sentence furniture or a stopword: no name, even if a known entity
     noun: bool  # ends like a German common noun: no name unless a known entity
     letter: bool  # a single letter, which a word like "Series" may label
     at_start: bool  # may be a name as a sentence's first word
 
 
 class _NameWords(NamedTuple):
-    """One language's word lists for :func:`name_tokens`, gathered once."""
+    """One language's word lists for :func:`names_among`, gathered once."""
 
     german: bool
     labelling: frozenset[str]
     before_nouns: frozenset[str]
-    #: capitalised token -> its verdict: capitalised words recur, the words before vary
-    verdicts: dict[str, _Verdict]
 
 
 @functools.cache
 def _name_words(lang: str) -> _NameWords:
-    return _NameWords(lang == "de", _labelling_words(lang), _before_nouns(lang), {})
-
-
-#: How many tokens :attr:`_NameWords.verdicts` remembers at most; past the bound, all
-#: are forgotten and judged again (time, not memory).
-_REMEMBERED = 1 << 14
+    return _NameWords(lang == "de", _labelling_words(lang), _before_nouns(lang))
 
 
 def name_tokens(lang: str, tokens: list[str], known: frozenset[str]) -> list[int]:
     """The indices of the tokens that may be part of a name, in order.
 
-    A token that may be one is capitalised, and judged by itself (:func:`_verdict`) and
-    by the token before it.
+    A token that may be one is capitalised, and judged by itself (:func:`name_verdict`)
+    and by the token before it (:func:`names_among`).
 
     >>> name_tokens("en", ["Revenue", "at", "Corvid", "Systems", "rose", "12", "%"], frozenset())
     [2, 3]
     >>> name_tokens("de", ["Siemens", "baut", "drei", "Werke"], frozenset())
     [0]
     """
-    words = _name_words(lang)
-    verdicts, found = words.verdicts, []
-    # Most tokens are not capitalised: that cheap test comes first, outside Python.
-    capitals = map(str.isupper, map(operator.itemgetter(0), tokens))
-    for i in itertools.compress(range(len(tokens)), capitals):
-        token = tokens[i]
-        verdict = verdicts.get(token) or _verdict(lang, token)
-        if verdict.never:
-            continue
+    verdicts = [(i, name_verdict(lang, token)) for i, token in enumerate(tokens)]
+    candidates = [(i, verdict) for i, verdict in verdicts if verdict is not None]
+    indices, judged = [i for i, _ in candidates], [verdict for _, verdict in candidates]
+    return names_among(lang, tokens, indices, judged, known)
+
+
+def names_among(
+    lang: str,
+    tokens: list[str],
+    candidates: list[int],
+    verdicts: list[Verdict],
+    known: frozenset[str],
+) -> list[int]:
+    """Which of the tokens at ``candidates`` may be part of a name, judged by the token
+    before each: the indices, in order. ``verdicts`` says what each is by itself
+    (:func:`name_verdict`).
+    """
+    words, found = _name_words(lang), []
+    for i, verdict in zip(candidates, verdicts, strict=True):
         if verdict.text in known:
             found.append(i)
             continue
@@ -153,21 +153,24 @@ def name_tokens(lang: str, tokens: list[str], known: frozenset[str]) -> list[int
     return found
 
 
-def _verdict(lang: str, token: str) -> _Verdict:
-    """What ``token`` says by itself about being part of a name, remembered."""
-    verdicts = _name_words(lang).verdicts
-    if len(verdicts) > _REMEMBERED:
-        verdicts.clear()
+def name_verdict(lang: str, token: str) -> Verdict | None:
+    """What ``token`` says by itself about being part of a name; None when it is none:
+    not capitalised, sentence furniture or a stopword (even if a known entity).
+
+    >>> name_verdict("en", "Google's"), name_verdict("en", "The"), name_verdict("en", "rose")
+    (Verdict(text='Google', noun=False, letter=False, at_start=True), None, None)
+    """
+    if not token[:1].isupper():
+        return None  # most tokens
     text = without_possessive(token)
     lower = text.lower()
-    never = not text[:1].isupper() or text in CLAUSE_MARKS or lower in _furniture(lang)
+    if not text[:1].isupper() or text in CLAUSE_MARKS or lower in _furniture(lang):
+        return None
     noun = False
     if lang == "de":
         has_inner_capital = any(ch.isupper() for ch in text[1:])
         noun = not has_inner_capital and lower.endswith(_DE_NOUN_ENDINGS)
-    at_start = lower not in _common_at_start(lang)
-    verdicts[token] = verdict = _Verdict(text, never, noun, len(text) == 1, at_start)
-    return verdict
+    return Verdict(text, noun, len(text) == 1, lower not in _common_at_start(lang))
 
 
 @functools.cache
