@@ -66,6 +66,8 @@ class _Token(NamedTuple):
 
 #: What :attr:`_Words.seen` answers for a token not seen yet.
 _UNSEEN = _Token(None, None)
+#: What it says of a clause mark (",", "(", …): no cue, no name, but a mark (by identity).
+_MARK = _Token(None, None)
 
 #: How many tokens :attr:`_Words.seen` remembers at most. A news text has some tens of
 #: thousands of distinct words; past the bound, all are forgotten and looked up again.
@@ -88,8 +90,12 @@ class _Words(NamedTuple):
         """What ``token`` says by itself, remembered in :attr:`seen`."""
         if len(self.seen) > _REMEMBERED:
             self.seen.clear()  # the rarest words are looked up again: time, not memory
-        cue, name = self.cues.cue(token), name_verdict(self.lang, token)
-        self.seen[token] = found = _Token(cue, name) if cue or name else None
+        if token in CLAUSE_MARKS:
+            found: _Token | None = _MARK
+        else:
+            cue, name = self.cues.cue(token), name_verdict(self.lang, token)
+            found = _Token(cue, name) if cue or name else None
+        self.seen[token] = found
         return found
 
 
@@ -145,7 +151,8 @@ class Sentence:
         #: where token k starts (at 2k) and ends (at 2k + 1) in the text, then its length
         self._offsets = offsets = list(itertools.accumulate(map(len, parts)))
         count = len(texts)
-        # One lookup a token tells the few that cue a metric or may be part of a name.
+        # One lookup a token tells the few that cue a metric, may be part of a name or
+        # are clause marks.
         seen = words.seen
         said = list(map(seen.get, texts, itertools.repeat(_UNSEEN)))
         self._concept_at: dict[int, str] = {}  # token index -> the concept it cues
@@ -155,12 +162,22 @@ class Sentence:
         by_kind = self._by_kind
         capitals: list[int] = []  # the tokens that may be part of a name
         verdicts: list[Verdict] = []  # and what they say about it
+        #: indices of the clause marks, in order
+        self._marks: list[int] = []
+        #: indices of the marks that end a clause outright (";"): no cue reaches across
+        self._stops: list[int] = []
+        marks, stops = self._marks, self._stops
         for i in itertools.compress(range(count), said):
             token = said[i]
             if token is _UNSEEN:
                 token = words.look_up(texts[i])
             if token is None:
                 continue  # a new token that says nothing
+            if token is _MARK:
+                marks.append(i)
+                if texts[i] in CLAUSE_STOPS:
+                    stops.append(i)
+                continue
             cue, name = token
             if cue is not None:
                 concept = cue.concept
@@ -173,10 +190,6 @@ class Sentence:
             if name is not None:
                 capitals.append(i)
                 verdicts.append(name)
-        #: indices of the clause marks, in order
-        self._marks = list(itertools.compress(range(count), map(CLAUSE_MARKS.__contains__, texts)))
-        #: indices of the marks that end a clause outright (";"): no cue reaches across
-        self._stops = [i for i in self._marks if texts[i] in CLAUSE_STOPS]
         # The tokens that belong to a figure, as disjoint runs in order: a few binary
         # searches tell whether a run of tokens touches one (:meth:`_taken`). As in
         # :meth:`_token_span`, written out: a sentence has a figure or two.
