@@ -115,6 +115,26 @@ class _Name(NamedTuple):
     possessive: bool
 
 
+class _Names(NamedTuple):
+    """The names of a sentence, and for every name index k where the useful ones are.
+
+    A name made of a figure's words ("US" of "US$5bn") is no party, and is not used.
+    """
+
+    names: list[_Name]
+    starts: list[int]  # the first token of each name
+    ends: list[int]  # the token after each name
+    #: the last used name at or before k, or the last that is possessive, or not
+    #: governed ("free"); None where there is none
+    unused_before: list[_Name | None]
+    possessive_before: list[_Name | None]
+    free_before: list[_Name | None]
+    #: the index of the first name at or after k that is free, or that a word like "in"
+    #: or "with" makes a party; len(names) where there is none
+    free_after: list[int]
+    party_after: list[int]
+
+
 class Sentence:
     """The words of one sentence, read once for every figure that stands in it.
 
@@ -126,10 +146,8 @@ class Sentence:
     """
 
     __slots__ = (
-        "_by_kind", "_concept_at", "_covered_from", "_covered_to", "_free_after",
-        "_free_before", "_known", "_lang", "_marks", "_name_ends", "_name_starts",
-        "_names", "_offsets", "_party_after", "_possessive_before", "_start", "_stops", "_texts",
-        "_unused_before", "_words",
+        "_by_kind", "_concept_at", "_covered_from", "_covered_to", "_known", "_lang", "_marks",
+        "_names", "_offsets", "_start", "_stops", "_texts", "_words",
     )  # fmt: skip
 
     def __init__(
@@ -213,54 +231,60 @@ class Sentence:
             else:
                 covered_from.append(first)
                 covered_to.append(last)
-        found = names_among(lang, texts, capitals, verdicts, known) if capitals else []
-        self._read_names(found)
+        found = names_among(lang, texts, capitals, verdicts, known) if capitals else None
+        #: None for half the sentences: nothing to look up (describe does not)
+        self._names = self._read_names(found) if found else None
 
-    def _read_names(self, found: list[int]) -> None:
+    def _read_names(self, found: list[int]) -> _Names:
         """The runs of tokens that may be names (at ``found``), and where the useful ones are."""
         texts, words = self._texts, self._words
-        runs: list[list[int]] = []
-        if not found:  # half the sentences: nothing to look up (describe does not)
-            none: list[int] = []  # shared: never changed once read
-            self._names, self._name_starts, self._name_ends = [], none, none
-            self._unused_before = self._possessive_before = self._free_before = none
-            self._free_after = self._party_after = none
-            return
+        starts: list[int] = []
+        ends: list[int] = []
         for i in found:
-            if runs and runs[-1][1] == i and not texts[i - 1].endswith(_POSSESSIVE):
-                runs[-1][1] = i + 1
+            if ends and ends[-1] == i and not texts[i - 1].endswith(_POSSESSIVE):
+                ends[-1] = i + 1
             else:
-                runs.append([i, i + 1])
-        self._names = names = [self._name(first, last) for first, last in runs]
-        self._name_starts = [n.first for n in names]
-        self._name_ends = [n.last for n in names]
-        # A name made of a figure's words ("US" of "US$5bn") is no party, and is not used.
-        # For every name index k: the last used name at or before k that is possessive,
-        # or not governed ("free"), or any; the first at or after k that is free, or that
-        # a word like "in" or "with" makes a party. -1 or len(names) where there is none.
-        taken, count = self._taken, len(names)
-        self._unused_before, self._possessive_before, self._free_before = [], [], []
-        free, parties = [False] * count, [False] * count
-        last_unused = last_possessive = last_free = -1
-        for k, name in enumerate(names):
-            if not taken(name.first, name.last):
-                last_unused = k
+                starts.append(i)
+                ends.append(i + 1)
+        names = list(map(self._name, starts, ends))
+        unused_before: list[_Name | None] = []
+        possessive_before: list[_Name | None] = []
+        free_before: list[_Name | None] = []
+        free: list[bool] = []
+        parties: list[bool] = []
+        last_unused = last_possessive = last_free = None
+        governing, party = words.governing, words.party
+        covered_from, covered_to = self._covered_from, self._covered_to
+        for name in names:
+            first = name.first
+            # Whether the name is a figure's, as in :meth:`_taken`, written out.
+            k = bisect.bisect_left(covered_from, name.last)
+            if k and covered_to[k - 1] > first:
+                free.append(False)
+                parties.append(False)
+            else:
+                last_unused = name
                 if name.possessive:
-                    last_possessive = k
-                previous = texts[name.first - 1].lower() if name.first else ""
-                free[k] = previous not in words.governing
-                parties[k] = previous in words.party
-                if free[k]:
-                    last_free = k
-            self._unused_before.append(last_unused)
-            self._possessive_before.append(last_possessive)
-            self._free_before.append(last_free)
-        self._free_after, self._party_after = [count] * count, [count] * count
+                    last_possessive = name
+                previous = texts[first - 1].lower() if first else ""
+                free.append(previous not in governing)
+                parties.append(previous in party)
+                if free[-1]:
+                    last_free = name
+            unused_before.append(last_unused)
+            possessive_before.append(last_possessive)
+            free_before.append(last_free)
+        count = len(names)
+        free_after, party_after = [count] * count, [count] * count
         next_free = next_party = count
         for k in range(count - 1, -1, -1):
             next_free = k if free[k] else next_free
             next_party = k if parties[k] else next_party
-            self._free_after[k], self._party_after[k] = next_free, next_party
+            free_after[k], party_after[k] = next_free, next_party
+        return _Names(
+            names, starts, ends, unused_before, possessive_before, free_before, free_after,
+            party_after,
+        )  # fmt: skip
 
     def _name(self, first: int, last: int) -> _Name:
         words = self._texts[first:last]
@@ -367,12 +391,15 @@ class Sentence:
             return Context(None, memory.last_subject, None)
         noun_index = last if has_noun and last < len(self._texts) else None
         metric = self._metric(first, last, kind, noun_index)
-        names, governed = self._names, self._governed
-        if not names:  # half the sentences: no subject but the one before, no counterparty
+        tables = self._names
+        if tables is None:  # half the sentences: no subject but the one before, no counterparty
             return Context(metric, memory.last_subject, None)
+        names, starts, ends = tables.names, tables.starts, tables.ends
+        free_after, party_after = tables.free_after, tables.party_after
+        governed = self._governed
 
-        cut_from = bisect.bisect_right(self._name_ends, first)  # names[:cut_from] end before
-        cut_to = bisect.bisect_left(self._name_starts, last)  # names[cut_to:] start after
+        cut_from = bisect.bisect_right(ends, first)  # names[:cut_from] end before
+        cut_to = bisect.bisect_left(starts, last)  # names[cut_to:] start after
         left = right = None
         if cut_from < cut_to and names[cut_from].first < first:
             left = self._name(names[cut_from].first, first)
@@ -381,20 +408,24 @@ class Sentence:
             right = self._name(last, names[cut_to - 1].last)
             right = None if self._taken(right.first, right.last) else right
 
-        def before(table: list[int]) -> _Name | None:
-            k = table[cut_from - 1] if cut_from else -1
-            return names[k] if k >= 0 else None
+        # The names before the claim: the last unused one, possessive one and free one.
+        unused = possessive = free_earlier = None
+        if cut_from:
+            unused = tables.unused_before[cut_from - 1]
+            possessive = tables.possessive_before[cut_from - 1]
+            free_earlier = tables.free_before[cut_from - 1]
 
         subject: str | None
         clause_start = self._clause_of(first)[0]
-        last_earlier = left or before(self._unused_before)
+        last_earlier = left or unused
         if left is not None and left.first >= clause_start and left.possessive:
             owner: _Name | None = left
         else:
-            owner = before(self._possessive_before)
-            owner = owner if owner is not None and owner.first >= clause_start else None
+            owner = (
+                possessive if possessive is not None and possessive.first >= clause_start else None
+            )
         free = left if left is not None and not governed(left.first) else None
-        free = free or before(self._free_before)
+        free = free or free_earlier
         if owner is not None:
             subject = owner.text
         elif free is not None and free.first >= clause_start:
@@ -406,7 +437,7 @@ class Sentence:
             subject = last_earlier.text if comma or free is None else free.text
         else:
             later = right if right is not None and not governed(right.first) else None
-            k = self._free_after[cut_to] if cut_to < len(names) else len(names)
+            k = free_after[cut_to] if cut_to < len(names) else len(names)
             later = later or (names[k] if k < len(names) else None)
             subject = later.text if later is not None else memory.last_subject
 
@@ -415,12 +446,12 @@ class Sentence:
         if right is not None and self._texts[last - 1].lower() in party and right.text != subject:
             counterparty = right.text
         else:
-            k = self._party_after[cut_to] if cut_to < len(names) else len(names)
+            k = party_after[cut_to] if cut_to < len(names) else len(names)
             while k < len(names) and names[k].text == subject:
-                k = self._party_after[k + 1] if k + 1 < len(names) else len(names)
+                k = party_after[k + 1] if k + 1 < len(names) else len(names)
             counterparty = names[k].text if k < len(names) else None
 
-        k = self._free_after[0] if names else 0
+        k = free_after[0]
         if k < cut_from:
             memory.last_subject = names[k].text
         elif left is not None and not governed(left.first):
@@ -428,7 +459,7 @@ class Sentence:
         elif right is not None and not governed(right.first):
             memory.last_subject = right.text
         else:
-            k = self._free_after[cut_to] if cut_to < len(names) else len(names)
+            k = free_after[cut_to] if cut_to < len(names) else len(names)
             if k < len(names):
                 memory.last_subject = names[k].text
         return Context(metric, subject, counterparty)
