@@ -210,7 +210,9 @@ class Sentence:
                 verdicts.append(name)
         # The tokens that belong to a figure, as disjoint runs in order: a few binary
         # searches tell whether a run of tokens touches one (:meth:`_taken`). As in
-        # :meth:`_token_span`, written out: a sentence has a figure or two.
+        # :meth:`describe`: the offsets are in order, so as many tokens end at or before
+        # a place's start as there are pairs among the offsets up to it, as many start
+        # before its end as pairs begun.
         high = len(offsets) - 1
         spans = [
             (
@@ -295,14 +297,6 @@ class Sentence:
             words[-1], possessive = words[-1][:-1], True  # "Anthropics Bewertung"
         return _Name(" ".join(words), first, last, possessive)
 
-    def _token_span(self, start: int, end: int) -> tuple[int, int]:
-        """The tokens overlapping [start, end), as a slice (empty when first >= last)."""
-        # The offsets are in order: as many tokens end at or before ``start`` as there are
-        # pairs among the offsets up to it, as many start before ``end`` as pairs begun.
-        offsets, base = self._offsets, self._start
-        first = bisect.bisect_right(offsets, start - base) // 2
-        return first, (bisect.bisect_left(offsets, end - base, 0, len(offsets) - 1) + 1) // 2
-
     def _taken(self, first: int, last: int) -> bool:
         """Whether one of tokens[first:last] belongs to a figure."""
         # The last run starting before ``last`` ends furthest: the runs are disjoint.
@@ -319,7 +313,10 @@ class Sentence:
 
     def _marks_between(self, first: int, last: int) -> int:
         """How many clause marks stand among tokens[first:last]."""
-        return bisect.bisect_left(self._marks, last) - bisect.bisect_left(self._marks, first)
+        marks = self._marks
+        if not marks:
+            return 0  # most sentences have none
+        return bisect.bisect_left(marks, last) - bisect.bisect_left(marks, first)
 
     def _governed(self, index: int) -> bool:
         """Whether the token at ``index`` follows a word that makes it a party or a place."""
@@ -371,13 +368,6 @@ class Sentence:
                 return min(narrower)[1]
         return best[1]
 
-    def _clause_of(self, index: int) -> tuple[int, int]:
-        """The tokens between the clause marks around ``index``, as a slice."""
-        k = bisect.bisect_left(self._marks, index)
-        start = self._marks[k - 1] + 1 if k else 0
-        end = self._marks[k] if k < len(self._marks) else len(self._texts)
-        return start, end
-
     def describe(
         self, claim_start: int, claim_end: int, kind: Kind, has_noun: bool, memory: DocumentMemory
     ) -> Context:
@@ -386,7 +376,11 @@ class Sentence:
         The names of the sentence are those before the claim, the pieces of a name the
         claim's own tokens cut (at most one each side), and those after it.
         """
-        first, last = self._token_span(claim_start, claim_end)
+        # The tokens overlapping the claim, as a slice (empty when first >= last), as in
+        # __init__.
+        offsets, base = self._offsets, self._start
+        first = bisect.bisect_right(offsets, claim_start - base) // 2
+        last = (bisect.bisect_left(offsets, claim_end - base, 0, len(offsets) - 1) + 1) // 2
         if first >= last:
             return Context(None, memory.last_subject, None)
         noun_index = last if has_noun and last < len(self._texts) else None
@@ -416,7 +410,9 @@ class Sentence:
             free_earlier = tables.free_before[cut_from - 1]
 
         subject: str | None
-        clause_start = self._clause_of(first)[0]
+        marks = self._marks
+        k = bisect.bisect_left(marks, first)
+        clause_start = marks[k - 1] + 1 if k else 0  # after the clause mark before the claim
         last_earlier = left or unused
         if left is not None and left.first >= clause_start and left.possessive:
             owner: _Name | None = left

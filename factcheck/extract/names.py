@@ -130,24 +130,25 @@ def names_among(
     before each: the indices, in order. ``verdicts`` says what each is by itself
     (:func:`name_verdict`).
     """
-    words, found = _name_words(lang), []
-    for i, verdict in zip(candidates, verdicts, strict=True):
-        if verdict.text in known:
+    german, labelling, before_nouns = _name_words(lang)
+    found = []
+    for i, (text, noun, letter, at_start) in zip(candidates, verdicts, strict=True):
+        if text in known:
             found.append(i)
             continue
-        if verdict.noun:
+        if noun:
             continue
         previous = tokens[i - 1] if i else None
         if previous is None or previous in _OPENING:
-            if verdict.at_start:
+            if at_start:
                 found.append(i)
             continue
         before = previous.lower()
-        if verdict.letter and before in words.labelling:
+        if letter and before in labelling:
             continue  # "its Series E round": a letter that a word like "Series" labels
         # In German, a capital after a stopword or a number is a common noun: "die Werke",
         # "drei Millionen Haushalte".
-        if words.german and (before in words.before_nouns or previous[:1].isdigit()):
+        if german and (before in before_nouns or previous[:1].isdigit()):
             continue
         found.append(i)
     return found
