@@ -667,10 +667,9 @@ def _anchors(g: Grammar, s: str) -> Iterator[tuple[int, int, Numeral, bool, bool
         start = digit.start() if digit is not None else word_start
         if start < word_start:
             assert digit is not None
+            # NUMERAL's look-behind has already turned away a numeral glued to a word.
             num = parse_numeral(digit.group(), separator)
-            before = s[start - 1] if start else " "
-            glued = before.isalnum() or before in "_.,/:"
-            if num is not None and not glued and not _leading_zero(digit.group("digits")):
+            if num is not None and not _leading_zero(digit.group("digits")):
                 yield start, digit.end(), num, False, False
             digit = next(numerals, None)
             continue
