@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from factcheck.extract.grammar import grammar
 from factcheck.extract.lang import _lowered_words
 from factcheck.extract.numerals import NUMERAL, find_numerals
-from factcheck.extract.quantities import _word_anchors
+from factcheck.extract.quantities import _first_after, _word_anchors
 from factcheck.text.sentences import SentenceLocator, sentence_spans
 
 MANY = settings(
@@ -49,6 +49,31 @@ def test_word_anchors_are_word_anchor_finditer(text: str, lang: str) -> None:
     g = grammar(lang)
     expected = [(m.span(), m.groupdict()) for m in g.word_anchor.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in _word_anchors(g, text)] == expected
+
+
+#: What may follow a figure: scales, currencies, units, percent and multiplier words.
+AFTER_PIECES = (
+    *" \u00a0\u202f\n-%$€£°×", "bn", "m", "Mio.", "Mrd", "Milliarden", "million", "per cent",
+    "Prozent", "basis points", "pence", "p", "Cent", "ct", "km", "GW", "Grad", "°C", "x", "-fold",
+    "times", "fach", "USD", "eur", "Dollar", "people", "Menschen", "ſ", "\u212a", "İ", "K",
+)  # fmt: skip
+
+
+@MANY
+@given(
+    st.lists(st.sampled_from(AFTER_PIECES), max_size=12).map("".join), st.sampled_from(["en", "de"])
+)
+def test_patterns_after_a_figure_begin_as_their_starts_say(text: str, lang: str) -> None:
+    g = grammar(lang)
+    gated = {
+        g.scale: g.scale_starts, g.currency_after: g.currency_after_starts,
+        g.percent: g.percent_starts, g.currency_minor: g.currency_minor_starts,
+        g.unit: g.unit_starts, g.multiplier_suffix: g.multiplier_starts,
+    }  # fmt: skip
+    for end in range(len(text) + 1):
+        first = _first_after(text, end)
+        for pattern, starts in gated.items():
+            assert first in starts or pattern.match(text, end) is None
 
 
 SENTENCE_PIECES = (

@@ -131,6 +131,30 @@ def _case_classes(chars: str) -> dict[str, str]:
     return {char: _case_class(variants) for char, variants in _case_variants(chars).items()}
 
 
+def _first_letter(phrase: str) -> str:
+    """The character a phrase begins with in a pattern: :func:`alternation` strips it."""
+    return phrase.split()[0][0] if phrase.strip() else ""
+
+
+def _starts(
+    words: Iterable[str], symbols: Iterable[str], cases: Mapping[str, list[str]]
+) -> frozenset[str]:
+    """What may come first, past one space, where ``_cased(words, symbols)`` is matched after a gap.
+
+    The first character of each symbol as written and of each word in every case the
+    engine matches it in (``cases``, the :func:`_case_variants` of those characters); and
+    a space and a hyphen, which stand for a wider gap and for a hyphen gap: where one of
+    them comes first, the pattern is tried all the same.
+
+    >>> sorted(_starts(["per cent"], ["%"], _case_variants("p")))
+    [' ', '%', '-', 'P', 'p']
+    """
+    firsts = {_first_letter(w) for w in words} - {""}
+    found = {v for ch in firsts for v in cases[ch]}
+    found |= {_first_letter(m) for m in symbols} - {""}
+    return frozenset(found | {" ", "-"})
+
+
 def _caseless_trie(
     phrases: Iterable[str],
     *,
@@ -279,6 +303,16 @@ class Grammar:
     #: words and marks before a number that make it a reference ("§ 15")
     references: frozenset[str]
     not_names: frozenset[str]
+    #: what may come first, past one space, after a figure where ``scale``,
+    #: ``currency_after``, ``percent``, ``currency_minor``, ``unit`` or
+    #: ``multiplier_suffix`` matches (see :func:`_starts`): a third of the figures are
+    #: followed by none of them, and a look in a set is cheaper than trying a pattern
+    scale_starts: frozenset[str]
+    currency_after_starts: frozenset[str]
+    percent_starts: frozenset[str]
+    currency_minor_starts: frozenset[str]
+    unit_starts: frozenset[str]
+    multiplier_starts: frozenset[str]
 
 
 def _hyphenated(phrases: Iterable[str]) -> list[str]:
@@ -337,7 +371,28 @@ def grammar(lang: str) -> Grammar:
     starts = {head(w) for w in (*lex.multipliers.words, *number_words, *syntax.half_of)}
     starts |= {head(a) + " " for a in syntax.articles}
     starts |= {joiner + head(w) for joiner in ("and", "und") for w in number_parts}
-    variants = _case_variants("".join(set("".join(starts)) - {" "}))
+    anchor_letters = set("".join(starts)) - {" "}
+    # The words after a figure, whose first letters the patterns that read them are gated
+    # by: their case variants are worked out in the same pass over the characters.
+    scale_powers = {fold(w): p for w, p in lex.scales.words.items()}
+    short_scales = dict(lex.scales.short)
+    symbol_marks = [m for m in currency_marks if not m.isalpha()]
+    minor_letters = [m for m in lex.currencies.minor_symbols if len(m) == 1]
+    minor_marks = [m for m in lex.currencies.minor_symbols if m not in minor_letters]
+    pct = lex.percent
+    # "a 50-basis-point cut": a unit of several words hyphenated before a noun.
+    pct_words, points_words, bp_words = (
+        _hyphenated(pct.percent), _hyphenated(pct.points), _hyphenated(pct.basis_points)
+    )  # fmt: skip
+    pct_symbols = pct.percent_symbols + pct.points_symbols + pct.basis_points_symbols
+    unit_words = [w for e in lex.units for w in _hyphenated(e.words)]
+    unit_symbols = [s for e in lex.units for s in (*e.symbols, *e.glued_symbols)]
+    after_words = [
+        *scale_powers, *currency_words, *lex.currencies.minor, *pct_words, *points_words,
+        *bp_words, *unit_words, *lex.multipliers.suffixes,
+    ]  # fmt: skip
+    after_letters = {_first_letter(w) for w in after_words} - {""}
+    variants = _case_variants("".join(anchor_letters | after_letters))
     word_anchor_before = re.compile(
         rf"""
         {_BEFORE_WORD}                           # what may stand before an anchor: a class
@@ -360,9 +415,7 @@ def grammar(lang: str) -> Grammar:
         """,
         re.VERBOSE,
     )
-    not_lowered = frozenset(v for ch, found in variants.items() for v in found if v.lower() != ch)
-    scale_powers = {fold(w): p for w, p in lex.scales.words.items()}
-    short_scales = dict(lex.scales.short)
+    not_lowered = frozenset(v for ch in anchor_letters for v in variants[ch] if v.lower() != ch)
     scale = re.compile(
         rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)"
         rf"(?P<scale>{_cased(scale_powers, short_scales)})"
@@ -372,7 +425,6 @@ def grammar(lang: str) -> Grammar:
         rf"(?P<cur>{_cased(currency_words, [m for m in currency_marks if not m.isalpha()])}"
         rf"|(?<![^\W\d_]){alternation(iso_codes())})"
     )
-    symbol_marks = [m for m in currency_marks if not m.isalpha()]
     currency_before = re.compile(
         rf"(?:(?<![^\W\d_])(?P<code>{alternation(iso_codes())})"
         rf"|(?P<sym>{alternation(symbol_marks)}))"
@@ -380,23 +432,16 @@ def grammar(lang: str) -> Grammar:
     )
     minor = {fold(w): code for w, code in lex.currencies.minor.items()}
     minor.update(lex.currencies.minor_symbols)
-    letters = [m for m in lex.currencies.minor_symbols if len(m) == 1]
-    minor_marks = [m for m in lex.currencies.minor_symbols if m not in letters]
     currency_minor = re.compile(
         rf"""
         (?: (?P<gap>{SPACE}{{0,{GAP}}})                          # "45 cents", "40,1 ct"
             (?P<minor>{_cased(lex.currencies.minor, minor_marks)})
-          | (?P<glued>{alternation(letters)})                    # "3p": one letter, glued
+          | (?P<glued>{alternation(minor_letters)})              # "3p": one letter, glued
         )
         """,
         re.VERBOSE,
     )
-    pct = lex.percent
     percent_units: dict[str, tuple[str, float]] = {}
-    # "a 50-basis-point cut": a unit of several words hyphenated before a noun.
-    pct_words, points_words, bp_words = (
-        _hyphenated(pct.percent), _hyphenated(pct.points), _hyphenated(pct.basis_points)
-    )  # fmt: skip
     for unit, factor, words in (
         ("%", 1.0, [*pct_words, *pct.percent_symbols]),
         ("pp", 1.0, [*points_words, *pct.points_symbols]),
@@ -406,10 +451,7 @@ def grammar(lang: str) -> Grammar:
         percent_units.update(dict.fromkeys(words, (unit, factor)))
     percent = re.compile(
         rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)(?P<pct>"
-        + _cased(
-            [*pct_words, *points_words, *bp_words],
-            pct.percent_symbols + pct.points_symbols + pct.basis_points_symbols,
-        )
+        + _cased([*pct_words, *points_words, *bp_words], pct_symbols)
         + ")"
     )
     units: dict[str, tuple[str, float]] = {}
@@ -417,8 +459,6 @@ def grammar(lang: str) -> Grammar:
         units.update({fold(w): (entry.unit, entry.factor) for w in _hyphenated(entry.words)})
         units.update(dict.fromkeys(entry.symbols, (entry.unit, entry.factor)))
         units.update(dict.fromkeys(entry.glued_symbols, (entry.unit, entry.factor)))
-    unit_words = [w for e in lex.units for w in _hyphenated(e.words)]
-    unit_symbols = [s for e in lex.units for s in (*e.symbols, *e.glued_symbols)]
     unit_pattern = re.compile(
         rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)(?P<unit>{_cased(unit_words, unit_symbols)})"
     )
@@ -510,4 +550,12 @@ def grammar(lang: str) -> Grammar:
         year_words=frozenset(lex.not_claims.year_words),
         references=frozenset(lex.not_claims.references),
         not_names=frozenset(lex.not_claims.not_names),
+        scale_starts=_starts(scale_powers, short_scales, variants),
+        currency_after_starts=_starts(currency_words, [*symbol_marks, *iso_codes()], variants),
+        percent_starts=_starts([*pct_words, *points_words, *bp_words], pct_symbols, variants),
+        currency_minor_starts=_starts(
+            lex.currencies.minor, [*minor_marks, *minor_letters], variants
+        ),
+        unit_starts=_starts(unit_words, unit_symbols, variants),
+        multiplier_starts=_starts(lex.multipliers.suffixes, [], variants),
     )

@@ -59,6 +59,10 @@ _DIGIT_RUN = re.compile(
 )
 
 
+#: What NUMERAL may begin with right before a digit: a sign or a decimal point.
+_OPENERS = frozenset("-−–+.,")
+
+
 def find_numerals(s: str) -> Iterator[re.Match[str]]:
     """The matches of ``NUMERAL.finditer(s)``, found by hopping from digit run to digit run.
 
@@ -74,7 +78,8 @@ def find_numerals(s: str) -> Iterator[re.Match[str]]:
         at = run.start()
         if at < end:
             continue  # the rest of a numeral already found ("400" of "2,400")
-        match = NUMERAL.match(s, at - 1) if at > end else None
+        # One character early only after a sign or a point: nothing else opens a numeral.
+        match = NUMERAL.match(s, at - 1) if at > end and s[at - 1] in _OPENERS else None
         if match is None:
             match = NUMERAL.match(s, at)
         if match is not None:

@@ -158,6 +158,23 @@ def _minus_before(g: Grammar, s: str, start: int) -> int | None:
     return at if at == 0 or not s[at - 1].isalnum() else None
 
 
+def _first_after(s: str, end: int) -> str:
+    """What comes first after a figure ending at ``end``, past one space; a space for more.
+
+    The key to a grammar's ``*_starts``, which say what may begin a match there: a space
+    or hyphen lets every pattern be tried, the end of the text none.
+
+    >>> _first_after("5 people", 1), _first_after("5%", 1), _first_after("5 \u00a0bn", 1)
+    ('p', '%', ' ')
+    """
+    first = s[end : end + 1]
+    if first.isspace():
+        first = s[end + 1 : end + 2]
+        if first.isspace():
+            return " "
+    return first
+
+
 @functools.cache
 def _decimal(factor: float) -> Decimal:
     """A unit's factor as a decimal, made once per factor rather than per figure."""
@@ -178,7 +195,10 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
         unit, bare_dollar, start = g.currency_marks[mark], mark == "$", before.start()
     scaled = False
     short_scale = None
-    scale = g.scale.match(s, end)
+    # A pattern is tried only where what follows may begin a match of it: a third of the
+    # figures are followed by none of them.
+    first = _first_after(s, end)
+    scale = g.scale.match(s, end) if first in g.scale_starts else None
     if scale:
         word = scale.group("scale")
         power = g.scale_powers.get(word)  # folded keys: a lower-case word is its own key
@@ -198,7 +218,8 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             scale = scale if plural else None
         if scale:
             value, step, end, scaled = value * 10**power, step * 10**power, scale.end(), True
-    if unit is None:
+            first = _first_after(s, end)
+    if unit is None and first in g.currency_after_starts:
         currency = g.currency_after.match(s, end)
         if currency and not (currency.group("gap") == "-" and not scaled):
             mark = currency.group("cur")
@@ -208,7 +229,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             if code:
                 unit, end = code, currency.end()
                 bare_dollar = fold(mark) in {"$", "dollar", "dollars"}
-    if unit is None and not scaled:
+    if unit is None and not scaled and first in g.percent_starts:
         pct = g.percent.match(s, end)
         if pct and _index_points(g, s, start, value, pct.group("pct")):
             pct = None  # counted: the noun is "points"
@@ -217,7 +238,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             unit_name, factor = g.percent_units.get(word) or g.percent_units[fold(word)]
             unit, end = unit_name, pct.end()
             value, step = value * _decimal(factor), step * _decimal(factor)
-    if unit is None and not scaled:
+    if unit is None and not scaled and first in g.currency_minor_starts:
         minor = g.currency_minor.match(s, end)
         if minor:
             mark = minor.group("minor") or minor.group("glued")
@@ -225,7 +246,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             # "45 cents" are the hundredths of the dollar the document speaks of.
             unit, end, bare_dollar = code, minor.end(), code == "USD"
             value, step = value / 100, step / 100
-    if unit is None:
+    if unit is None and first in g.unit_starts:
         physical = g.unit.match(s, end)
         # Glued by a hyphen, a unit makes a compound ("a 1.5-gigawatt campus"); a lone
         # small letter does not ("3-m" may be anything).
@@ -239,7 +260,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             unit_name, factor = g.units.get(word) or g.units[fold(word)]
             unit, end = unit_name, physical.end()
             value, step = value * _decimal(factor), step * _decimal(factor)
-    if unit is None and not scaled and not spelled:
+    if unit is None and not scaled and not spelled and first in g.multiplier_starts:
         mult = g.multiplier_suffix.match(s, end)
         if mult and (mult.group("gap") == "") == (fold(mult.group("mult")) != "times"):
             unit, end = "x", mult.end()
@@ -646,10 +667,9 @@ def _anchors(g: Grammar, s: str) -> Iterator[tuple[int, int, Numeral, bool, bool
         start = digit.start() if digit is not None else word_start
         if start < word_start:
             assert digit is not None
+            # NUMERAL's look-behind has already turned away a numeral glued to a word.
             num = parse_numeral(digit.group(), separator)
-            before = s[start - 1] if start else " "
-            glued = before.isalnum() or before in "_.,/:"
-            if num is not None and not glued and not _leading_zero(digit.group("digits")):
+            if num is not None and not _leading_zero(digit.group("digits")):
                 yield start, digit.end(), num, False, False
             digit = next(numerals, None)
             continue
