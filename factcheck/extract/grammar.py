@@ -118,19 +118,6 @@ def _case_class(variants: list[str]) -> str:
     return f"[{escaped}]" if len(variants) > 1 else escaped
 
 
-def _case_classes(chars: str) -> dict[str, str]:
-    """For each of ``chars``, a class of what ``(?i:char)`` matches, usable without (?i).
-
-    Written out, a trie of such classes lets the engine skip each branch that cannot
-    match at a glance, which it cannot do for letters that ignore case.
-
-    >>> classes = _case_classes("ks")
-    >>> classes["k"] == "[Kk\u212a]", classes["s"] == "[Ss\u017f]"
-    (True, True)
-    """
-    return {char: _case_class(variants) for char, variants in _case_variants(chars).items()}
-
-
 def _first_letter(phrase: str) -> str:
     """The character a phrase begins with in a pattern: :func:`alternation` strips it."""
     return phrase.split()[0][0] if phrase.strip() else ""

@@ -7,9 +7,9 @@ qualifier ("about" widens to ``Settings.approx_tolerance``; "more than" opens th
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal
 
+from factcheck.extract.numerals import decimal_of
 from factcheck.models import Qualifier
 from factcheck.settings import Settings
 
@@ -28,12 +28,6 @@ RECORD_QUALIFIER: dict[str, Qualifier] = {
 }
 
 
-@functools.lru_cache(maxsize=16)
-def _decimal(setting: float) -> Decimal:
-    """A setting as the Decimal its printed form gives (0.1, not 0.1000000000000000055…)."""
-    return Decimal(str(setting))
-
-
 def rounding_band(value: Decimal, step: Decimal, settings: Settings) -> Decimal:
     """Half the step of the last stated digit, capped relative to the value.
 
@@ -44,7 +38,7 @@ def rounding_band(value: Decimal, step: Decimal, settings: Settings) -> Decimal:
     Decimal('1.250')
     """
     half = step / 2
-    cap = abs(value) * _decimal(settings.rounding_cap)
+    cap = abs(value) * decimal_of(settings.rounding_cap)
     return min(half, cap) if value else half
 
 
@@ -74,7 +68,7 @@ def interval(
     low: Decimal | None
     high: Decimal | None
     if qualifier in ("approx", "approx_below", "approx_above"):
-        wide = max(band, abs(value) * _decimal(settings.approx_tolerance))
+        wide = max(band, abs(value) * decimal_of(settings.approx_tolerance))
         # "nearly 500" is at most 500, "just over 500" at least 500.
         low = value if qualifier == "approx_above" else value - wide
         high = value if qualifier == "approx_below" else value + wide

@@ -103,6 +103,19 @@ class Numeral(NamedTuple):
         return not self.grouped and self.value == self.value.to_integral_value()
 
 
+@functools.lru_cache(maxsize=256)
+def decimal_of(number: float) -> Decimal:
+    """A float as the Decimal its printed form gives (0.1, not 0.1000000000000000055…).
+
+    Remembered: the floats read this way are few (settings, the factors of units and
+    multipliers), and they are read for every figure.
+
+    >>> decimal_of(0.1), decimal_of(1e-06)
+    (Decimal('0.1'), Decimal('0.000001'))
+    """
+    return Decimal(str(number))
+
+
 #: 10**k for the trailing zeros a numeral can have, computed once rather than per figure.
 _POWERS_OF_TEN = tuple(Decimal(10) ** k for k in range(32))
 

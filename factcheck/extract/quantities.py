@@ -8,7 +8,6 @@ phone numbers and names with digits are in :func:`_is_not_a_claim`.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from factcheck.extract.grammar import GAP, SPACE, Grammar, fold
 from factcheck.extract.numerals import (
     NUMERAL,
     Numeral,
+    decimal_of,
     find_numerals,
     parse_number_words,
     parse_numeral,
@@ -175,12 +175,6 @@ def _first_after(s: str, end: int) -> str:
     return first
 
 
-@functools.cache
-def _decimal(factor: float) -> Decimal:
-    """A unit's factor as a decimal, made once per factor rather than per figure."""
-    return Decimal(str(factor))
-
-
 def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool) -> Quantity:
     """The figure at s[start:end] with its currency before and scale, currency or unit after."""
     unit: str | None = None
@@ -237,7 +231,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             word = pct.group("pct")
             unit_name, factor = g.percent_units.get(word) or g.percent_units[fold(word)]
             unit, end = unit_name, pct.end()
-            value, step = value * _decimal(factor), step * _decimal(factor)
+            value, step = value * decimal_of(factor), step * decimal_of(factor)
     if unit is None and not scaled and first in g.currency_minor_starts:
         minor = g.currency_minor.match(s, end)
         if minor:
@@ -259,7 +253,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             word = physical.group("unit")
             unit_name, factor = g.units.get(word) or g.units[fold(word)]
             unit, end = unit_name, physical.end()
-            value, step = value * _decimal(factor), step * _decimal(factor)
+            value, step = value * decimal_of(factor), step * decimal_of(factor)
     if unit is None and not scaled and not spelled and first in g.multiplier_starts:
         mult = g.multiplier_suffix.match(s, end)
         if mult and (mult.group("gap") == "") == (fold(mult.group("mult")) != "times"):
@@ -679,7 +673,7 @@ def _anchors(g: Grammar, s: str) -> Iterator[tuple[int, int, Numeral, bool, bool
             pass  # inside a word: "someone", "Anteilen"
         elif word.group("mult"):
             factor = g.lex.multipliers.words[fold(word.group("mult"))]
-            num = Numeral(Decimal(str(factor)), Decimal(1), grouped=False)
+            num = Numeral(decimal_of(factor), Decimal(1), grouped=False)
             yield word_start, word.end(), num, True, True
         else:
             parsed = _word_numeral(g, word)
