@@ -46,25 +46,6 @@ class CueTable:
                 return concept
         return None
 
-    def cued(self, tokens: list[str]) -> dict[int, str]:
-        """The tokens that cue a concept, as index -> concept, in order: the concept of a
-        phrase starting at the token, or else of the word.
-
-        >>> cue_table("en").cued(["The", "market", "value", "of", "Revenue's", "rise"])
-        {1: 'market_value', 2: 'valuation', 4: 'revenue', 5: 'growth'}
-        """
-        found = {}
-        for i, token in enumerate(tokens):
-            cue = self.cue(token)
-            if cue is None:
-                continue
-            concept = cue.concept
-            if cue.phrase_head:
-                concept = self.phrase(tokens, i) or concept
-            if concept is not None:
-                found[i] = concept
-        return found
-
     def cue(self, token: str) -> Cue | None:
         """What ``token`` cues by itself, if anything: a concept, or the start of a phrase.
 
@@ -76,7 +57,12 @@ class CueTable:
         return Cue(concept, phrase_head) if concept is not None or phrase_head else None
 
     def phrase(self, tokens: list[str], i: int) -> str | None:
-        """The concept of the longest phrase starting at ``tokens[i]``, if any."""
+        """The concept of the longest phrase starting at ``tokens[i]``, if any.
+
+        >>> table = cue_table("en")
+        >>> table.phrase(["The", "market", "value", "of"], 1), table.cue("Revenue's")
+        ('market_value', Cue(concept='revenue', phrase_head=False))
+        """
         for length in (3, 2):
             key = tuple(token.lower() for token in tokens[i : i + length])
             if len(key) == length and key in self.phrases:

@@ -102,23 +102,6 @@ def _name_words(lang: str) -> _NameWords:
     return _NameWords(lang == "de", _labelling_words(lang), _before_nouns(lang))
 
 
-def name_tokens(lang: str, tokens: list[str], known: frozenset[str]) -> list[int]:
-    """The indices of the tokens that may be part of a name, in order.
-
-    A token that may be one is capitalised, and judged by itself (:func:`name_verdict`)
-    and by the token before it (:func:`names_among`).
-
-    >>> name_tokens("en", ["Revenue", "at", "Corvid", "Systems", "rose", "12", "%"], frozenset())
-    [2, 3]
-    >>> name_tokens("de", ["Siemens", "baut", "drei", "Werke"], frozenset())
-    [0]
-    """
-    verdicts = [(i, name_verdict(lang, token)) for i, token in enumerate(tokens)]
-    candidates = [(i, verdict) for i, verdict in verdicts if verdict is not None]
-    indices, judged = [i for i, _ in candidates], [verdict for _, verdict in candidates]
-    return names_among(lang, tokens, indices, judged, known)
-
-
 def names_among(
     lang: str,
     tokens: list[str],
@@ -129,6 +112,16 @@ def names_among(
     """Which of the tokens at ``candidates`` may be part of a name, judged by the token
     before each: the indices, in order. ``verdicts`` says what each is by itself
     (:func:`name_verdict`).
+
+    >>> def names(lang, tokens):
+    ...     judged = [(i, name_verdict(lang, t)) for i, t in enumerate(tokens)]
+    ...     found = [(i, v) for i, v in judged if v is not None]
+    ...     at, verdicts = [i for i, _ in found], [v for _, v in found]
+    ...     return names_among(lang, tokens, at, verdicts, frozenset())
+    >>> names("en", ["Revenue", "at", "Corvid", "Systems", "rose", "12", "%"])
+    [2, 3]
+    >>> names("de", ["Siemens", "baut", "drei", "Werke"])
+    [0]
     """
     german, labelling, before_nouns = _name_words(lang)
     found = []
