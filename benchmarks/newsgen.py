@@ -6,7 +6,7 @@ the text has the density of figures, years, names and punctuation of business ne
 Two mixes of sentences:
 
 - ``news`` (the default) has the density of figure-heavy business articles: about one
-  sentence in five carries a figure, most of them one, so there is a figure every
+  sentence in six carries a figure, most of them one, so there is a figure every
   450 bytes or so, as in the two real articles the project started from (442 and 505
   bytes a figure, about one sentence in four with a figure, one figure in each);
 - ``dense`` is the mix the benchmarks used before: a quarter of the sentences carry two or
