@@ -26,10 +26,12 @@ from rapidfuzz import process
 
 from factcheck.compare.citations import cited_sources
 from factcheck.compare.figures import Figure, from_claim, meets
-from factcheck.compare.match import Matcher
+from factcheck.compare.match import Matcher, distinctive
 from factcheck.compare.parties import FUZZY_NAME_RATIO, Parties, words_of
 from factcheck.compare.verdict import judge
 from factcheck.extract.pipeline import DEFAULT_SETTINGS
+from factcheck.frame.model import Frame
+from factcheck.frame.reader import read_frames
 from factcheck.lexicon import Concept, load_concepts, unit_kind
 from factcheck.models import VERDICT_ORDER, CheckReport, DraftResult, Finding, SourceInfo
 from factcheck.settings import Settings
@@ -108,6 +110,13 @@ class _LedgerIndex:
                 where=f"{_short_path(record.path)}:{record.line}",
                 make_claim=record.to_claim,
                 when_text=record.as_of_text,
+                frame=Frame(
+                    subject=record.entity,
+                    subject_by="record",
+                    counterparty=record.counterparty,
+                    metric=record.metric,
+                    metric_sure=True,
+                ),
             )
             self._figures[key] = found
         return found
@@ -234,6 +243,9 @@ def check(
     matcher = Matcher(parties, concepts, settings)
     infos, file_ids = _source_infos(sources, ledger, failed)
     index = _LedgerIndex(ledger, parties, file_ids, concepts) if ledger else None
+    known = ledger.names() if ledger else []
+    frames = read_frames([(d.view or d.text, d.lang, d.claims) for d in [*drafts, *sources]], known)
+    draft_frames, source_frames = frames[: len(drafts)], frames[len(drafts) :]
     source_figures = [
         from_claim(
             claim,
@@ -241,44 +253,76 @@ def check(
             origin="source",
             when=doc.published,
             where=doc.location if "://" in doc.location else Path(doc.location).name,
+            frame=frame,
         )
-        for i, doc in enumerate(sources, 1)
-        for claim in doc.claims
+        for i, (doc, doc_frames) in enumerate(zip(sources, source_frames, strict=True), 1)
+        for claim, frame in zip(doc.claims, doc_frames, strict=True)
     ]
     locations = {f"source-{i}": doc.location for i, doc in enumerate(sources, 1)}
     as_cited: dict[str, list[Figure]] = {}
     for figure in source_figures:
         as_cited.setdefault(figure.source, []).append(dataclasses.replace(figure, origin="cited"))
+    anchors = _Anchors(source_figures)
 
     def supersedes(metric: str | None) -> bool:
         return metric is not None and metric in concepts and concepts[metric].supersedes
 
     results: list[DraftResult] = []
-    for doc in drafts:
+    for doc, doc_frames in zip(drafts, draft_frames, strict=True):
         findings: list[Finding] = []
-        for claim, cites in zip(doc.claims, cited_sources(doc, locations), strict=True):
-            draft = from_claim(
-                claim, source="draft", origin="draft", when=None, where=Path(doc.location).name
+        figures = [
+            from_claim(
+                claim, source="draft", origin="draft", when=None, where=Path(doc.location).name,
+                frame=frame,
             )
+            for claim, frame in zip(doc.claims, doc_frames, strict=True)
+        ]  # fmt: skip
+        siblings = _siblings(figures)
+        for draft, cites in zip(figures, cited_sources(doc, locations), strict=True):
             records = index.candidates(draft, as_of) if index is not None else []
+            anchored = anchors.of(draft, siblings[draft.sentence])
             cited = [f for sid in sorted(cites) for f in as_cited[sid]]
-            matches = matcher.matches(draft, cited, as_of) if cited else []
+            found = matcher.assess(draft, cited, as_of, anchored) if cited else None
             # The cited sources decide when they state the figure; else every source.
-            candidates: Iterable[Figure] = [*(cited if matches else source_figures), *records]
-            matches = matcher.matches(draft, candidates, as_of)
-            elsewhere = [] if matches else matcher.misattributed(draft, candidates)
+            decides = found is not None and bool(found.agrees or found.slips or found.same)
+            candidates: Iterable[Figure] = [*(cited if decides else source_figures), *records]
+            found = matcher.assess(draft, candidates, as_of, anchored)
             findings.append(
-                judge(
-                    draft,
-                    matches,
-                    as_of=as_of,
-                    supersedes=supersedes,
-                    same_party=parties.same,
-                    misattributed=elsewhere,
-                )
+                judge(draft, found, as_of=as_of, supersedes=supersedes, same_party=parties.same)
             )
         results.append(DraftResult(path=doc.location, lang=doc.lang, findings=findings))
     return CheckReport(as_of=as_of, drafts=results, sources=infos, summary=summarize(results))
+
+
+def _siblings(figures: Sequence[Figure]) -> dict[str, list[Figure]]:
+    """The figures of each sentence of a draft."""
+    by_sentence: dict[str, list[Figure]] = {}
+    for figure in figures:
+        by_sentence.setdefault(figure.sentence, []).append(figure)
+    return by_sentence
+
+
+class _Anchors:
+    """Which source sentences state a given figure: another figure of a draft sentence
+    found in a source's sentence says the two sentences report the same event."""
+
+    def __init__(self, figures: Sequence[Figure]) -> None:
+        self._sentences: dict[tuple[str, float], set[tuple[str, str]]] = {}
+        for f in figures:
+            self._sentences.setdefault(_value_key(f), set()).add((f.source, f.sentence))
+
+    def of(self, draft: Figure, siblings: Sequence[Figure]) -> frozenset[tuple[str, str]]:
+        """The (source, sentence) of the source sentences that state a sibling of ``draft``
+        (another figure of its sentence, distinctive enough to tell)."""
+        found: set[tuple[str, str]] = set()
+        for sibling in siblings:
+            if sibling is not draft and distinctive(sibling):
+                found.update(self._sentences.get(_value_key(sibling), ()))
+        return frozenset(found)
+
+
+def _value_key(figure: Figure) -> tuple[str, float]:
+    return figure.unit, float(f"{figure.value:.6g}")
 
 
 def summarize(results: Iterable[DraftResult]) -> dict[str, int]:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from factcheck.frame.model import Frame
 from factcheck.lexicon import Kind, unit_kind
 from factcheck.models import Claim
 
@@ -46,6 +47,8 @@ class Figure:
     make_claim: Callable[[], Claim]
     #: ``when`` as precisely as it was stated ("2025-09"); None: the full date.
     when_text: str | None = None
+    #: what the figure is about, as read from its sentence and document
+    frame: Frame = Frame()
 
     @property
     def when_label(self) -> str | None:
@@ -62,9 +65,30 @@ class Figure:
 
 
 def from_claim(
-    claim: Claim, *, source: str, origin: Origin, when: dt.date | None, where: str
+    claim: Claim,
+    *,
+    source: str,
+    origin: Origin,
+    when: dt.date | None,
+    where: str,
+    frame: Frame | None = None,
 ) -> Figure:
-    """The figure of an extracted claim; ``when`` is the claim's own date if it has one."""
+    """The figure of an extracted claim; ``when`` is the claim's own date if it has one.
+
+    With a ``frame``, its parties and metric stand for the claim's own, and the claim
+    shown as evidence carries them.
+    """
+    if frame is None:
+        frame = Frame(
+            subject=claim.subject,
+            subject_by="clause" if claim.subject else "none",
+            counterparty=claim.counterparty,
+            metric=claim.metric,
+        )
+    else:
+        parties = {"subject": frame.subject, "counterparty": frame.counterparty}
+        claim = claim.model_copy(update={"metric": frame.metric, **parties})
+    shown = claim
     return Figure(
         text=claim.text,
         value=claim.value,
@@ -73,9 +97,9 @@ def from_claim(
         low=claim.low,
         high=claim.high,
         qualifier=claim.qualifier,
-        metric=claim.metric,
-        subject=claim.subject,
-        counterparty=claim.counterparty,
+        metric=frame.metric,
+        subject=frame.subject,
+        counterparty=frame.counterparty,
         noun=claim.noun,
         sentence=claim.sentence,
         lang=claim.lang,
@@ -83,7 +107,8 @@ def from_claim(
         source=source,
         origin=origin,
         where=where,
-        make_claim=lambda: claim,
+        make_claim=lambda: shown,
+        frame=frame,
     )
 
 

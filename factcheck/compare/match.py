@@ -1,193 +1,229 @@
-"""Which figures are about the same thing as a draft's figure, and how surely.
+"""Which figures of the sources and the ledger state the draft figure's fact, and how.
 
-Two figures can only be about the same thing when they measure the same kind of
-quantity (money, percent, count, power, …), their metrics are compatible (equal, one
-refining the other, or unknown on one side) and so are their parties (the same company
-or one unknown). Among the compatible ones a score ranks how similar they are:
+Every candidate of the same kind (money, percent, count, …) is related to the draft
+figure (:mod:`~factcheck.compare.relate`) and sorted into one of these roles:
 
-    score = 0.5 · metric + 0.4 · parties + 0.1 · context
+* ``agrees``: about the same fact as far as can be told, and its interval meets the
+  draft's. A distinctive value ("$61.5 billion", "23.28") needs less of the frame to be
+  taken for the same fact than a round one ("20%", "$5 billion"), and a bound ("more
+  than 500", "up to 65bn") needs the same metric and no other party;
+* ``slip``: about the same fact, and off by exactly one recognisable slip: a power of ten,
+  swapped digits, another currency or unit for the same number, percent for percentage
+  points, a bound on the wrong side ("more than 12,000" for "up to 12,000");
+* ``same``: surely about the same fact (the same metric and party stated beside both
+  figures), with another value;
+* ``elsewhere``: the draft's value, but stated for another party, metric or scope;
+* ``aside``: anything else, with the reason (for ``--explain``).
 
-Metric and parties score 1 when both sides state the same, less when one side is
-unknown; context is how alike the sentences or counted nouns are. Figures scoring below
-``Settings.match_threshold`` do not match: a figure with nothing above it is unverified.
+The verdict (:mod:`~factcheck.compare.verdict`) is drawn from these: when unsure whether
+two figures are about the same fact, they are not compared (``unverified``), for a false
+alarm costs an editor's trust and a missed match only a look.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
-from rapidfuzz import fuzz
-
-from factcheck.compare.diagnose import diagnose, significant_digits
+from factcheck.compare.diagnose import PREFIXED_UNITS, power_of_ten, significant_digits, swapped_digits
 from factcheck.compare.figures import Figure, meets
-from factcheck.compare.parties import PART, Parties
+from factcheck.compare.parties import Parties
+from factcheck.compare.relate import Relater, Relation
+from factcheck.compare.suggest import stated_number
 from factcheck.lexicon import Concept
 from factcheck.models import Diagnosis
 from factcheck.settings import Settings
 
-#: Weights of the score's parts; they sum to 1.
-METRIC_WEIGHT, PARTY_WEIGHT, CONTEXT_WEIGHT = 0.5, 0.4, 0.1
-#: Metric part: stated alike, one refining the other, one side unknown, both unknown.
-METRIC_SAME, METRIC_RELATED, METRIC_ONE_UNKNOWN, METRIC_BOTH_UNKNOWN = 1.0, 0.8, 0.6, 0.4
-#: Party part: the same, crossed (one's subject is the other's counterparty), named in
-#: the draft's sentence though not its subject ("Amazon's Project Rainier campus"), unknown.
-PARTY_CROSSED, PARTY_MENTIONED, PARTY_ONE_UNKNOWN, PARTY_BOTH_UNKNOWN = 0.7, 0.6, 0.6, 0.5
-#: Context part where sentences cannot be compared word for word (other language, ledger).
-CONTEXT_OTHER_LANGUAGE, CONTEXT_LEDGER = 0.4, 0.5
-#: Counterparties that are both known and differ lower the score by this much.
-COUNTERPARTY_MISMATCH = 0.3
-#: Least similarity (0..1) of two counted nouns for counts without a metric to match.
-NOUN_SIMILARITY = 0.5
-#: Matches scoring this close to the best one are about the same thing as it; weaker
-#: matches (about something else, most likely) are left out.
-GROUP_MARGIN = 0.1
-#: Added to the score only to order matches: agreeing, or off by a recognisable slip.
-AGREES_BONUS, SLIP_BONUS = 0.05, 0.03
+Role = Literal["agrees", "slip", "same", "elsewhere", "aside"]
+
+#: Least score of an agreeing figure with a distinctive value, a round one, a bound.
+AGREE_DISTINCT, AGREE_ROUND, AGREE_BOUND = 0.40, 0.55, 0.60
+#: Least score of a figure off by a slip, and of one surely about the same fact.
+SLIP_MIN, SAME_MIN = 0.55, 0.78
+#: Qualifiers that bound a figure from below and from above.
+_FROM_BELOW = frozenset({"over", "at_least"})
+_FROM_ABOVE = frozenset({"under", "at_most", "up_to"})
+#: Blocks that still let an equal figure show the draft gave it to another party.
+_ATTRIBUTION_BLOCKS = frozenset({"party", "metric", "scope:region", "scope:part"})
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A figure about the same thing as the draft's, and how it compares."""
+    """A candidate figure, how it relates to the draft figure, and its role."""
 
     figure: Figure
-    score: float
+    relation: Relation
+    role: Role
     agrees: bool
-    diagnosis: Diagnosis | None
+    diagnosis: Diagnosis | None = None
+    #: why a candidate was set aside, for ``--explain``
+    why: str = ""
 
     @property
-    def rank(self) -> float:
-        bonus = AGREES_BONUS if self.agrees else SLIP_BONUS if self.diagnosis else 0.0
-        return self.score + bonus
+    def score(self) -> float:
+        return self.relation.score
+
+
+@dataclass
+class Assessment:
+    """The candidates of one draft figure, sorted by role, best first within a role."""
+
+    agrees: list[Match] = field(default_factory=list)
+    slips: list[Match] = field(default_factory=list)
+    same: list[Match] = field(default_factory=list)
+    elsewhere: list[Match] = field(default_factory=list)
+    aside: list[Match] = field(default_factory=list)
+
+    def all(self) -> list[Match]:
+        return [*self.agrees, *self.slips, *self.same, *self.elsewhere, *self.aside]
+
+
+def distinctive(figure: Figure) -> bool:
+    """Whether a value is unlikely to recur by chance: more than one significant digit,
+    not a round step of five ("23.28", "14", "4,49"; not "5", "20", "25", "1,5").
+
+    >>> from factcheck.compare.figures import Figure
+    """
+    digits, _ = significant_digits(figure.value)
+    if len(digits) >= 3:
+        return True
+    return len(digits) == 2 and digits[-1] not in (0, 5)
+
+
+def opposite_bounds(a: Figure, b: Figure) -> bool:
+    """Whether two figures bound one number from opposite sides ("more than 12,000" and
+    "up to 12,000", "gut 85" and "knapp 85"): they contradict each other."""
+    if not math.isclose(a.value, b.value, rel_tol=1e-9):
+        return False
+    side_a, side_b = _side(a), _side(b)
+    return side_a is not None and side_b is not None and side_a != side_b
+
+
+def _side(f: Figure) -> str | None:
+    if f.qualifier in _FROM_BELOW or (f.qualifier == "approx" and f.low == f.value):
+        return "above"
+    if f.qualifier in _FROM_ABOVE or (f.qualifier == "approx" and f.high == f.value):
+        return "below"
+    return None
+
+
+def agrees(d: Figure, c: Figure) -> bool:
+    """Whether ``c`` supports ``d``: intervals that meet, and no opposite bounds."""
+    return meets(d, c) and not opposite_bounds(d, c)
+
+
+def slip(d: Figure, c: Figure) -> Diagnosis | None:
+    """The one slip that turns ``c``'s value into ``d``'s exactly, if there is one.
+
+    >>> # see tests/test_match.py for the table of slips
+    """
+    if d.kind != c.kind:
+        return None
+    if d.unit != c.unit:
+        if {d.unit, c.unit} == {"%", "pp"} and math.isclose(d.value, c.value, rel_tol=1e-9):
+            return "percent_vs_points"
+        if d.kind == "money" and meets(d, replace(c, unit=d.unit)):
+            return "currency"
+        return None
+    if meets(d, c):
+        return "qualifier" if opposite_bounds(d, c) else None
+    k = power_of_ten(d.value, c.value)
+    if k is not None:
+        return "unit" if d.unit in PREFIXED_UNITS and k % 3 == 0 else "scale"
+    if swapped_digits(d.value, c.value):
+        return "digits"
+    a, b = stated_number(d), stated_number(c)
+    if a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9) and a != 0:
+        if not math.isclose(d.value / a, c.value / b, rel_tol=1e-6):
+            return "unit"  # "4 million square metres" for "4 million square feet"
+    return None
+
+
+_GROUPS: dict[Role, Callable[[Assessment], list[Match]]] = {
+    "agrees": lambda a: a.agrees,
+    "slip": lambda a: a.slips,
+    "same": lambda a: a.same,
+    "elsewhere": lambda a: a.elsewhere,
+    "aside": lambda a: a.aside,
+}
 
 
 class Matcher:
-    """Scores candidate figures against a draft figure (see the module doc)."""
+    """Relates and sorts the candidates of draft figures (see the module doc)."""
 
     def __init__(
         self, parties: Parties, concepts: Mapping[str, Concept], settings: Settings
     ) -> None:
-        self.parties = parties
-        self.concepts = concepts
+        self.relater = Relater(parties, concepts)
         self.settings = settings
 
-    def metric_part(self, a: str | None, b: str | None) -> float | None:
-        if a is None and b is None:
-            return METRIC_BOTH_UNKNOWN
-        if a is None or b is None:
-            return METRIC_ONE_UNKNOWN
-        if a == b:
-            return METRIC_SAME
-        ca, cb = self.concepts.get(a), self.concepts.get(b)
-        if (ca and ca.refines == b) or (cb and cb.refines == a):
-            return METRIC_RELATED
-        return None
-
-    def party_part(self, d: Figure, c: Figure) -> float | None:
-        if d.subject is None and c.subject is None:
-            return PARTY_BOTH_UNKNOWN
-        if d.subject is None or c.subject is None:
-            return PARTY_ONE_UNKNOWN
-        same = self.parties.similarity(d.subject, c.subject)
-        if same >= PART:
-            return same
-        if self.parties.same(d.subject, c.counterparty) or self.parties.same(
-            d.counterparty, c.subject
-        ):
-            return PARTY_CROSSED
-        if self.parties.mentions(d.sentence, c.subject):
-            return PARTY_MENTIONED
-        return None
-
-    def context_part(self, d: Figure, c: Figure) -> float | None:
-        if d.noun and c.noun and d.lang == c.lang:
-            nouns = fuzz.token_set_ratio(d.noun.casefold(), c.noun.casefold()) / 100
-            if nouns < NOUN_SIMILARITY and d.metric is None and c.metric is None:
-                return None  # "40 charging hubs" and "40 employees" are not one figure
-        if c.origin == "ledger":
-            return CONTEXT_LEDGER
-        if d.lang != c.lang:
-            return CONTEXT_OTHER_LANGUAGE
-        return float(fuzz.token_set_ratio(d.sentence.casefold(), c.sentence.casefold())) / 100
-
-    def score(self, d: Figure, c: Figure) -> float | None:
-        """How surely ``c`` is about what ``d`` is about; None when it cannot be."""
-        if d.kind != c.kind:
-            return None
-        metric = self.metric_part(d.metric, c.metric)
-        if metric is None:
-            return None
-        party = self.party_part(d, c)
-        if party is None:
-            return None
-        context = self.context_part(d, c)
-        if context is None:
-            return None
-        score = METRIC_WEIGHT * metric + PARTY_WEIGHT * party + CONTEXT_WEIGHT * context
-        other_counterparty = (
-            d.counterparty is not None
-            and c.counterparty is not None
-            and party != PARTY_CROSSED
-            and not self.parties.same(d.counterparty, c.counterparty)
-        )
-        if other_counterparty:
-            score -= COUNTERPARTY_MISMATCH
-        return score
-
-    def misattributed(self, d: Figure, candidates: Iterable[Figure]) -> list[Figure]:
-        """Figures equal to ``d`` but stated for another party or another metric.
-
-        Only figures distinctive enough that sharing them is unlikely to be chance
-        (two significant digits or more: "14%", "$61.5 billion", not "10%").
-        """
-        if d.qualifier != "exact" or len(significant_digits(d.value)[0]) < 2:
-            return []
-        found: list[Figure] = []
+    def assess(
+        self,
+        d: Figure,
+        candidates: Iterable[Figure],
+        as_of: dt.date | None = None,
+        anchored: frozenset[tuple[str, str]] = frozenset(),
+    ) -> Assessment:
+        """The candidates of ``d`` sorted by role; those dated after ``as_of`` are left
+        out (not known yet). ``anchored`` are the (source, sentence) of candidates whose
+        sentence states another figure of the draft's sentence."""
+        out = Assessment()
+        relations: dict[tuple[str, str | None, str | None, str | None], Relation] = {}
         for c in candidates:
-            if c.unit != d.unit or c.value_high != d.value_high:
+            if d.kind != c.kind or (as_of is not None and c.when is not None and c.when > as_of):
                 continue
-            if not math.isclose(c.value, d.value, rel_tol=1e-9):
-                continue
-            metric_fits = self.metric_part(d.metric, c.metric) is not None
-            party = self.party_part(d, c)
-            other_party = party is None and d.metric is not None and d.metric == c.metric
-            other_metric = not metric_fits and party is not None and party >= PART
-            if other_party or other_metric:
-                found.append(c)
-        return found
-
-    def matches(
-        self, d: Figure, candidates: Iterable[Figure], as_of: dt.date | None = None
-    ) -> list[Match]:
-        """The best group of candidates that match ``d``, best first.
-
-        Candidates dated after ``as_of`` are not known yet and left out; so are those
-        scoring more than ``GROUP_MARGIN`` below the best.
-        """
-        scored: list[tuple[float, Figure]] = []
-        ledger_scores: dict[tuple[str, str | None, str | None, str | None], float | None] = {}
-        for c in candidates:
-            if as_of is not None and c.when is not None and c.when > as_of:
-                continue
-            if c.origin == "ledger":  # records differ in value and date only: score once
+            if c.origin == "ledger":  # records differ in value and date only: relate once
                 key = (c.unit, c.metric, c.subject, c.counterparty)
-                if key not in ledger_scores:
-                    ledger_scores[key] = self.score(d, c)
-                score = ledger_scores[key]
+                relation = relations.get(key)
+                if relation is None:
+                    relation = relations[key] = self.relater.relate(d, c)
             else:
-                score = self.score(d, c)
-            if score is not None and score >= self.settings.match_threshold:
-                scored.append((score, c))
-        if not scored:
-            return []
-        best = max(score for score, _ in scored)
-        found: list[Match] = []
-        for score, c in scored:
-            if score >= best - GROUP_MARGIN:
-                agrees = meets(d, c)
-                slip = None if agrees else diagnose(d, c, self.settings)
-                found.append(Match(c, score, agrees, slip))
-        found.sort(key=lambda m: -m.rank)
-        return found
+                relation = self.relater.relate(d, c, (c.source, c.sentence) in anchored)
+            match = self._sort(d, c, relation)
+            _GROUPS[match.role](out).append(match)
+        for group in (out.agrees, out.slips, out.same, out.elsewhere):
+            group.sort(key=lambda m: -m.score)
+        return out
+
+    def _sort(self, d: Figure, c: Figure, relation: Relation) -> Match:
+        ok = agrees(d, c)
+        if relation.blocked:
+            if ok and self._equal(d, c) and set(relation.blocks) <= _ATTRIBUTION_BLOCKS:
+                return Match(c, relation, "elsewhere", ok, "attribution")
+            return Match(c, relation, "aside", ok, why="not the same fact: " + ", ".join(relation.blocks))
+        score = relation.score
+        if ok:
+            least = self._agree_min(d, c, relation)
+            if score >= least:
+                return Match(c, relation, "agrees", True)
+            return Match(c, relation, "aside", True, why=f"agrees, but too little says it is the same fact ({score:.2f} < {least:.2f})")
+        found = slip(d, c)
+        if found is not None and score >= SLIP_MIN:
+            return Match(c, relation, "slip", False, found)
+        if score >= SAME_MIN and self._surely_same(relation):
+            return Match(c, relation, "same", False)
+        why = f"another value, and not surely the same fact ({score:.2f})"
+        return Match(c, relation, "aside", False, found, why)
+
+    def _agree_min(self, d: Figure, c: Figure, relation: Relation) -> float:
+        bounded = d.high is None or d.low is None or c.high is None or c.low is None
+        if bounded or d.qualifier == "up_to" or c.qualifier == "up_to":
+            if relation.metric not in ("same", "related") or relation.party in ("weak", "other"):
+                return math.inf  # "up to 65bn" meets nearly anything
+            return AGREE_BOUND
+        return AGREE_DISTINCT if distinctive(d) or distinctive(c) else AGREE_ROUND
+
+    def _surely_same(self, relation: Relation) -> bool:
+        return relation.metric in ("same", "related") and relation.party in ("same", "crossed")
+
+    def _equal(self, d: Figure, c: Figure) -> bool:
+        """Whether ``c`` states the draft's very value, distinctive enough to tell."""
+        return (
+            c.unit == d.unit
+            and math.isclose(c.value, d.value, rel_tol=1e-9)
+            and c.value_high == d.value_high
+            and len(significant_digits(d.value)[0]) >= 2
+        )

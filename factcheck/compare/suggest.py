@@ -253,3 +253,16 @@ def _plain(evidence: Figure, lang: str) -> str:
     if evidence.unit in ("count", "x"):
         return f"{words}{number}{tail}" + ("x" if evidence.unit == "x" else "")
     return f"{words}{number} {evidence.unit}"
+
+
+def stated_number(figure: Figure) -> float | None:
+    """The number as the figure writes it, before its scale and unit words.
+
+    >>> from factcheck.compare.figures import from_claim
+    >>> from factcheck.extract.pipeline import extract
+    >>> claim = extract("It covers 4 million square feet.", "en")[0]
+    >>> stated_number(from_claim(claim, source="s", origin="source", when=None, where="s"))
+    4.0
+    """
+    shape = _shape(figure)
+    return None if shape is None else figure.value / shape.factor

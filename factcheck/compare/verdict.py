@@ -1,38 +1,48 @@
-"""From the figures that match a draft figure to one finding.
+"""From the candidates sorted by :mod:`~factcheck.compare.match` to one finding.
 
-The rules, in the order they apply (DESIGN "Verdicts"):
+The rules, in the order they apply (DESIGN "Verdicts"), each more cautious than a
+simple comparison of numbers, because a false alarm costs an editor's trust:
 
-* No match: ``unverified``.
-* Only the best-scoring group of matches counts (``match.GROUP_MARGIN``), and only
-  figures known by the date the draft speaks for: a weaker match about something else
-  must not outvote the right one.
-* Metrics whose newer figure replaces the older (valuation, stake, headcount; see
-  ``supersedes`` in concepts.toml): the newest figures count. If they agree with the
-  draft it is ``consistent``; if they disagree among themselves and the draft follows
-  one of them, ``conflicting``; if the draft follows only an older figure, ``outdated``
-  (``consistent`` when the draft's sentence names that figure's time: "in March",
-  "2023"); otherwise ``discrepancy``.
-* Event metrics (a funding round, an investment): several figures can all be true at
-  once, so one agreeing figure makes the draft ``consistent`` unless another source
-  states the same event differently (``conflicting``). With none agreeing, a figure off
-  by a recognisable slip, or a single figure, makes it a ``discrepancy``; several
-  unrelated figures leave it ``unverified``.
+* Figures that agree with the draft (``agrees``):
+  - for metrics whose newer figure replaces the older (valuation, stake, headcount; see
+    ``supersedes`` in concepts.toml), the newest figures of the story decide:
+    ``consistent`` if they agree, ``outdated`` if only an older one does (``consistent``
+    when the draft's sentence names that older time), ``conflicting`` if the newest
+    disagree among themselves and the draft follows one;
+  - for events (a funding round, a deal), one agreeing figure makes the draft
+    ``consistent``, unless another source surely states the same fact otherwise
+    (``conflicting``).
+  An agreement that holds only through "about" loses to a figure that is the draft's
+  exactly but for one slip ("€80 billion" against "$80 billion" beside "about €74
+  billion").
+* Else a figure off by one recognisable slip (``slip``): ``discrepancy``, with the slip
+  and the figure the evidence supports.
+* Else the draft's very value stated for another party, metric or scope
+  (``elsewhere``): ``discrepancy``, diagnosis ``attribution``.
+* Else figures surely about the same fact (``same``) with another value, all agreeing
+  among themselves: ``discrepancy``; if they disagree among themselves, ``unverified``.
+* Else ``unverified``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Sequence
 
 from factcheck.compare.dating import dates_to
 from factcheck.compare.figures import Figure, meets
-from factcheck.compare.match import Match
+from factcheck.compare.match import Assessment, Match
 from factcheck.compare.suggest import suggest
 from factcheck.models import Diagnosis, Evidence, Finding, Verdict
 
 #: Most evidence items listed per finding.
 MAX_EVIDENCE = 5
+#: How much better a slip's frame must score than an agreement that holds only through
+#: a qualifier's width, for the slip to win.
+SLIP_OVER_APPROX = 0.05
+#: Relative difference beyond which an agreement holds only through the width of a
+#: qualifier or of rounding, not because the numbers are the same.
+_SAME_NUMBER = 0.02
 
 _SLIPS: dict[str, str] = {
     "scale": "off by a power of ten",
@@ -92,23 +102,13 @@ def unverified(draft: Figure, why: str | None = None) -> Finding:
     return _finding(draft, "unverified", message)
 
 
-def _disagreement(draft: Figure, against: Sequence[Match], newer: bool = False) -> Finding:
+def _disagreement(draft: Figure, against: Sequence[Match]) -> Finding:
     best = against[0]
     slip = f" ({_SLIPS[best.diagnosis]})" if best.diagnosis else ""
     message = f"{best.figure.text} in {cite(best.figure)}, not {draft.text}{slip}."
     return _finding(
-        draft,
-        "discrepancy",
-        message,
-        against,
-        best.diagnosis,
-        suggest(best.figure, draft),
+        draft, "discrepancy", message, against, best.diagnosis, suggest(best.figure, draft)
     )
-
-
-def _agreed(draft: Figure, agree: Sequence[Match], rivals: Sequence[Match]) -> Finding:
-    """Consistent, unless a rival figure shows the sources disagree among themselves."""
-    return _conflict(draft, agree, rivals) or _consistent(draft, agree)
 
 
 def _consistent(draft: Figure, agree: Sequence[Match]) -> Finding:
@@ -116,8 +116,8 @@ def _consistent(draft: Figure, agree: Sequence[Match]) -> Finding:
     return _finding(draft, "consistent", message, agree)
 
 
-def _conflict(draft: Figure, agree: Sequence[Match], disagree: Sequence[Match]) -> Finding | None:
-    pairs = ((a, b) for a in agree for b in disagree if not meets(a.figure, b.figure))
+def _conflict(draft: Figure, agree: Sequence[Match], rivals: Sequence[Match]) -> Finding | None:
+    pairs = ((a, b) for a in agree for b in rivals if not meets(a.figure, b.figure))
     pair = next(pairs, None)
     if pair is None:
         return None
@@ -126,69 +126,61 @@ def _conflict(draft: Figure, agree: Sequence[Match], disagree: Sequence[Match]) 
         f"Sources disagree: {a.figure.text} in {cite(a.figure)}, "
         f"{b.figure.text} in {cite(b.figure)}."
     )
-    return _finding(draft, "conflicting", message, [*agree, *disagree])
+    return _finding(draft, "conflicting", message, [*agree, *rivals])
 
 
-def _misattributed(draft: Figure, elsewhere: Figure) -> Finding:
-    whose = " ".join(
-        p for p in (elsewhere.subject, (elsewhere.metric or "").replace("_", " ")) if p
-    )
-    message = (
-        f"{elsewhere.text} in {cite(elsewhere)} is the figure for {whose}, not for {_what(draft)}."
-    )
-    evidence = [Match(elsewhere, 0.0, False, "attribution")]
-    return _finding(draft, "discrepancy", message, evidence, "attribution")
+def _misattributed(draft: Figure, elsewhere: Match) -> Finding:
+    other = elsewhere.figure
+    whose = " ".join(p for p in (other.subject, (other.metric or "").replace("_", " ")) if p)
+    message = f"{other.text} in {cite(other)} is the figure for {whose}, not for {_what(draft)}."
+    return _finding(draft, "discrepancy", message, [elsewhere], "attribution")
+
+
+def _approximate(draft: Figure, match: Match) -> bool:
+    """Whether an agreement holds only through the width of a qualifier or rounding."""
+    a, b = draft.value, match.figure.value
+    return abs(a - b) > _SAME_NUMBER * max(abs(a), abs(b))
 
 
 def judge(
     draft: Figure,
-    matches: Sequence[Match],
+    found: Assessment,
     *,
     as_of: dt.date,
     supersedes: Callable[[str | None], bool],
     same_party: Callable[[str | None, str | None], bool] = lambda a, b: a == b,
-    misattributed: Sequence[Figure] = (),
 ) -> Finding:
-    """The finding for ``draft`` given its best group of matches (see the module doc).
-
-    ``misattributed`` are figures equal to the draft's but stated for another party or
-    metric: with nothing else to compare with, the draft likely gave them to the wrong
-    company (diagnosis ``attribution``).
-    """
-    elsewhere = [f for f in misattributed if f.when is None or f.when <= as_of]
-    if not matches:
-        return _misattributed(draft, elsewhere[0]) if elsewhere else unverified(draft)
-    group = list(matches)
-    metrics = Counter(m.figure.metric for m in group if m.figure.metric)
-    metric = draft.metric or (metrics.most_common(1)[0][0] if metrics else None)
-    agree = [m for m in group if m.agrees]
-    disagree = [m for m in group if not m.agrees]
-    if supersedes(metric):
-        # A newer figure replaces an older one of the same party only: the story of the
-        # best match decides, other parties' figures named nearby do not date it.
-        lead = max(group, key=lambda m: m.rank).figure.subject
-        story = [m for m in group if m.figure.subject == lead or same_party(m.figure.subject, lead)]
-        return _latest(draft, story)
+    """The finding for ``draft`` given its sorted candidates (see the module doc)."""
+    agree, slips = found.agrees, found.slips
+    if agree and slips and _approximate(draft, agree[0]) and not _approximate(draft, slips[0]):
+        if slips[0].score >= agree[0].score + SLIP_OVER_APPROX:
+            agree = []  # "€80 billion": "$80 billion" beats "about €74 billion"
     if agree:
-        # Another report of the same day is a rival account of the same event; figures
-        # of other days are other events (this year's round, last year's round).
-        reports: dict[dt.date | None, set[str]] = {}
-        for a in agree:
-            reports.setdefault(a.figure.when, set()).add(a.figure.where)
-        rivals = [
-            b for b in disagree
-            if reports.get(b.figure.when, set()) - {b.figure.where}
-        ]  # fmt: skip
-        return _agreed(draft, agree, rivals)
-    slips = [m for m in disagree if m.diagnosis]
+        metric = draft.metric or next((m.figure.metric for m in agree if m.figure.metric), None)
+        if supersedes(metric):
+            # A newer figure replaces an older one of the same party only: the story of
+            # the best agreement decides, other parties' figures named nearby do not.
+            lead = agree[0].figure.subject
+            group = [
+                m for m in [*agree, *found.same, *slips]
+                if m.figure.subject == lead or same_party(m.figure.subject, lead)
+            ]  # fmt: skip
+            return _latest(draft, group)
+        sources = {m.figure.source for m in agree}
+        rivals = [m for m in found.same if m.figure.source not in sources]
+        return _conflict(draft, agree, rivals) or _consistent(draft, agree)
     if slips:
-        return _disagreement(draft, slips + [m for m in disagree if not m.diagnosis])
-    if len({(m.figure.value, m.figure.unit) for m in disagree}) == 1:
-        return _disagreement(draft, disagree)
-    figures = "; ".join(f"{m.figure.text} in {cite(m.figure)}" for m in disagree[:3])
-    return unverified(
-        draft, f"None of the figures for {_what(draft)} agrees with {draft.text}: {figures}."
-    )
+        return _disagreement(draft, [*slips, *found.same])
+    if found.elsewhere:
+        return _misattributed(draft, found.elsewhere[0])
+    same = found.same
+    if same and all(meets(a.figure, b.figure) for a in same for b in same):
+        return _disagreement(draft, same)
+    if same:
+        figures = "; ".join(f"{m.figure.text} in {cite(m.figure)}" for m in same[:3])
+        why = f"Sources disagree with {draft.text} and among themselves: {figures}."
+        return unverified(draft, why)
+    return unverified(draft)
 
 
 def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
@@ -197,9 +189,10 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
     current = [m for m in group if m.figure.when is None or m.figure.when == newest]
     older = [m for m in group if m.figure.when is not None and m.figure.when != newest]
     agree = [m for m in current if m.agrees]
-    disagree = [m for m in current if not m.agrees]
+    disagree = [m for m in current if not m.agrees and m.role == "same"]
     if agree:
-        return _agreed(draft, agree, disagree)
+        rivals = [m for m in disagree if m.figure.source not in {a.figure.source for a in agree}]
+        return _conflict(draft, agree, rivals) or _consistent(draft, agree)
     was_true = [m for m in older if m.agrees]
     history = [
         m for m in was_true
@@ -210,19 +203,19 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
         then = history[0].figure
         message = f"Agrees with {then.text} in {cite(then)}, the time the draft gives for it."
         return _finding(draft, "consistent", message, history)
-    if was_true:
-        now, then = disagree[0].figure, was_true[0].figure
+    now_figures = [m for m in current if not m.agrees]
+    if was_true and now_figures:
+        now, then = now_figures[0].figure, was_true[0].figure
         since = f"since {now.when_label}" if now.when_label else "now"
         message = (
             f"{draft.text} was right once ({then.text} in {cite(then)}); "
             f"{since} it is {now.text} ({now.where})."
         )
         return _finding(
-            draft,
-            "outdated",
-            message,
-            [*disagree, *was_true],
-            "superseded",
+            draft, "outdated", message, [*now_figures, *was_true], "superseded",
             suggest(now, draft),
-        )
-    return _disagreement(draft, sorted(disagree, key=lambda m: -m.rank))
+        )  # fmt: skip
+    if was_true:
+        return _consistent(draft, was_true)
+    against = sorted(now_figures, key=lambda m: -m.score)
+    return _disagreement(draft, against) if against else unverified(draft)

@@ -8,6 +8,7 @@ what the word cues. Concepts and what kinds of figure they fit live in ``concept
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -69,28 +70,37 @@ class CueTable:
                 return self.phrases[key]
         return None
 
+    @classmethod
+    def build(cls, words: Mapping[str, Iterable[str]]) -> CueTable:
+        """A table from concept -> patterns: "word", "prefix*", "*suffix", "two words".
+
+        >>> CueTable.build({"part": ["division", "*sparte"]}).word_concept("mobilitätssparte")
+        'part'
+        """
+        exact: dict[str, str] = {}
+        prefixes: list[tuple[str, str]] = []
+        suffixes: list[tuple[str, str]] = []
+        phrases: dict[tuple[str, ...], str] = {}
+        for concept, cues in words.items():
+            for cue in cues:
+                cue = cue.lower()
+                if cue.endswith("*"):
+                    prefixes.append((cue[:-1], concept))
+                elif cue.startswith("*"):
+                    suffixes.append((cue[1:], concept))
+                elif " " in cue:
+                    phrases[tuple(cue.split())] = concept
+                else:
+                    exact.setdefault(cue, concept)
+        prefixes.sort(key=lambda p: -len(p[0]))
+        suffixes.sort(key=lambda p: -len(p[0]))
+        heads = frozenset(key[0] for key in phrases)
+        return cls(exact, tuple(prefixes), tuple(suffixes), phrases, heads)
+
 
 @functools.cache
 def cue_table(lang: str) -> CueTable:
-    exact: dict[str, str] = {}
-    prefixes: list[tuple[str, str]] = []
-    suffixes: list[tuple[str, str]] = []
-    phrases: dict[tuple[str, ...], str] = {}
-    for concept, cues in load_lexicon(lang).metrics.items():
-        for cue in cues:
-            cue = cue.lower()
-            if cue.endswith("*"):
-                prefixes.append((cue[:-1], concept))
-            elif cue.startswith("*"):
-                suffixes.append((cue[1:], concept))
-            elif " " in cue:
-                phrases[tuple(cue.split())] = concept
-            else:
-                exact.setdefault(cue, concept)
-    prefixes.sort(key=lambda p: -len(p[0]))
-    suffixes.sort(key=lambda p: -len(p[0]))
-    heads = frozenset(key[0] for key in phrases)
-    return CueTable(exact, tuple(prefixes), tuple(suffixes), phrases, heads)
+    return CueTable.build(load_lexicon(lang).metrics)
 
 
 @functools.cache

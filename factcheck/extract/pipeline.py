@@ -136,7 +136,7 @@ def _claims_of_piece(
     quantities = _resolve_money(g, view, scan(g, view), memory)
     if not quantities:
         return  # no figure, no sentence worth reading
-    sentences = SentenceLocator(view, g.lex.abbreviations, g.months, g.lex.stopwords)
+    sentences = SentenceLocator(view, g.lex.abbreviations, g.months, g.lex.stopwords, g.lex.labels)
     # Context only looks at figures inside the sentence, so each sentence is handed the
     # few that overlap it rather than every figure of the piece.
     places = sorted((q.start, q.end) for q in quantities)

@@ -227,6 +227,50 @@ class References(_Data):
     corporate_suffixes: tuple[str, ...]
 
 
+#: What a status word says about a figure: an earlier value, a forecast, a report not
+#: yet confirmed, or a legal or market mark rather than a holding.
+Status = Literal["previous", "expected", "reported", "threshold"]
+
+
+class Frames(_Data):
+    """Words that say what a figure is about beyond its metric (``factcheck.frame``).
+
+    Patterns as in ``[metrics]``: "word*" a prefix, "*word" a suffix, a space a phrase.
+    """
+
+    determiners: tuple[str, ...]
+    organisation_nouns: tuple[str, ...]
+    relation_nouns: tuple[str, ...]
+    division_nouns: tuple[str, ...]
+    government_nouns: tuple[str, ...]
+    person_titles: tuple[str, ...]
+    reporting: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    relative: tuple[str, ...]
+    place_relatives: tuple[str, ...]
+    clause_joiners: tuple[str, ...]
+    place_prepositions: tuple[str, ...]
+    party_prepositions: tuple[str, ...]
+    genitive: tuple[str, ...]
+    capitals: tuple[str, ...]
+    personal_pronouns: tuple[str, ...]
+    #: word -> region code (ISO 3166 alpha-2, "EU", "WORLD", "HOME", "ABROAD")
+    regions: dict[str, str]
+    region_adverbs: tuple[str, ...]
+    #: "dimension:value" -> words; two figures with different values of one dimension
+    #: are about different facts
+    scope: dict[str, tuple[str, ...]]
+    status: dict[Status, tuple[str, ...]]
+
+    @field_validator("scope")
+    @classmethod
+    def _dimension_and_value(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        bad = [tag for tag in value if tag.count(":") != 1 or not all(tag.split(":"))]
+        if bad:
+            raise ValueError(f"scope tags must read dimension:value, not {bad}")
+        return value
+
+
 class Lexicon(_Data):
     """Everything factcheck knows about the words of one language."""
 
@@ -237,6 +281,8 @@ class Lexicon(_Data):
     #: Articles and possessives: after one, "5.000." is an ordinal ("ihre 5.000. Filiale").
     determiners: frozenset[str] = frozenset()
     abbreviations: frozenset[str]
+    #: Words after which a capital letter is a label ("Series B"), not a person's initial.
+    labels: frozenset[str] = frozenset()
     numbers: dict[str, float]
     number_syntax: NumberSyntax
     scales: Scales
@@ -250,6 +296,7 @@ class Lexicon(_Data):
     counted_nouns: CountedNouns = CountedNouns()
     references: References
     metrics: dict[str, tuple[str, ...]]
+    frames: Frames
 
     @model_validator(mode="after")
     def _separators_differ(self) -> Lexicon:
@@ -262,6 +309,8 @@ class Concept(_Data):
     kinds: tuple[Kind, ...]
     supersedes: bool
     refines: str | None = None
+    #: Concepts of one family may describe the same fact in other words.
+    family: str | None = None
 
 
 def _read_toml(name: str) -> dict[str, object]:

@@ -35,6 +35,8 @@ class Document:
     published: dt.date | None
     links: tuple[markup.Link, ...]
     claims: tuple[Claim, ...]
+    #: the text with its markup masked, offsets unchanged (what claims were read from)
+    view: str = ""
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -83,6 +85,7 @@ def parse_document(
         published=parsed.published,
         links=parsed.links,
         claims=tuple(claims),
+        view=parsed.view,
     )
 
 

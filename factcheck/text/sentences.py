@@ -93,6 +93,9 @@ class _Rules:
     months: frozenset[str]
     #: Words (lower case) that, capitalised after an abbreviation, open a new sentence.
     openers: frozenset[str]
+    #: Words (lower case) after which a capital letter is a label, not an initial:
+    #: "a Series B. Then" ends a sentence, "J. Smith" does not.
+    labels: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=8)
@@ -100,6 +103,7 @@ def _rules(
     abbreviations: frozenset[str],
     month_words: frozenset[str],
     openers: frozenset[str] = frozenset(),
+    labels: frozenset[str] = frozenset(),
 ) -> _Rules:
     """The rules for one language's abbreviations and months, built once, not per call."""
     pairs = frozenset(
@@ -109,7 +113,8 @@ def _rules(
     months = frozenset(month.casefold() for month in month_words)
     pair_tokens = frozenset(token for pair in pairs for token in pair)
     openers_folded = frozenset(w.casefold() for w in openers)
-    return _Rules(abbreviations, pairs, pair_tokens, months, openers_folded)
+    labels_folded = frozenset(w.casefold() for w in labels)
+    return _Rules(abbreviations, pairs, pair_tokens, months, openers_folded, labels_folded)
 
 
 def sentence_spans(
@@ -117,6 +122,7 @@ def sentence_spans(
     abbreviations: Collection[str],
     month_words: Collection[str] = frozenset(),
     openers: Collection[str] = frozenset(),
+    labels: Collection[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """The ``(start, end)`` of every sentence in ``view``; ends exclude whitespace.
 
@@ -132,7 +138,9 @@ def sentence_spans(
     shown = _SHOWN.search(view)
     if shown is None:
         return []
-    rules = _rules(frozenset(abbreviations), frozenset(month_words), frozenset(openers))
+    rules = _rules(
+        frozenset(abbreviations), frozenset(month_words), frozenset(openers), frozenset(labels)
+    )
     spans: list[tuple[int, int]] = []
     start, length = shown.start(), len(view)
     for space_start, space_end in _boundaries(view, start):
@@ -176,9 +184,12 @@ class SentenceLocator:
         abbreviations: Collection[str],
         month_words: Collection[str] = frozenset(),
         openers: Collection[str] = frozenset(),
+        labels: Collection[str] = frozenset(),
     ) -> None:
         self._view = view
-        self._rules = _rules(frozenset(abbreviations), frozenset(month_words), frozenset(openers))
+        self._rules = _rules(
+            frozenset(abbreviations), frozenset(month_words), frozenset(openers), frozenset(labels)
+        )
         shown = _SHOWN.search(view)
         self._first = shown.start() if shown else len(view)
         self._last = len(view.rstrip())
@@ -268,6 +279,10 @@ def _dot_continues(view: str, at: int, space_start: int, space_end: int, rules: 
         following = _token_after(view, space_end).rstrip(".,;:!?)")
         return not (following[:1].isupper() and following.casefold() in rules.openers)
     if len(token) == 2 and token[0].isupper():
+        if rules.labels:
+            previous = _token_before(view, _space_before(view, space_start - len(written)))
+            if previous.casefold() in rules.labels:
+                return False  # "a Series B. Then …": a label, not an initial
         return True  # an initial: "J. Smith"
     if token in rules.pair_tokens:
         following = _token_after(view, space_end)

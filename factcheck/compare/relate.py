@@ -1,0 +1,199 @@
+"""How the frames of two figures relate: the same fact, another fact, or too little to tell.
+
+Each part of the frame is compared on its own, and says why two figures cannot be about
+one fact when it can (a *block*):
+
+* metric: the same, related (one refines the other, or both of one family: "invests",
+  "a deal worth", "paid"), unknown on a side, or another family: a valuation is never an
+  investment, but only when both figures say so beside them ("valued at", "invests") is
+  that sure enough to block;
+* parties: the same company, crossed (one's subject is the other's counterparty), one
+  named in the other's sentence, unknown, or another company: that blocks only when both
+  sentences name their figure's company themselves;
+* scope: the same dimension with other values ("in Germany" and "in Europe", "a
+  quarter" and "a year", "per share" and a total) blocks; a part on one side only ("the
+  division's 70,000 staff" against a group figure) weighs against;
+* time: other years named; an earlier value ("from 27,000 to 16,000") against a current
+  one; a threshold ("once it crosses 25%") against a holding.
+
+What does not block is weighed into a score from 0 to 1:
+
+    score = 0.45 · metric + 0.35 · parties + 0.20 · context  (− penalties, + anchor)
+
+where context is how alike the two sentences are (same language) or a flat part, and an
+*anchor* (another figure of the draft's sentence stated in the candidate's sentence too)
+says the two sentences report the same event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from factcheck.compare.figures import Figure
+from factcheck.compare.parties import PART, Parties
+from factcheck.frame.model import Frame
+from factcheck.lexicon import Concept
+
+MetricRelation = Literal["same", "related", "unknown", "weak", "other"]
+PartyRelation = Literal["same", "crossed", "named", "unknown", "weak", "other"]
+
+#: What each relation of the metric and the parties adds to the score (before weights).
+METRIC_PART: dict[MetricRelation, float] = {
+    "same": 1.0, "related": 0.75, "unknown": 0.45, "weak": 0.2, "other": 0.0,
+}  # fmt: skip
+PARTY_PART: dict[PartyRelation, float] = {
+    "same": 1.0, "crossed": 0.7, "named": 0.6, "unknown": 0.5, "weak": 0.3, "other": 0.0,
+}  # fmt: skip
+METRIC_WEIGHT, PARTY_WEIGHT, CONTEXT_WEIGHT = 0.45, 0.35, 0.20
+#: Context part where sentences cannot be compared word for word.
+CONTEXT_OTHER_LANGUAGE, CONTEXT_LEDGER = 0.4, 0.5
+#: Lowered by: counterparties both known and different; a part (division, site) named on
+#: one side only; a forecast or report against a stated fact.
+COUNTERPARTY_PENALTY, PART_PENALTY, STATUS_PENALTY = 0.25, 0.15, 0.1
+#: Raised by: another figure of the draft's sentence stated in the candidate's sentence.
+ANCHOR_BONUS = 0.15
+#: Scope dimensions where a tag on one side only already weighs against one fact.
+_ONE_SIDED = frozenset({"part"})
+#: Pairs of dimensions that exclude each other: a running total is no further step.
+_EXCLUSIVE = (("total", "step"),)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """How a candidate figure's frame relates to the draft figure's."""
+
+    metric: MetricRelation
+    party: PartyRelation
+    counterparty_differs: bool
+    #: why the two cannot be one fact ("metric", "party", "scope:region", "year",
+    #: "earlier", "threshold"); empty when they can
+    blocks: tuple[str, ...]
+    context: float
+    anchored: bool
+    score: float
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.blocks)
+
+
+def _sure_subject(frame: Frame) -> bool:
+    return frame.sure_subject
+
+
+class Relater:
+    """Compares frames, knowing the metric concepts and the parties' names."""
+
+    def __init__(self, parties: Parties, concepts: Mapping[str, Concept]) -> None:
+        self.parties = parties
+        self.concepts = concepts
+
+    def metric(self, d: Frame, c: Frame) -> MetricRelation:
+        a, b = d.metric, c.metric
+        if a is None or b is None:
+            return "unknown"
+        if a == b:
+            return "same"
+        ca, cb = self.concepts.get(a), self.concepts.get(b)
+        if ca is None or cb is None:
+            return "unknown"
+        if ca.refines == b or cb.refines == a or (ca.family and ca.family == cb.family):
+            return "related"
+        return "other" if d.metric_sure and c.metric_sure else "weak"
+
+    def party(self, d: Figure, c: Figure) -> PartyRelation:
+        fd, fc = d.frame, c.frame
+        if fd.subject is None or fc.subject is None:
+            return "unknown"
+        parties = self.parties
+        if parties.similarity(fd.subject, fc.subject) >= PART:
+            return "same"
+        if parties.same(fd.subject, fc.counterparty) or parties.same(fd.counterparty, fc.subject):
+            return "crossed"
+        if self._named(fc.subject, fd, d.sentence) or self._named(fd.subject, fc, c.sentence):
+            return "named"
+        if _sure_subject(fd) and _sure_subject(fc):
+            return "other"
+        return "weak"
+
+    def _named(self, name: str, frame: Frame, sentence: str) -> bool:
+        """Whether ``name`` is one of the parties a sentence names."""
+        folded = name.casefold()
+        if folded in frame.named:
+            return True
+        return any(self.parties.same(name, other) for other in frame.named)
+
+    def scope_blocks(self, d: Frame, c: Frame) -> tuple[list[str], int]:
+        """The dimensions whose values differ, and how many one-sided parts there are."""
+        dims_d: dict[str, set[str]] = {}
+        dims_c: dict[str, set[str]] = {}
+        for tags, dims in ((d.scope, dims_d), (c.scope, dims_c)):
+            for tag in tags:
+                dim, _, value = tag.partition(":")
+                dims.setdefault(dim, set()).add(value)
+        blocks = [
+            f"scope:{dim}" for dim in sorted(dims_d.keys() & dims_c.keys())
+            if not dims_d[dim] & dims_c[dim]
+        ]  # fmt: skip
+        for one, other in _EXCLUSIVE:
+            if (one in dims_d and other in dims_c) or (other in dims_d and one in dims_c):
+                blocks.append(f"scope:{one}")
+        one_sided = sum(1 for dim in _ONE_SIDED if (dim in dims_d) != (dim in dims_c))
+        return blocks, one_sided
+
+    def relate(self, d: Figure, c: Figure, anchored: bool = False) -> Relation:
+        fd, fc = d.frame, c.frame
+        metric = self.metric(fd, fc)
+        party = self.party(d, c)
+        blocks: list[str] = []
+        if metric == "other":
+            blocks.append("metric")
+        if party == "other":
+            blocks.append("party")
+        scope, one_sided = self.scope_blocks(fd, fc)
+        blocks += scope
+        if fd.years and fc.years and not fd.years & fc.years:
+            blocks.append("year")
+        if fc.status == "previous" and fd.status != "previous":
+            blocks.append("earlier")
+        if (fc.status == "threshold") != (fd.status == "threshold"):
+            blocks.append("threshold")
+        counterparty_differs = (
+            fd.counterparty is not None
+            and fc.counterparty is not None
+            and party != "crossed"
+            and not self.parties.same(fd.counterparty, fc.counterparty)
+        )
+        context = self.context(d, c)
+        score = (
+            METRIC_WEIGHT * METRIC_PART[metric]
+            + PARTY_WEIGHT * PARTY_PART[party]
+            + CONTEXT_WEIGHT * context
+        )
+        if counterparty_differs:
+            score -= COUNTERPARTY_PENALTY
+        score -= PART_PENALTY * one_sided
+        if (fd.status in ("expected", "reported")) != (fc.status in ("expected", "reported")):
+            score -= STATUS_PENALTY
+        if anchored:
+            score += ANCHOR_BONUS
+        return Relation(
+            metric=metric,
+            party=party,
+            counterparty_differs=counterparty_differs,
+            blocks=tuple(blocks),
+            context=context,
+            anchored=anchored,
+            score=score,
+        )
+
+    def context(self, d: Figure, c: Figure) -> float:
+        if c.origin == "ledger":
+            return CONTEXT_LEDGER
+        if d.lang != c.lang:
+            return CONTEXT_OTHER_LANGUAGE
+        return float(fuzz.token_set_ratio(d.sentence.casefold(), c.sentence.casefold())) / 100

@@ -1,0 +1,363 @@
+"""The parties a sentence mentions: names, descriptions, pronouns, owners.
+
+A mention is one way of pointing at a party:
+
+* a name, a run of proper nouns ("Thyssenkrupp Steel Europe"), possibly possessive
+  ("Nvidia's", German "Intels");
+* a name glued to a noun ("Intel-Kurs", "Nvidia-Aktien"): the name owns the noun;
+* a description: a determiner and a noun for a company ("the chipmaker", "das Mailänder
+  Geldhaus"), a division ("die Stahlsparte") or a state ("the German government", "der
+  Bund"); a name right after it is what it describes ("der Chipkonzern Nvidia"); with a
+  name before a noun like "parent" or "maker" it describes another party ("the Facebook
+  parent");
+* a pronoun that refers back ("its", "seine").
+
+What is a proper noun is decided by :mod:`~factcheck.frame.wordclass`, by what the other
+documents of a run show (:class:`NameBook`), and by capitals inside a word ("xAI").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+from factcheck.extract.names import CLAUSE_MARKS, without_possessive
+from factcheck.frame.wordclass import word_classes
+from factcheck.frame.words import FrameWords
+
+#: A word (with inner hyphens, apostrophes and dots, and a possessive) or one mark.
+_TOKEN = re.compile(r"[^\W_](?:[\w&]|[-'’.](?=[^\W_]))*(?:['’]s\b|['’](?!\w))?|[^\w\s]")
+#: Marks after which a capital opens a sentence or a quoted clause.
+_OPENING = frozenset("\"“„‘'(:–—")
+#: The name of every state party: governments are one party whatever a text calls them.
+GOVERNMENT = "government"
+
+Kind = Literal["name", "owner", "description", "pronoun"]
+
+
+class Token(NamedTuple):
+    text: str
+    start: int  # offsets in the document
+    end: int
+
+
+def tokens_of(text: str, offset: int) -> list[Token]:
+    """The tokens of ``text`` with their offsets (``offset`` is where ``text`` starts).
+
+    >>> [t.text for t in tokens_of("Nvidia's 4% stake in Intel-Aktien, U.S.", 0)]
+    ["Nvidia's", '4', '%', 'stake', 'in', 'Intel-Aktien', ',', 'U.S', '.']
+    """
+    return [Token(m.group(), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a party among a sentence's tokens [first, last)."""
+
+    name: str | None  # the party; None for a description or pronoun not resolved yet
+    first: int
+    last: int
+    kind: Kind
+    possessive: bool = False
+    #: the lower-cased token before the mention ("" at the start)
+    before: str = ""
+    person: bool = False
+    place: bool = False
+    division: bool = False
+    #: a description of another party than this name ("the Facebook parent")
+    other_than: str | None = None
+
+
+@dataclass
+class NameBook:
+    """What all documents of a run show about names, so each document reads names alike.
+
+    A word written with a capital in the middle of an English sentence is a name there,
+    and is one at the start of a sentence or in German text too ("Scale", "Meta"); a name
+    after a title or before a verb of saying is a person's.
+    """
+
+    known: set[str] = field(default_factory=set)  # folded names: ledger, English mid-sentence
+    persons: set[str] = field(default_factory=set)  # folded names and their last words
+
+    def add_known(self, names: Iterable[str]) -> None:
+        self.known.update(n.casefold() for n in names)
+
+
+def _is_name_like(token: str) -> bool:
+    """A capital first, or a capital inside ("xAI", "eBay"), and a letter."""
+    return token[:1].isupper() or (token[:1].isalpha() and any(c.isupper() for c in token[1:]))
+
+
+def _inner_capital(token: str) -> bool:
+    """A capital right after a small letter: "UniCredit", "xAI" (not "Stuttgart-Feuerbach")."""
+    return any(a.islower() and b.isupper() for a, b in zip(token, token[1:], strict=False))
+
+
+class MentionReader:
+    """Finds mentions in the tokens of one sentence at a time, for one language."""
+
+    def __init__(self, words: FrameWords, book: NameBook) -> None:
+        self.words = words
+        self.book = book
+        self.classes = word_classes(words.lang)
+
+    # --- proper nouns -----------------------------------------------------------------
+
+    def is_proper(self, token: str, at_start: bool) -> bool:
+        """Whether ``token`` (a possessive dropped by the caller) is a proper noun here."""
+        if not _is_name_like(token) or token.lower() in self.words.furniture:
+            return False
+        folded = token.casefold()
+        if (
+            folded in self.book.known
+            or _inner_capital(token)
+            or (token.isupper() and len(token) > 1)
+        ):
+            return True
+        if "-" in token:
+            return False  # "Nvidia-Aktien": a name glued to a noun (see _owner)
+        if self.words.lang == "en" and not at_start:
+            return True
+        if self.words.role(token) is not None:
+            return False
+        return self.classes.is_proper(token)
+
+    def _stem(self, token: str, at_start: bool, last: bool) -> tuple[str, bool] | None:
+        """The name in ``token`` and whether it is possessive, if ``token`` is a name.
+
+        ``last``: no name follows, so a German "-s" may be a genitive ("Intels Anteil").
+        """
+        bare = without_possessive(token)
+        if bare.lower() in self.words.furniture or len(bare) == 1:
+            return None  # "Wednesday's close", "Series C"
+        if bare != token and self.is_proper(bare, at_start):
+            return bare, True
+        if self.is_proper(token, at_start):
+            folded = token.casefold()
+            if self.words.lang == "de" and last and token.endswith("s") and len(token) > 3:
+                stem = folded[:-1]
+                book = self.book
+                if folded not in book.known and (stem in book.known or stem in book.persons):
+                    return token[:-1], True
+            return token, False
+        return None
+
+    # --- a sentence --------------------------------------------------------------------
+
+    def read(self, tokens: Sequence[Token], figure: Sequence[bool]) -> list[Mention]:
+        """The mentions among ``tokens``; ``figure[i]`` marks the tokens of figures."""
+        found: list[Mention] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            if figure[i] or tokens[i].text in CLAUSE_MARKS:
+                i += 1
+                continue
+            mention = self._description(tokens, figure, i) or self._name(tokens, figure, i)
+            if mention is None:
+                mention = self._owner(tokens, i) or self._pronoun(tokens, i)
+            if mention is None:
+                i += 1
+                continue
+            found.append(mention)
+            i = mention.last
+        return [self._person_or_place(tokens, m) for m in found]
+
+    def _before(self, tokens: Sequence[Token], i: int) -> str:
+        """The word that governs a mention at ``i``: the preposition before it, looking
+        past up to three modifiers ("into struggling rival Intel"), else the token before."""
+        if not i:
+            return ""
+        words = self.words
+        for j in range(i - 1, max(i - 4, -1), -1):
+            text = tokens[j].text
+            lower = text.lower()
+            if lower in words.prepositions or lower in words.determiners:
+                return lower
+            modifier = (
+                (text[:1].islower() and lower not in words.stopwords)
+                or words.role(text) in ("organisation", "division")
+                or without_possessive(text) != text  # "of Musk's Twitter buyout"
+            )
+            if not modifier:
+                break
+        return tokens[i - 1].text.lower()
+
+    def _at_start(self, tokens: Sequence[Token], i: int) -> bool:
+        return i == 0 or tokens[i - 1].text in _OPENING
+
+    def _name(self, tokens: Sequence[Token], figure: Sequence[bool], i: int) -> Mention | None:
+        parts: list[str] = []
+        possessive = False
+        j = i
+        while j < len(tokens) and not figure[j]:
+            token = tokens[j].text
+            if parts and token == "&" and j + 1 < len(tokens):
+                parts.append(token)
+                j += 1
+                continue
+            following = j + 1 < len(tokens) and _is_name_like(tokens[j + 1].text)
+            stem = self._stem(token, self._at_start(tokens, j) and not parts, not following)
+            if stem is None:
+                break
+            parts.append(stem[0])
+            j += 1
+            if stem[1]:
+                possessive = True
+                break
+        while parts and parts[-1] == "&":
+            parts.pop()
+            j -= 1
+        if not parts:
+            return None
+        name = " ".join(parts)
+        return Mention(name, i, j, "name", possessive, self._before(tokens, i))
+
+    def _owner(self, tokens: Sequence[Token], i: int) -> Mention | None:
+        """A name glued to a noun by a hyphen: "Intel-Kurs" (Intel's price)."""
+        token = tokens[i].text
+        if "-" not in token:
+            return None
+        head, _, rest = token.partition("-")
+        if not rest or not self.is_proper(head, False) or head.isupper() and len(head) <= 2:
+            return None  # "US-Regierung", "KI-Konzern": no party of their own
+        if self.is_proper(rest.split("-")[-1], False):
+            return None  # "Stuttgart-Feuerbach", "Air France-KLM": a name of its own
+        if self.words.relation.word_concept(rest.lower()):
+            return Mention(None, i, i + 1, "description", other_than=head,
+                           before=self._before(tokens, i))  # fmt: skip
+        role = self.words.role(rest)
+        if role in ("organisation", "division"):
+            return Mention(None, i, i + 1, "description", division=role == "division",
+                           before=self._before(tokens, i))  # fmt: skip
+        return Mention(head, i, i + 1, "owner", True, self._before(tokens, i))
+
+    def _pronoun(self, tokens: Sequence[Token], i: int) -> Mention | None:
+        token = tokens[i].text
+        if self.words.role(token) != "pronoun":
+            return None
+        lower = token.lower()
+        possessive = lower not in ("it", "es", "er", "itself")
+        return Mention(None, i, i + 1, "pronoun", possessive, self._before(tokens, i))
+
+    def _description(
+        self, tokens: Sequence[Token], figure: Sequence[bool], i: int
+    ) -> Mention | None:
+        """A determiner, up to four modifiers and a noun for a company, part or state."""
+        words = self.words
+        if words.role(tokens[i].text) != "determiner":
+            lower = tokens[i].text.lower()
+            if without_possessive(lower) in words.capitals:
+                if self._before(tokens, i) not in words.place_prepositions:
+                    return self._government(tokens, i, i)  # "Washington takes a stake"
+            return None
+        other: str | None = None
+        for j in range(i + 1, min(i + 6, len(tokens))):
+            if figure[j] or tokens[j].text in CLAUSE_MARKS:
+                return None
+            text = tokens[j].text
+            bare = without_possessive(text)
+            role = words.role(bare)
+            phrase = words.roles.phrase([t.text for t in tokens], j)
+            if role == "government" or phrase == "government":
+                return self._government(tokens, i, j)
+            if role in ("organisation", "division") or words.relation.word_concept(bare.lower()):
+                if words.relation.word_concept(bare.lower()) and other is None and j > i + 1:
+                    previous = without_possessive(tokens[j - 1].text)
+                    if self.is_proper(previous, False):
+                        other = previous  # "the Facebook parent"
+                possessive = bare != text
+                end = j + 1
+                named = None
+                if not possessive and other is None:
+                    named = self._name(tokens, figure, end)  # "der Chipkonzern Nvidia"
+                if named is not None:
+                    return Mention(named.name, i, named.last, "name", named.possessive,
+                                   self._before(tokens, i))  # fmt: skip
+                return Mention(None, i, end, "description", possessive, self._before(tokens, i),
+                               division=role == "division", other_than=other)  # fmt: skip
+            if text.lower() in words.stopwords and text.lower() not in ("most", "largest"):
+                return None
+        return None
+
+    def _government(self, tokens: Sequence[Token], first: int, noun: int) -> Mention:
+        possessive = without_possessive(tokens[noun].text) != tokens[noun].text
+        end = noun + 1
+        if end < len(tokens) and tokens[end].text.lower() in ("government", "agency", "ministry"):
+            end += 1  # "federal government", "Finance Agency"
+        return Mention(GOVERNMENT, first, end, "name", possessive, self._before(tokens, first))
+
+    def _person_or_place(self, tokens: Sequence[Token], m: Mention) -> Mention:
+        if m.kind not in ("name", "owner") or m.name is None or m.name == GOVERNMENT:
+            return m
+        folded = m.name.casefold()
+        before = self.words.role(m.before) if m.before else None
+        after = tokens[m.last].text if m.last < len(tokens) else ""
+        after_role = self.words.role(after) if after else None
+        person = (
+            folded in self.book.persons
+            or before == "title"
+            or (after_role == "reporting" and len(m.name.split()) > 1)
+        )
+        region = self.words.is_region(m.name)
+        where = (
+            m.last + 1 < len(tokens)
+            and tokens[m.last + 1].text.lower() in self.words.place_relatives
+        )
+        place = region is not None or (after == "," and where)
+        if person == m.person and place == m.place:
+            return m
+        return Mention(m.name, m.first, m.last, m.kind, m.possessive, m.before, person, place,
+                       m.division, m.other_than)  # fmt: skip
+
+
+def _title_case(tokens: Sequence[Token]) -> bool:
+    """Whether most words are capitalised, as in a headline: capitals say nothing there."""
+    words = [t.text for t in tokens if t.text[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def learn_names(
+    book: NameBook, reader: MentionReader, sentences: Iterable[Sequence[Token]]
+) -> None:
+    """Add to ``book`` the names an English text shows by its capitals, and the persons:
+    a name after a title ("Chief executive Jensen Huang"), or before "he", "his" in its
+    sentence."""
+    words = reader.words
+    for tokens in sentences:
+        if _title_case(tokens):
+            continue
+        first_name: list[str] | None = None
+        for i, token in enumerate(tokens):
+            text = without_possessive(token.text)
+            lower = text.lower()
+            if lower in words.personal_pronouns and first_name:
+                book.persons.add(" ".join(first_name).casefold())
+                book.persons.add(first_name[-1].casefold())
+                first_name = None
+            if not _is_name_like(text) or lower in words.furniture or "-" in text:
+                continue
+            at_start = i == 0 or tokens[i - 1].text in _OPENING
+            if words.lang == "en" and not at_start and words.role(text) is None:
+                book.known.add(text.casefold())
+            run = _run(tokens, i)
+            if first_name is None and len(run) == 2 and words.role(text) is None:
+                first_name = run  # the sentence's first two-word name: a person's?
+            if i and words.role(tokens[i - 1].text) == "title" and run:
+                # "Chief executive Jensen Huang": the name after a title is a person's
+                book.persons.add(" ".join(run).casefold())
+                book.persons.add(run[-1].casefold())
+
+
+def _run(tokens: Sequence[Token], i: int) -> list[str]:
+    """Up to three name-like words from ``i`` on, a possessive ending the run."""
+    parts: list[str] = []
+    for token in tokens[i : i + 3]:
+        if not _is_name_like(token.text):
+            break
+        parts.append(without_possessive(token.text))
+        if parts[-1] != token.text:
+            break
+    return parts

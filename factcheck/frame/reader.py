@@ -1,0 +1,390 @@
+"""Read the frame of every figure of a document: its parties, scope, status and years.
+
+A document is read sentence by sentence, in order, remembering the party the story is
+about (the *topic*: the subject of the last sentence that named one, and before any, the
+party the document names most), so that "the chipmaker", "der Konzern" and "its" find
+the party they refer to.
+
+Within a sentence, the clause of a figure is the stretch between clause marks (commas,
+colons, dashes, brackets) and words that join clauses ("and", "while", "und", …). A
+figure's subject is, in this order:
+
+1. its owner: a possessive name or pronoun before it in its clause ("Nvidia's stock",
+   "seine Beteiligung"), or a name glued to a noun ("Intel-Kurs");
+2. in a relative or appositive clause without a name of its own ("Oracle, which lent
+   $6bn", "Databricks, the platform valued at $100bn"), the name the clause is about;
+3. the first party its clause names that no preposition governs (German: before or
+   after the figure, as German puts its subject after the verb);
+4. the first such party of the sentence before its clause;
+5. the topic.
+
+Persons (a name after a title, or before a verb of saying) and places are no subjects.
+The counterparty is the nearest party a preposition governs in the figure's clause
+("a stake in X", "Anteil an der Commerzbank").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from factcheck.extract.grammar import grammar
+from factcheck.extract.names import CLAUSE_MARKS
+from factcheck.frame.mentions import (
+    GOVERNMENT,
+    Mention,
+    MentionReader,
+    NameBook,
+    Token,
+    learn_names,
+    tokens_of,
+)
+from factcheck.frame.model import Frame, SubjectBy
+from factcheck.frame.words import FrameWords, frame_words
+from factcheck.lexicon import Status
+from factcheck.models import Claim
+from factcheck.text.sentences import sentence_spans
+
+#: Years a figure's clause may name (a four-digit number in this range).
+_YEARS = range(1900, 2101)
+#: Status words, from the one that wins when a clause has several.
+_STATUS_ORDER: tuple[Status, ...] = ("previous", "threshold", "reported", "expected")
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    tokens: list[Token]
+    figure: list[bool]
+    mentions: list[Mention]
+    claims: list[int]  # indices into the document's claims
+
+
+def _clause_bounds(words: FrameWords, tokens: Sequence[Token], figure: Sequence[bool]) -> list[int]:
+    """Token indices where a clause starts (0 first): after a mark or a joining word."""
+    starts = [0]
+    for i, token in enumerate(tokens):
+        text = token.text
+        if text in CLAUSE_MARKS and i + 1 < len(tokens):
+            starts.append(i + 1)
+        elif text.lower() in words.joiners and i and not figure[i - 1]:
+            starts.append(i)
+    return sorted(set(starts))
+
+
+class DocumentReader:
+    """Reads the frames of one document's claims."""
+
+    def __init__(self, lang: str, book: NameBook) -> None:
+        self.words = frame_words(lang)
+        self.mentions = MentionReader(self.words, book)
+        self.lang = lang
+
+    def frames(self, view: str, claims: Sequence[Claim]) -> list[Frame]:
+        """One frame per claim, in order; ``view`` is the document's text, markup masked."""
+        sentences = self._sentences(view, claims)
+        main = self._main_party(sentences)
+        topic = main
+        frames: list[Frame | None] = [None] * len(claims)
+        for sentence in sentences:
+            resolved = [self._resolve(sentence, m, topic, main) for m in sentence.mentions]
+            sentence.mentions = resolved
+            for index in sentence.claims:
+                frames[index] = self._frame(sentence, claims[index], main or topic)
+            first = self._sentence_subject(sentence)
+            if first is not None:
+                topic = first
+        return [f if f is not None else Frame() for f in frames]
+
+    # --- reading the document ---------------------------------------------------------
+
+    def _sentences(self, view: str, claims: Sequence[Claim]) -> list[_Sentence]:
+        g = grammar(self.lang)
+        spans = sentence_spans(view, g.lex.abbreviations, g.months, g.lex.stopwords, g.lex.labels)
+        starts = [s for s, _ in spans]
+        by_sentence: dict[int, list[int]] = {}
+        for index, claim in enumerate(claims):
+            k = bisect.bisect_right(starts, claim.start) - 1
+            if k >= 0 and claim.start < spans[k][1]:
+                by_sentence.setdefault(k, []).append(index)
+        sentences = []
+        for k, (start, end) in enumerate(spans):
+            tokens = tokens_of(view[start:end], start)
+            inside = [(claims[i].start, claims[i].end) for i in by_sentence.get(k, [])]
+            figure = [any(s < t.end and t.start < e for s, e in inside) for t in tokens]
+            mentions = self.mentions.read(tokens, figure)
+            sentences.append(
+                _Sentence(start, end, tokens, figure, mentions, by_sentence.get(k, []))
+            )
+        return sentences
+
+    def _main_party(self, sentences: Sequence[_Sentence]) -> str | None:
+        """The party the document names most (first named wins a tie)."""
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for k, sentence in enumerate(sentences):
+            for m in sentence.mentions:
+                if m.name is None or m.person or m.place or m.name == GOVERNMENT:
+                    continue
+                if not self._free(m):
+                    continue  # "a stake in X": the story is about whoever holds it
+                key = m.name.casefold()
+                counts[key] += 1
+                first.setdefault(key, k)
+        if not counts:
+            return None
+        best = max(counts, key=lambda key: (counts[key], -first[key]))
+        for sentence in sentences:
+            for m in sentence.mentions:
+                if m.name is not None and m.name.casefold() == best:
+                    return m.name
+        return None
+
+    def _resolve(
+        self, sentence: _Sentence, m: Mention, topic: str | None, main: str | None
+    ) -> Mention:
+        """A description or pronoun with the party it refers to."""
+        if m.name is not None:
+            return m
+        # a pronoun refers to the last sentence's subject, a description to the party the
+        # story is about ("the company", "der Konzern") unless it names another
+        name = topic if m.kind == "pronoun" else main or topic
+        if m.kind == "description":
+            # the company named last before it in the same sentence ("Schaeffler cuts too:
+            # the supplier from Herzogenaurach …")
+            earlier = [
+                e for e in sentence.mentions
+                if e.last <= m.first and e.kind == "name" and e.name is not None
+                and not (e.person or e.place or e.name == GOVERNMENT) and self._free(e)
+            ]  # fmt: skip
+            if earlier:
+                name = earlier[-1].name
+        host = self._host(sentence, m.first)
+        if m.kind == "description" and host is not None and host.name is not None:
+            name = host.name  # "Databricks, the data platform valued at …"
+        elif m.other_than is not None:
+            other = m.other_than.casefold()
+            if name is not None and name.casefold() == other:
+                name = main if main is not None and main.casefold() != other else None
+        return Mention(name, m.first, m.last, m.kind, m.possessive, m.before, m.person,
+                       m.place, m.division, m.other_than)  # fmt: skip
+
+    def _host(self, sentence: _Sentence, first: int) -> Mention | None:
+        """The name that a clause opening at token ``first`` right after a comma is about."""
+        if first == 0 or sentence.tokens[first - 1].text != ",":
+            return None
+        before = [m for m in sentence.mentions if m.last == first - 1 and m.name is not None]
+        return before[-1] if before else None
+
+    # --- one figure -------------------------------------------------------------------
+
+    def _frame(self, sentence: _Sentence, claim: Claim, topic: str | None) -> Frame:
+        tokens = sentence.tokens
+        first = next((i for i, t in enumerate(tokens) if t.end > claim.start), 0)
+        last = next((i for i, t in enumerate(tokens) if t.start >= claim.end), len(tokens))
+        bounds = _clause_bounds(self.words, tokens, sentence.figure)
+        k = bisect.bisect_right(bounds, first) - 1
+        clause_start = bounds[k] if k >= 0 else 0
+        clause_end = bounds[k + 1] if k + 1 < len(bounds) else len(tokens)
+        while clause_end < len(tokens) and clause_end < last:
+            k += 1
+            clause_end = bounds[k + 1] if k + 1 < len(bounds) else len(tokens)
+        subject, by = self._subject(sentence, first, last, clause_start, clause_end, topic)
+        counterparty = self._counterparty(sentence, first, last, clause_start, clause_end, subject)
+        clause = tokens[clause_start:clause_end]
+        named = frozenset(
+            m.name.casefold() for m in sentence.mentions if m.name is not None and not m.place
+        )
+        return Frame(
+            subject=subject,
+            subject_by=by,
+            counterparty=counterparty,
+            metric=claim.metric,
+            metric_sure=self._metric_beside(sentence, claim.metric, first, last, clause_start,
+                                            clause_end),  # fmt: skip
+            scope=self._scope(sentence, clause_start, clause_end, first, last),
+            status=self._status(tokens, first, last, clause_start, clause_end),
+            years=self._years(clause, sentence, clause_start),
+            named=named,
+        )
+
+    def _metric_beside(
+        self, sentence: _Sentence, metric: str | None, first: int, last: int, lo: int, hi: int
+    ) -> bool:
+        """Whether a word of ``metric`` stands within three words of the figure, in its
+        clause, with no other figure between."""
+        if metric is None:
+            return False
+        words, tokens, figure = self.words, sentence.tokens, sentence.figure
+        texts = [t.text for t in tokens]
+        for i in [*range(max(lo, first - 3), first), *range(last, min(hi, last + 3))]:
+            between = range(i + 1, first) if i < first else range(last, i)
+            if any(figure[j] for j in between):
+                continue
+            concept = words.metrics.phrase(texts, i) or words.metrics.word_concept(
+                texts[i].lower()
+            )
+            if concept == metric:
+                return True
+        return False
+
+    def _parties(self, sentence: _Sentence, lo: int, hi: int) -> list[Mention]:
+        """Mentions among tokens [lo, hi) that may be a figure's party: no person or place
+        ("Elon Musk's xAI", "Saudi Arabia's Kingdom Holdings": the company after them)."""
+        return [
+            m for m in sentence.mentions
+            if lo <= m.first < hi and m.name is not None and not m.person and not m.place
+        ]  # fmt: skip
+
+    def _free(self, m: Mention) -> bool:
+        """Whether no preposition governs the mention (it may be a clause's subject)."""
+        return m.before not in self.words.prepositions
+
+    def _subject(
+        self, sentence: _Sentence, first: int, last: int, lo: int, hi: int, topic: str | None
+    ) -> tuple[str | None, SubjectBy]:
+        in_clause = self._parties(sentence, lo, hi)
+        before = [m for m in in_clause if m.last <= first]
+        # 1. the owner: a possessive right before the figure's phrase
+        owners = [m for m in before if m.possessive and self._free(m)]
+        if owners:
+            owner = owners[-1]
+            if not [m for m in before if m.first > owner.first and self._free(m)]:
+                return owner.name, "owner" if owner.kind != "pronoun" else "reference"
+        # 2. a relative or appositive clause about the name before it
+        host = self._host(sentence, lo)
+        opener = sentence.tokens[lo].text.lower() if lo < len(sentence.tokens) else ""
+        if host is not None and not host.person and not host.place:
+            relative = opener in self.words.relative or self.words.role(opener) == "determiner"
+            if relative and not [m for m in before if self._free(m) and m.kind == "name"]:
+                return host.name, "clause"
+        # 3. the clause's own subject
+        free = [m for m in in_clause if self._free(m)]
+        if self.lang == "en":
+            free = [m for m in free if m.last <= first]
+        if free:
+            m = free[0]
+            return m.name, "clause" if m.kind in ("name", "owner") else "reference"
+        # 4. the subject of the nearest clause before that has one
+        bounds = _clause_bounds(self.words, sentence.tokens, sentence.figure)
+        for start, end in reversed(list(zip(bounds, [*bounds[1:], len(sentence.tokens)]))):
+            if start >= lo:
+                continue
+            earlier = [m for m in self._parties(sentence, start, min(end, lo)) if self._free(m)]
+            if earlier:
+                m = earlier[0]
+                return m.name, "sentence" if m.kind in ("name", "owner") else "reference"
+        if topic is not None:
+            return topic, "topic"
+        return None, "none"
+
+    def _counterparty(
+        self, sentence: _Sentence, first: int, last: int, lo: int, hi: int, subject: str | None
+    ) -> str | None:
+        words = self.words
+        governed = [
+            m for m in self._parties(sentence, lo, hi)
+            if m.before in words.party_prepositions and m.name != subject
+        ]  # fmt: skip
+        if not governed:
+            return None
+        after = [m for m in governed if m.first >= last]
+        return (after[0] if after else governed[-1]).name
+
+    def _sentence_subject(self, sentence: _Sentence) -> str | None:
+        """The company a sentence is about: its first free party that is no state, person
+        or place, which later descriptions ("the company") and pronouns refer to."""
+        for m in sentence.mentions:
+            if m.name is None or m.person or m.place or m.name == GOVERNMENT:
+                continue
+            if self._free(m):
+                return m.name
+        return None
+
+    # --- scope, status, time -----------------------------------------------------------
+
+    def _scope(
+        self, sentence: _Sentence, lo: int, hi: int, first: int, last: int
+    ) -> frozenset[str]:
+        words, tokens = self.words, sentence.tokens
+        texts = [t.text for t in tokens]
+        tags: set[str] = set()
+        for i in range(lo, hi):
+            if sentence.figure[i] and not first <= i < last:
+                continue
+            tag = words.scope.phrase(texts, i) or words.scope.word_concept(texts[i].lower())
+            if tag is not None:
+                tags.add(tag)
+            lower = texts[i].lower()
+            region = None
+            if lower in words.region_adverbs:
+                region = words.regions.get(lower)
+            elif i and texts[i - 1].lower() in words.place_prepositions:
+                region = words.regions.get(lower)
+            if region is not None:
+                tags.add(f"region:{region}")
+        return frozenset(tags)
+
+    def _status(
+        self, tokens: Sequence[Token], first: int, last: int, lo: int, hi: int
+    ) -> Status | None:
+        words = self.words
+        texts = [t.text for t in tokens]
+        # "from 27,000 to 16,000", "von 27.000 auf 16.000": the first is the earlier value
+        if first and texts[first - 1].lower() in words.change_from:
+            ahead = [t.lower() for t in texts[last : last + 3]]
+            if any(t in words.change_to for t in ahead):
+                return "previous"
+        found: set[str] = set()
+        for i in range(lo, hi):
+            if first <= i < last:
+                continue
+            tag = words.status.phrase(texts, i) or words.status.word_concept(texts[i].lower())
+            if tag == "threshold" and not (first - 3 <= i < last + 2):
+                continue  # a threshold word says so of the figure beside it only
+            if tag is not None:
+                found.add(tag)
+        for i in range(first, last):  # "30-Prozent-Marke": the mark glued to the figure
+            tag = words.status.word_concept(texts[i].lower())
+            if tag == "threshold":
+                found.add(tag)
+        for status in _STATUS_ORDER:
+            if status in found:
+                return status
+        return None
+
+    def _years(self, clause: Sequence[Token], sentence: _Sentence, lo: int) -> frozenset[int]:
+        years = set()
+        for offset, token in enumerate(clause):
+            if sentence.figure[lo + offset]:
+                continue
+            text = token.text
+            if len(text) == 4 and text.isdigit() and int(text) in _YEARS:
+                years.add(int(text))
+        return frozenset(years)
+
+
+def sentence_tokens(view: str, lang: str) -> list[list[Token]]:
+    """The tokens of every sentence of ``view``."""
+    g = grammar(lang)
+    spans = sentence_spans(view, g.lex.abbreviations, g.months, g.lex.stopwords, g.lex.labels)
+    return [tokens_of(view[start:end], start) for start, end in spans]
+
+
+def read_frames(
+    documents: Sequence[tuple[str, str, Sequence[Claim]]], known: Iterable[str] = ()
+) -> list[list[Frame]]:
+    """The frames of the claims of each document, given as (masked text, language, claims).
+
+    The documents are read together: what one shows about names (an English text's
+    capitals, a title before a person's name) holds in the others. ``known`` are names
+    known beforehand (a ledger's entities and aliases).
+    """
+    book = NameBook()
+    book.add_known(known)
+    for view, lang, _ in documents:
+        learn_names(book, MentionReader(frame_words(lang), book), sentence_tokens(view, lang))
+    return [DocumentReader(lang, book).frames(view, claims) for view, lang, claims in documents]

@@ -1,0 +1,106 @@
+"""One language's frame words as lookup tables, built once (lexicon ``[frames]``).
+
+Words are matched as the metric cues are (:class:`~factcheck.extract.cues.CueTable`):
+whole words, ``prefix*``, ``*suffix`` and phrases of up to three words.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from babel import Locale
+
+from factcheck.extract.cues import CueTable, cue_table
+from factcheck.extract.names import without_possessive
+from factcheck.lexicon import load_lexicon
+
+#: CLDR codes of the regions that may scope a figure: the world and Europe besides the
+#: countries (two letters).
+_REGIONS = {"001": "WORLD", "150": "EU"}
+
+
+@dataclass(frozen=True)
+class FrameWords:
+    """What the frame reader looks words up in, for one language."""
+
+    lang: str
+    #: one table for the word classes of a description and a clause: "determiner",
+    #: "organisation", "division", "government", "title", "reporting", "pronoun", …
+    roles: CueTable
+    relation: CueTable  # nouns that describe another party than the name before them
+    scope: CueTable
+    status: CueTable
+    metrics: CueTable
+    #: lower-cased word or name -> region code ("DE", "EU", "WORLD")
+    regions: dict[str, str]
+    region_adverbs: frozenset[str]
+    relative: frozenset[str]
+    place_relatives: frozenset[str]
+    joiners: frozenset[str]
+    place_prepositions: frozenset[str]
+    party_prepositions: frozenset[str]
+    genitive: frozenset[str]
+    capitals: frozenset[str]
+    personal_pronouns: frozenset[str]
+    #: words after which a name is governed: a party, a place or the owner of a noun
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+    change_from: frozenset[str]
+    change_to: frozenset[str]
+    stopwords: frozenset[str]
+    furniture: frozenset[str]
+
+    def role(self, token: str) -> str | None:
+        """The role class of one token ("organisation", "pronoun", …), if any."""
+        return self.roles.word_concept(token.lower())
+
+    def is_region(self, name: str) -> str | None:
+        return self.regions.get(without_possessive(name).lower())
+
+
+@functools.cache
+def frame_words(lang: str) -> FrameWords:
+    lex = load_lexicon(lang)
+    f = lex.frames
+    roles = CueTable.build(
+        {
+            # the order decides a word that stands in two lists ("bund": government)
+            "government": f.government_nouns,
+            "division": f.division_nouns,
+            "organisation": f.organisation_nouns,
+            "title": f.person_titles,
+            "reporting": f.reporting,
+            "pronoun": f.pronouns,
+            "determiner": f.determiners,
+        }
+    )
+    regions = {word.lower(): code for word, code in f.regions.items()}
+    for code, name in Locale(lang).territories.items():
+        region = _REGIONS.get(code, code if len(code) == 2 and code.isalpha() else None)
+        if region is not None:
+            regions.setdefault(str(name).lower(), region)
+    return FrameWords(
+        lang=lang,
+        roles=roles,
+        relation=CueTable.build({"relation": f.relation_nouns}),
+        scope=CueTable.build(f.scope),
+        status=CueTable.build(f.status),
+        metrics=cue_table(lang),
+        regions=regions,
+        region_adverbs=frozenset(w.lower() for w in f.region_adverbs),
+        relative=frozenset(f.relative),
+        place_relatives=frozenset(f.place_relatives),
+        joiners=frozenset(f.clause_joiners),
+        place_prepositions=frozenset(f.place_prepositions),
+        party_prepositions=frozenset(f.party_prepositions),
+        genitive=frozenset(f.genitive),
+        capitals=frozenset(f.capitals),
+        personal_pronouns=frozenset(f.personal_pronouns),
+        prepositions=frozenset((*f.party_prepositions, *f.place_prepositions, *f.genitive)),
+        determiners=frozenset(f.determiners),
+        change_from=frozenset(lex.ranges.change_from),
+        change_to=frozenset(lex.ranges.change_to),
+        stopwords=lex.stopwords,
+        furniture=frozenset(lex.not_claims.not_names) | lex.stopwords,
+    )
