@@ -310,6 +310,14 @@ def check_command(
     refresh: Annotated[
         bool | None, typer.Option("--refresh", help="Fetch web sources anew, not from the cache.")
     ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Show, for every figure, what it was read to be about and why each source "
+            "figure was matched or set aside (text and json).",
+        ),
+    ] = False,
 ) -> None:
     """Check every figure of the drafts against sources and the ledger.
 
@@ -328,6 +336,8 @@ def check_command(
         factcheck check draft.md --as-of 2025-12-01 --format html --output report.html
 
         factcheck check draft.md --no-default-ledger --ledger my-claims/ --format json
+
+        factcheck check draft.md --source reports/ --explain
 
         factcheck check draft.md --follow-links --source https://example.org/report
 
@@ -361,6 +371,7 @@ def check_command(
         write_baseline=write_baseline,
         diff=diff,
         progress=sys.stderr.isatty(),
+        explain=explain,
     )
     outcome = gate.run(eff, options)
     for note in outcome.skipped:

@@ -37,6 +37,8 @@ class Options:
     write_baseline: Path | None = None
     diff: str | None = None
     progress: bool = False
+    #: every finding with the frame read and the candidates weighed
+    explain: bool = False
 
 
 @dataclass
@@ -94,7 +96,15 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
     if failed and values.strict_sources:
         raise SourceError(*failed[0])
     skipped = [f"{location}: {error}" for location, error in failed]
-    report = check(documents, sources, book, as_of=values.as_of, settings=settings, failed=failed)
+    report = check(
+        documents,
+        sources,
+        book,
+        as_of=values.as_of,
+        settings=settings,
+        failed=failed,
+        explain=options.explain,
+    )
     texts = {doc.location: doc.text for doc in documents}
     root = repository_root(cwd)
     wanted = _filters(texts, root, values.inline_config, options, report)
@@ -199,7 +209,12 @@ def render(outcome: Outcome, fmt: str, *, colour: bool) -> Iterator[str]:
     """The report's text in ``fmt``, in chunks that end with a newline."""
     view = outcome.view
     if fmt == "json":
-        yield view.report.model_dump_json(indent=2) + "\n"
+        # Without --explain the report has no "explain" keys: schema version 1 as it was.
+        explained = any(f.explain for d in view.report.drafts for f in d.findings)
+        hidden = (
+            None if explained else {"drafts": {"__all__": {"findings": {"__all__": {"explain"}}}}}
+        )
+        yield view.report.model_dump_json(indent=2, exclude=hidden) + "\n"
     elif fmt == "sarif":
         from factcheck.report import sarif
 

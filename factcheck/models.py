@@ -111,6 +111,50 @@ class Evidence(_Record):
     )
 
 
+class FrameInfo(_Record):
+    """What a figure was read to be about (``check --explain``)."""
+
+    subject: str | None = Field(description="Whose figure it is.")
+    subject_by: str = Field(
+        description="How the subject was found: owner, clause, sentence, reference, topic, "
+        "record or none (from the surest to the least sure)."
+    )
+    counterparty: str | None
+    metric: str | None
+    metric_beside: bool = Field(description="Whether a word of the metric stands by the figure.")
+    scope: list[str] = Field(description="dimension:value tags, e.g. region:DE, period:quarter.")
+    status: str | None = Field(description="previous, expected, reported, threshold or null.")
+    years: list[int]
+
+
+class CandidateInfo(_Record):
+    """A figure of a source or the ledger, and why it was matched or set aside."""
+
+    source: str = Field(description="The `id` of a source in the report's `sources`.")
+    text: str
+    where: str = Field(description="File, URL or ledger file:line.")
+    role: Literal["agrees", "slip", "same", "elsewhere", "aside"] = Field(
+        description="agrees: the same fact, agreeing; slip: the same fact off by a slip; "
+        "same: surely the same fact, another value; elsewhere: the draft's value for another "
+        "party, metric or scope; aside: not compared."
+    )
+    agrees: bool = Field(description="Whether the two intervals meet.")
+    diagnosis: Diagnosis | None = None
+    score: float = Field(description="How alike the two frames are, 0..1.")
+    metric: str = Field(description="same, related, unknown, weak or other.")
+    party: str = Field(description="same, crossed, named, unknown, weak or other.")
+    blocks: list[str] = Field(description="Why the two cannot be one fact, if they cannot.")
+    why: str = Field(description="The reason in words.")
+    frame: FrameInfo
+
+
+class Explanation(_Record):
+    """How a finding came about: the draft figure's frame and the candidates weighed."""
+
+    frame: FrameInfo
+    candidates: list[CandidateInfo]
+
+
 class Finding(_Record):
     claim: Claim
     verdict: Verdict
@@ -118,6 +162,9 @@ class Finding(_Record):
     evidence: list[Evidence] = Field(default_factory=list)
     diagnosis: Diagnosis | None = None
     suggestion: str | None = None
+    explain: Explanation | None = Field(
+        None, description="Only with `check --explain`: the frame read and the candidates."
+    )
 
 
 class DraftResult(_Record):

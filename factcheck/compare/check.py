@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import process
 
 from factcheck.compare.citations import cited_sources
+from factcheck.compare.explain import explain as explanation
 from factcheck.compare.figures import Figure, from_claim, meets
 from factcheck.compare.match import Matcher, distinctive
 from factcheck.compare.parties import FUZZY_NAME_RATIO, Parties, words_of
@@ -229,13 +230,15 @@ def check(
     as_of: dt.date | None = None,
     settings: Settings = DEFAULT_SETTINGS,
     failed: Sequence[tuple[str, str]] = (),
+    explain: bool = False,
 ) -> CheckReport:
     """Every figure of ``drafts`` judged against ``sources`` and ``ledger`` as of a date.
 
     ``as_of`` (default: today) is the date the drafts speak for: records and sources
     dated after it are ignored, and a figure replaced on or before it is ``outdated``.
     ``failed`` are sources that could not be read, as (location, why): the report
-    lists them with their error.
+    lists them with their error. With ``explain``, every finding carries the frame read
+    and the candidates weighed (:mod:`~factcheck.compare.explain`).
     """
     as_of = as_of or dt.date.today()
     concepts = load_concepts()
@@ -287,9 +290,12 @@ def check(
             decides = found is not None and bool(found.agrees or found.slips or found.same)
             candidates: Iterable[Figure] = [*(cited if decides else source_figures), *records]
             found = matcher.assess(draft, candidates, as_of, anchored)
-            findings.append(
-                judge(draft, found, as_of=as_of, supersedes=supersedes, same_party=parties.same)
+            finding = judge(
+                draft, found, as_of=as_of, supersedes=supersedes, same_party=parties.same
             )
+            if explain:
+                finding = finding.model_copy(update={"explain": explanation(draft, found)})
+            findings.append(finding)
         results.append(DraftResult(path=doc.location, lang=doc.lang, findings=findings))
     return CheckReport(as_of=as_of, drafts=results, sources=infos, summary=summarize(results))
 

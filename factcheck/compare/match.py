@@ -28,7 +28,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from factcheck.compare.diagnose import PREFIXED_UNITS, power_of_ten, significant_digits, swapped_digits
+from factcheck.compare.diagnose import (
+    PREFIXED_UNITS,
+    power_of_ten,
+    significant_digits,
+    swapped_digits,
+)
 from factcheck.compare.figures import Figure, meets
 from factcheck.compare.parties import Parties
 from factcheck.compare.relate import Relater, Relation
@@ -42,7 +47,7 @@ Role = Literal["agrees", "slip", "same", "elsewhere", "aside"]
 #: Least score of an agreeing figure with a distinctive value, a round one, a bound.
 AGREE_DISTINCT, AGREE_ROUND, AGREE_BOUND = 0.40, 0.55, 0.60
 #: Least score of a figure off by a slip, and of one surely about the same fact.
-SLIP_MIN, SAME_MIN = 0.55, 0.78
+SLIP_MIN, SAME_MIN = 0.50, 0.78
 #: Qualifiers that bound a figure from below and from above.
 _FROM_BELOW = frozenset({"over", "at_least"})
 _FROM_ABOVE = frozenset({"under", "at_most", "up_to"})
@@ -110,9 +115,27 @@ def _side(f: Figure) -> str | None:
     return None
 
 
+#: How far apart a bound and the figure it supports may lie: "more than 500" supports
+#: "about 520", not "5,000", though "5,000" is more than 500 too.
+BOUND_REACH = 1.5
+
+
 def agrees(d: Figure, c: Figure) -> bool:
-    """Whether ``c`` supports ``d``: intervals that meet, and no opposite bounds."""
-    return meets(d, c) and not opposite_bounds(d, c)
+    """Whether ``c`` supports ``d``: intervals that meet, no opposite bounds, and for a
+    bound ("over 3%", "up to $65 billion") a value within reach of it.
+
+    >>> # see tests/test_match.py
+    """
+    if not meets(d, c) or opposite_bounds(d, c):
+        return False
+    if _open(d) or _open(c) or "up_to" in (d.qualifier, c.qualifier):
+        low, high = sorted((abs(d.value), abs(c.value)))
+        return high <= BOUND_REACH * low
+    return True
+
+
+def _open(f: Figure) -> bool:
+    return f.low is None or f.high is None
 
 
 def slip(d: Figure, c: Figure) -> Diagnosis | None:
@@ -184,6 +207,7 @@ class Matcher:
                 relation = self.relater.relate(d, c, (c.source, c.sentence) in anchored)
             match = self._sort(d, c, relation)
             _GROUPS[match.role](out).append(match)
+        self._reconsider_metric(out)
         for group in (out.agrees, out.slips, out.same, out.elsewhere):
             group.sort(key=lambda m: -m.score)
         return out
@@ -191,22 +215,53 @@ class Matcher:
     def _sort(self, d: Figure, c: Figure, relation: Relation) -> Match:
         ok = agrees(d, c)
         if relation.blocked:
-            if ok and self._equal(d, c) and set(relation.blocks) <= _ATTRIBUTION_BLOCKS:
+            attributable = set(relation.blocks) <= _ATTRIBUTION_BLOCKS and (
+                relation.metric in ("same", "related") or relation.blocks == ("metric",)
+            )
+            if ok and self._equal(d, c) and attributable:
                 return Match(c, relation, "elsewhere", ok, "attribution")
-            return Match(c, relation, "aside", ok, why="not the same fact: " + ", ".join(relation.blocks))
+            return Match(
+                c, relation, "aside", ok, why="not the same fact: " + ", ".join(relation.blocks)
+            )
         score = relation.score
         if ok:
             least = self._agree_min(d, c, relation)
             if score >= least:
                 return Match(c, relation, "agrees", True)
-            return Match(c, relation, "aside", True, why=f"agrees, but too little says it is the same fact ({score:.2f} < {least:.2f})")
+            return Match(
+                c,
+                relation,
+                "aside",
+                True,
+                why=f"agrees, but too little says it is the same fact ({score:.2f} < {least:.2f})",
+            )
         found = slip(d, c)
-        if found is not None and score >= SLIP_MIN:
+        if found is not None and score >= SLIP_MIN and self._plausibly_same(relation):
             return Match(c, relation, "slip", False, found)
         if score >= SAME_MIN and self._surely_same(relation):
             return Match(c, relation, "same", False)
         why = f"another value, and not surely the same fact ({score:.2f})"
         return Match(c, relation, "aside", False, found, why)
+
+    def _reconsider_metric(self, out: Assessment) -> None:
+        """The draft's value for its own party under another metric word ("a price tag of
+        $29bn" and "a $29bn valuation") is the same fact told in other words, unless the
+        sources give the draft's metric for that party another value (then the draft took
+        the wrong figure: "raised $7.3bn" where $7.3bn was the valuation)."""
+        rivals = [
+            m for m in out.all()
+            if m.relation.metric == "same" and m.relation.party in ("same", "crossed")
+            and not m.agrees
+        ]  # fmt: skip
+        if rivals:
+            return
+        kept: list[Match] = []
+        for m in out.elsewhere:
+            if m.relation.blocks == ("metric",):
+                out.agrees.append(replace(m, role="agrees", diagnosis=None))
+            else:
+                kept.append(m)
+        out.elsewhere = kept
 
     def _agree_min(self, d: Figure, c: Figure, relation: Relation) -> float:
         bounded = d.high is None or d.low is None or c.high is None or c.low is None
@@ -216,8 +271,15 @@ class Matcher:
             return AGREE_BOUND
         return AGREE_DISTINCT if distinctive(d) or distinctive(c) else AGREE_ROUND
 
+    def _plausibly_same(self, relation: Relation) -> bool:
+        """Nothing weighs against one fact: no metric or party of another kind."""
+        return relation.metric not in ("weak", "other") and relation.party not in ("weak", "other")
+
     def _surely_same(self, relation: Relation) -> bool:
-        return relation.metric in ("same", "related") and relation.party in ("same", "crossed")
+        """The same party and metric, or a related metric in a sentence that reports the
+        same event (another of its figures stated in both)."""
+        metric = relation.metric == "same" or (relation.metric == "related" and relation.anchored)
+        return metric and relation.party in ("same", "crossed") and not relation.total_differs
 
     def _equal(self, d: Figure, c: Figure) -> bool:
         """Whether ``c`` states the draft's very value, distinctive enough to tell."""

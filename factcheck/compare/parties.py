@@ -125,6 +125,15 @@ def words_of(text: str) -> list[str]:
 
 
 def _is_part(short: str, long: str) -> bool:
-    """Whether the words of ``short`` start ``long``: "fennec" in "fennec payments"."""
+    """Whether the words of ``short`` start ``long`` ("fennec" in "fennec payments"), or
+    ``short`` is the last of two words, as a surname is ("musk" in "elon musk").
+
+    >>> _is_part("fennec", "fennec payments"), _is_part("musk", "elon musk")
+    (True, True)
+    >>> _is_part("europe", "steel group europe"), _is_part("ai", "scale ai")
+    (False, False)
+    """
     short_words, long_words = short.split(), long.split()
-    return 0 < len(short_words) < len(long_words) and long_words[: len(short_words)] == short_words
+    if 0 < len(short_words) < len(long_words) and long_words[: len(short_words)] == short_words:
+        return True
+    return len(long_words) == 2 and short_words == long_words[1:] and len(short) >= 4

@@ -53,11 +53,13 @@ METRIC_WEIGHT, PARTY_WEIGHT, CONTEXT_WEIGHT = 0.45, 0.35, 0.20
 CONTEXT_OTHER_LANGUAGE, CONTEXT_LEDGER = 0.4, 0.5
 #: Lowered by: counterparties both known and different; a part (division, site) named on
 #: one side only; a forecast or report against a stated fact.
-COUNTERPARTY_PENALTY, PART_PENALTY, STATUS_PENALTY = 0.25, 0.15, 0.1
+COUNTERPARTY_PENALTY, PART_PENALTY, STATUS_PENALTY = 0.25, 0.1, 0.05
 #: Raised by: another figure of the draft's sentence stated in the candidate's sentence.
 ANCHOR_BONUS = 0.15
-#: Scope dimensions where a tag on one side only already weighs against one fact.
-_ONE_SIDED = frozenset({"part"})
+#: Scope tags that weigh against one fact already when on one side only: a division's
+#: figure is not the group's.
+_ONE_SIDED = frozenset({"part:division"})
+_TOTAL = "total:cumulative"
 #: Pairs of dimensions that exclude each other: a running total is no further step.
 _EXCLUSIVE = (("total", "step"),)
 
@@ -75,6 +77,8 @@ class Relation:
     context: float
     anchored: bool
     score: float
+    #: one figure is a running total, the other not: it may agree, but is no rival
+    total_differs: bool = False
 
     @property
     def blocked(self) -> bool:
@@ -142,8 +146,13 @@ class Relater:
         for one, other in _EXCLUSIVE:
             if (one in dims_d and other in dims_c) or (other in dims_d and one in dims_c):
                 blocks.append(f"scope:{one}")
-        one_sided = sum(1 for dim in _ONE_SIDED if (dim in dims_d) != (dim in dims_c))
+        one_sided = sum(1 for tag in _ONE_SIDED if (tag in d.scope) != (tag in c.scope))
         return blocks, one_sided
+
+    def total_differs(self, d: Frame, c: Frame) -> bool:
+        """Whether one figure is a running total and the other not ("has raised $12bn in
+        all" against one round's $6bn): the same party and metric, another fact."""
+        return (_TOTAL in d.scope) != (_TOTAL in c.scope)
 
     def relate(self, d: Figure, c: Figure, anchored: bool = False) -> Relation:
         fd, fc = d.frame, c.frame
@@ -189,6 +198,7 @@ class Relater:
             context=context,
             anchored=anchored,
             score=score,
+            total_differs=self.total_differs(fd, fc),
         )
 
     def context(self, d: Figure, c: Figure) -> float:

@@ -136,6 +136,24 @@ def _misattributed(draft: Figure, elsewhere: Match) -> Finding:
     return _finding(draft, "discrepancy", message, [elsewhere], "attribution")
 
 
+def identified(found: Assessment) -> list[Match]:
+    """The figures surely about the draft's fact that state it with another value.
+
+    The same party and metric are not enough: a company raises money in several rounds
+    and cuts jobs in several programmes. A figure is taken for the draft's fact when its
+    sentence reports the same event (another figure of the draft's sentence is stated in
+    it too), or when it is the only value its source gives for that party and metric.
+    """
+    by_source: dict[str, list[Match]] = {}
+    for m in [*found.agrees, *found.slips, *found.same]:
+        by_source.setdefault(m.figure.source, []).append(m)
+    return [
+        m for m in found.same
+        if m.relation.anchored
+        or all(meets(m.figure, other.figure) for other in by_source[m.figure.source])
+    ]  # fmt: skip
+
+
 def _approximate(draft: Figure, match: Match) -> bool:
     """Whether an agreement holds only through the width of a qualifier or rounding."""
     a, b = draft.value, match.figure.value
@@ -167,13 +185,13 @@ def judge(
             ]  # fmt: skip
             return _latest(draft, group)
         sources = {m.figure.source for m in agree}
-        rivals = [m for m in found.same if m.figure.source not in sources]
+        rivals = [m for m in identified(found) if m.figure.source not in sources]
         return _conflict(draft, agree, rivals) or _consistent(draft, agree)
     if slips:
         return _disagreement(draft, [*slips, *found.same])
     if found.elsewhere:
         return _misattributed(draft, found.elsewhere[0])
-    same = found.same
+    same = identified(found)
     if same and all(meets(a.figure, b.figure) for a in same for b in same):
         return _disagreement(draft, same)
     if same:

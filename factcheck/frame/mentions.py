@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from factcheck.extract.names import CLAUSE_MARKS, without_possessive
@@ -66,6 +66,8 @@ class Mention:
     person: bool = False
     place: bool = False
     division: bool = False
+    #: before a verb of saying, or after "according to": who says it, not whose it is
+    speaker: bool = False
     #: a description of another party than this name ("the Facebook parent")
     other_than: str | None = None
 
@@ -174,16 +176,18 @@ class MentionReader:
         for j in range(i - 1, max(i - 4, -1), -1):
             text = tokens[j].text
             lower = text.lower()
-            if lower in words.prepositions or lower in words.determiners:
+            if lower in words.prepositions:
                 return lower
             modifier = (
-                (text[:1].islower() and lower not in words.stopwords)
+                lower in words.determiners  # "aus dem Secure-Enclave-Programm"
+                or (text[:1].islower() and lower not in words.stopwords)
                 or words.role(text) in ("organisation", "division")
                 or without_possessive(text) != text  # "of Musk's Twitter buyout"
             )
             if not modifier:
                 break
-        return tokens[i - 1].text.lower()
+        previous = tokens[i - 1].text.lower()
+        return "" if previous in words.determiners else previous
 
     def _at_start(self, tokens: Sequence[Token], i: int) -> bool:
         return i == 0 or tokens[i - 1].text in _OPENING
@@ -199,7 +203,10 @@ class MentionReader:
                 j += 1
                 continue
             following = j + 1 < len(tokens) and _is_name_like(tokens[j + 1].text)
-            stem = self._stem(token, self._at_start(tokens, j) and not parts, not following)
+            at_start = self._at_start(tokens, j) and not parts
+            stem = self._stem(token, at_start, not following)
+            if stem is None and at_start and following and self._opens_name(tokens, j):
+                stem = (token, False)  # "Orbital Cloud announced": the name's first word
             if stem is None:
                 break
             parts.append(stem[0])
@@ -214,6 +221,14 @@ class MentionReader:
             return None
         name = " ".join(parts)
         return Mention(name, i, j, "name", possessive, self._before(tokens, i))
+
+    def _opens_name(self, tokens: Sequence[Token], i: int) -> bool:
+        """Whether a sentence's capitalised first word begins the name after it."""
+        words = self.words
+        token, after = tokens[i].text, tokens[i + 1].text
+        if words.lang != "en" or token.lower() in words.furniture or words.role(token):
+            return False
+        return without_possessive(after) == after and self.is_proper(after, False)
 
     def _owner(self, tokens: Sequence[Token], i: int) -> Mention | None:
         """A name glued to a noun by a hyphen: "Intel-Kurs" (Intel's price)."""
@@ -296,21 +311,19 @@ class MentionReader:
         before = self.words.role(m.before) if m.before else None
         after = tokens[m.last].text if m.last < len(tokens) else ""
         after_role = self.words.role(after) if after else None
-        person = (
-            folded in self.book.persons
-            or before == "title"
-            or (after_role == "reporting" and len(m.name.split()) > 1)
-        )
+        person = folded in self.book.persons or before == "title"
+        speaker = after_role == "reporting" or m.before in ("laut", "to")  # "according to"
         region = self.words.is_region(m.name)
         where = (
             m.last + 1 < len(tokens)
             and tokens[m.last + 1].text.lower() in self.words.place_relatives
         )
         place = region is not None or (after == "," and where)
-        if person == m.person and place == m.place:
-            return m
-        return Mention(m.name, m.first, m.last, m.kind, m.possessive, m.before, person, place,
-                       m.division, m.other_than)  # fmt: skip
+        if region is not None and m.kind == "name" and len(region) == 2 and not m.possessive:
+            if m.before not in self.words.prepositions:
+                # a country that acts ("allowing the U.S. to buy …") is its government
+                return replace(m, name=GOVERNMENT, speaker=speaker)
+        return replace(m, person=person, place=place, speaker=speaker)
 
 
 def _title_case(tokens: Sequence[Token]) -> bool:

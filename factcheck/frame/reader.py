@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.extract.grammar import grammar
 from factcheck.extract.names import CLAUSE_MARKS
@@ -49,6 +49,8 @@ from factcheck.text.sentences import sentence_spans
 
 #: Years a figure's clause may name (a four-digit number in this range).
 _YEARS = range(1900, 2101)
+#: Periods from the narrowest: where a clause names several, the narrowest holds.
+_PERIODS = ("period:day", "period:month", "period:quarter", "period:half", "period:year")
 #: Status words, from the one that wins when a clause has several.
 _STATUS_ORDER: tuple[Status, ...] = ("previous", "threshold", "reported", "expected")
 
@@ -90,8 +92,8 @@ class DocumentReader:
         topic = main
         frames: list[Frame | None] = [None] * len(claims)
         for sentence in sentences:
-            resolved = [self._resolve(sentence, m, topic, main) for m in sentence.mentions]
-            sentence.mentions = resolved
+            for k, m in enumerate(sentence.mentions):  # in order: later ones see earlier
+                sentence.mentions[k] = self._resolve(sentence, m, topic, main)
             for index in sentence.claims:
                 frames[index] = self._frame(sentence, claims[index], main or topic)
             first = self._sentence_subject(sentence)
@@ -129,10 +131,9 @@ class DocumentReader:
             for m in sentence.mentions:
                 if m.name is None or m.person or m.place or m.name == GOVERNMENT:
                     continue
-                if not self._free(m):
-                    continue  # "a stake in X": the story is about whoever holds it
                 key = m.name.casefold()
-                counts[key] += 1
+                # "a stake in X": the story is more about whoever holds it
+                counts[key] += 2 if self._free(m) else 1
                 first.setdefault(key, k)
         if not counts:
             return None
@@ -149,19 +150,18 @@ class DocumentReader:
         """A description or pronoun with the party it refers to."""
         if m.name is not None:
             return m
-        # a pronoun refers to the last sentence's subject, a description to the party the
-        # story is about ("the company", "der Konzern") unless it names another
+        # A pronoun or description refers to the subject of its own sentence when one
+        # comes before it ("Orbital announced that it will …", "Schaeffler cuts too: the
+        # supplier from Herzogenaurach …"); else a pronoun to the last sentence's subject,
+        # a description to the party the story is about ("the company", "der Konzern").
         name = topic if m.kind == "pronoun" else main or topic
-        if m.kind == "description":
-            # the company named last before it in the same sentence ("Schaeffler cuts too:
-            # the supplier from Herzogenaurach …")
-            earlier = [
-                e for e in sentence.mentions
-                if e.last <= m.first and e.kind == "name" and e.name is not None
-                and not (e.person or e.place or e.name == GOVERNMENT) and self._free(e)
-            ]  # fmt: skip
-            if earlier:
-                name = earlier[-1].name
+        earlier = [
+            e for e in sentence.mentions
+            if e.last <= m.first and e.name is not None and e.kind != "pronoun"
+            and not (e.person or e.place or e.name == GOVERNMENT) and self._free(e)
+        ]  # fmt: skip
+        if earlier:
+            name = earlier[0].name
         host = self._host(sentence, m.first)
         if m.kind == "description" and host is not None and host.name is not None:
             name = host.name  # "Databricks, the data platform valued at …"
@@ -169,8 +169,7 @@ class DocumentReader:
             other = m.other_than.casefold()
             if name is not None and name.casefold() == other:
                 name = main if main is not None and main.casefold() != other else None
-        return Mention(name, m.first, m.last, m.kind, m.possessive, m.before, m.person,
-                       m.place, m.division, m.other_than)  # fmt: skip
+        return replace(m, name=name)
 
     def _host(self, sentence: _Sentence, first: int) -> Mention | None:
         """The name that a clause opening at token ``first`` right after a comma is about."""
@@ -193,7 +192,9 @@ class DocumentReader:
             k += 1
             clause_end = bounds[k + 1] if k + 1 < len(bounds) else len(tokens)
         subject, by = self._subject(sentence, first, last, clause_start, clause_end, topic)
-        counterparty = self._counterparty(sentence, first, last, clause_start, clause_end, subject)
+        counterparty = self._counterparty(
+            sentence, first, last, clause_start, clause_end, subject, claim.metric
+        )
         clause = tokens[clause_start:clause_end]
         named = frozenset(
             m.name.casefold() for m in sentence.mentions if m.name is not None and not m.place
@@ -203,8 +204,9 @@ class DocumentReader:
             subject_by=by,
             counterparty=counterparty,
             metric=claim.metric,
-            metric_sure=self._metric_beside(sentence, claim.metric, first, last, clause_start,
-                                            clause_end),  # fmt: skip
+            metric_sure=self._metric_beside(
+                sentence, claim.metric, first, last, clause_start, clause_end
+            ),  # fmt: skip
             scope=self._scope(sentence, clause_start, clause_end, first, last),
             status=self._status(tokens, first, last, clause_start, clause_end),
             years=self._years(clause, sentence, clause_start),
@@ -224,9 +226,7 @@ class DocumentReader:
             between = range(i + 1, first) if i < first else range(last, i)
             if any(figure[j] for j in between):
                 continue
-            concept = words.metrics.phrase(texts, i) or words.metrics.word_concept(
-                texts[i].lower()
-            )
+            concept = words.metrics.phrase(texts, i) or words.metrics.word_concept(texts[i].lower())
             if concept == metric:
                 return True
         return False
@@ -236,7 +236,8 @@ class DocumentReader:
         ("Elon Musk's xAI", "Saudi Arabia's Kingdom Holdings": the company after them)."""
         return [
             m for m in sentence.mentions
-            if lo <= m.first < hi and m.name is not None and not m.person and not m.place
+            if lo <= m.first < hi and m.name is not None
+            and not (m.person or m.place or m.speaker)
         ]  # fmt: skip
 
     def _free(self, m: Mention) -> bool:
@@ -248,32 +249,43 @@ class DocumentReader:
     ) -> tuple[str | None, SubjectBy]:
         in_clause = self._parties(sentence, lo, hi)
         before = [m for m in in_clause if m.last <= first]
-        # 1. the owner: a possessive right before the figure's phrase
-        owners = [m for m in before if m.possessive and self._free(m)]
+        # 1. the owner: a possessive right before the figure's phrase, or "the shares of X"
+        owners = [
+            m
+            for m in before
+            if (m.possessive and self._free(m)) or self._owns_noun(sentence, m, lo)
+        ]
         if owners:
             owner = owners[-1]
             if not [m for m in before if m.first > owner.first and self._free(m)]:
                 return owner.name, "owner" if owner.kind != "pronoun" else "reference"
         # 2. a relative or appositive clause about the name before it
         host = self._host(sentence, lo)
-        opener = sentence.tokens[lo].text.lower() if lo < len(sentence.tokens) else ""
-        if host is not None and not host.person and not host.place:
-            relative = opener in self.words.relative or self.words.role(opener) == "determiner"
-            if relative and not [m for m in before if self._free(m) and m.kind == "name"]:
+        if (
+            host is not None
+            and not host.person
+            and not host.place
+            and self._parenthetical(sentence, lo)
+        ):
+            if not [m for m in before if self._free(m) and m.kind == "name"]:
                 return host.name, "clause"
-        # 3. the clause's own subject
+        # 3. the clause's own subject: a name or description before a pronoun
         free = [m for m in in_clause if self._free(m)]
         if self.lang == "en":
             free = [m for m in free if m.last <= first]
+        free.sort(key=lambda m: m.kind == "pronoun")
         if free:
             m = free[0]
             return m.name, "clause" if m.kind in ("name", "owner") else "reference"
-        # 4. the subject of the nearest clause before that has one
+        # 4. the subject of the nearest clause before that has one (not a parenthesis)
         bounds = _clause_bounds(self.words, sentence.tokens, sentence.figure)
-        for start, end in reversed(list(zip(bounds, [*bounds[1:], len(sentence.tokens)]))):
-            if start >= lo:
+        for start, end in reversed(
+            list(zip(bounds, [*bounds[1:], len(sentence.tokens)], strict=True))
+        ):
+            if start >= lo or self._parenthetical(sentence, start):
                 continue
             earlier = [m for m in self._parties(sentence, start, min(end, lo)) if self._free(m)]
+            earlier.sort(key=lambda m: m.kind == "pronoun")
             if earlier:
                 m = earlier[0]
                 return m.name, "sentence" if m.kind in ("name", "owner") else "reference"
@@ -281,18 +293,79 @@ class DocumentReader:
             return topic, "topic"
         return None, "none"
 
+    def _parenthetical(self, sentence: _Sentence, start: int) -> bool:
+        """Whether the clause at ``start`` is a relative clause or an apposition about the
+        name before its comma ("Oracle, which lent …", "Meta, the Facebook parent, …")."""
+        tokens = sentence.tokens
+        if start == 0 or start >= len(tokens) or tokens[start - 1].text != ",":
+            return False
+        opener = tokens[start].text.lower()
+        words = self.words
+        if opener in words.relative:
+            return True
+        return words.role(opener) == "determiner" or opener in ("a", "an", "ein", "eine")
+
+    def _owns_noun(self, sentence: _Sentence, m: Mention, lo: int) -> bool:
+        """Whether ``m`` owns a noun through "of", "von" or a genitive ("the shares of
+        Intel", "die Papiere von Intel", "der Anteil des Staates"): that noun starts the
+        clause, so its owner is the clause's subject."""
+        words, tokens = self.words, sentence.tokens
+        if m.before not in words.genitive and m.before not in ("of", "von"):
+            return False
+        at = m.first - 1
+        while at > lo and tokens[at].text.lower() != m.before:
+            at -= 1
+        noun = at - 1
+        if noun < lo or tokens[noun].text in CLAUSE_MARKS or sentence.figure[noun]:
+            return False
+        # the noun, with at most a determiner and a modifier before it, opens the clause
+        opening = noun - lo <= 2 and all(
+            words.role(t.text) == "determiner" or t.text[:1].islower() for t in tokens[lo:noun]
+        )
+        return opening and not tokens[noun].text[:1].isdigit()
+
     def _counterparty(
-        self, sentence: _Sentence, first: int, last: int, lo: int, hi: int, subject: str | None
+        self,
+        sentence: _Sentence,
+        first: int,
+        last: int,
+        lo: int,
+        hi: int,
+        subject: str | None,
+        metric: str | None,
     ) -> str | None:
         words = self.words
         governed = [
             m for m in self._parties(sentence, lo, hi)
             if m.before in words.party_prepositions and m.name != subject
+            and self._of_the_figure(sentence, m, first, last, metric)
         ]  # fmt: skip
         if not governed:
             return None
         after = [m for m in governed if m.first >= last]
         return (after[0] if after else governed[-1]).name
+
+    def _of_the_figure(
+        self, sentence: _Sentence, m: Mention, first: int, last: int, metric: str | None
+    ) -> bool:
+        """Whether the preposition before ``m`` hangs on the figure or its metric word ("a
+        stake in X", "$5bn in X", "Anteil an X"), not on another noun ("data centers in
+        Arizona")."""
+        tokens, words = sentence.tokens, self.words
+        at = m.first - 1
+        while at > 0 and tokens[at].text.lower() != m.before:
+            at -= 1  # past the modifiers between the preposition and the name
+        if at <= 0:
+            return False
+        head = at - 1
+        if first <= head < last or head == last - 1 or sentence.figure[head]:
+            return True
+        texts = [t.text for t in tokens]
+        for i in range(max(0, head - 1), head + 1):
+            concept = words.metrics.phrase(texts, i) or words.metrics.word_concept(texts[i].lower())
+            if concept is not None and concept == metric:
+                return True
+        return False
 
     def _sentence_subject(self, sentence: _Sentence) -> str | None:
         """The company a sentence is about: its first free party that is no state, person
@@ -312,6 +385,15 @@ class DocumentReader:
         words, tokens = self.words, sentence.tokens
         texts = [t.text for t in tokens]
         tags: set[str] = set()
+        # the clauses before the figure's that hold no figure set its scene too ("Im
+        # laufenden Geschäftsjahr, das im Juni endet, will Microsoft 80 Milliarden …")
+        while lo > 0 and not any(sentence.figure[lo - 1 - j] for j in range(min(lo, 1))):
+            bounds = _clause_bounds(words, tokens, sentence.figure)
+            k = bisect.bisect_left(bounds, lo) - 1
+            earlier = bounds[k] if k >= 0 else 0
+            if any(sentence.figure[earlier:lo]) or earlier == lo:
+                break
+            lo = earlier
         for i in range(lo, hi):
             if sentence.figure[i] and not first <= i < last:
                 continue
@@ -326,6 +408,9 @@ class DocumentReader:
                 region = words.regions.get(lower)
             if region is not None:
                 tags.add(f"region:{region}")
+        periods = [t for t in _PERIODS if t in tags]
+        if len(periods) > 1:  # "the first quarter of the fiscal year": the quarter
+            tags -= set(periods[1:])
         return frozenset(tags)
 
     def _status(

@@ -74,10 +74,8 @@ class WordClasses:
             return tag in self._proper
         if self.lang == "de":
             lower = word.lower()
-            if lower.endswith(_DE_NOUN_SUFFIXES) or self._is_compound(word):
-                return False
-            return True
-        return tag in self._proper
+            return not (lower.endswith(_DE_NOUN_SUFFIXES) or self._is_compound(word))
+        return True  # an English word the model does not know: "Quillfeather"
 
     def _is_compound(self, word: str) -> bool:
         """Whether ``word`` is made of words the model knows, ending in a common noun.

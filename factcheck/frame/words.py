@@ -56,7 +56,9 @@ class FrameWords:
         return self.roles.word_concept(token.lower())
 
     def is_region(self, name: str) -> str | None:
-        return self.regions.get(without_possessive(name).lower())
+        """The region code of a place's name ("Germany", "the U.S."), if it is one."""
+        lower = without_possessive(name).lower()
+        return self.regions.get(lower) or self.regions.get(lower + ".")
 
 
 @functools.cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.models import CheckReport, Finding, SourceInfo
+from factcheck.models import CheckReport, Explanation, Finding, FrameInfo, SourceInfo
 
 _COLOURS = {
     "consistent": "\x1b[32m",
@@ -51,17 +51,49 @@ def _evidence(finding: Finding, sources: dict[str, SourceInfo]) -> str | None:
     return "evidence: " + ", ".join(seen) if seen else None
 
 
+def _frame(frame: FrameInfo) -> str:
+    """A frame in one line: "Intel (clause) · stake (beside) · in Commerzbank · region:DE"."""
+    parts = [f"{frame.subject or '?'} ({frame.subject_by})"]
+    if frame.metric:
+        parts.append(f"{frame.metric}{' (beside)' if frame.metric_beside else ''}")
+    if frame.counterparty:
+        parts.append(f"with {frame.counterparty}")
+    parts += frame.scope
+    if frame.status:
+        parts.append(frame.status)
+    parts += [str(year) for year in frame.years]
+    return " · ".join(parts)
+
+
+_ROLE_MARKS = {"agrees": "=", "slip": "~", "same": "≠", "elsewhere": "→", "aside": " "}
+
+
+def _explained(explain: Explanation) -> Iterator[str]:
+    """The frame of a figure and its candidates, one line each, best first."""
+    yield f"    frame: {_frame(explain.frame)}"
+    for c in explain.candidates:
+        mark = _ROLE_MARKS[c.role]
+        slip = f" [{c.diagnosis}]" if c.diagnosis else ""
+        yield (
+            f"      {mark} {c.role:<9} {c.score:4.2f}  {c.text}  ({c.where}){slip}: {c.why}; "
+            f"metric {c.metric}, party {c.party}"
+        )
+        yield f"          {_frame(c.frame)}"
+
+
 def render(report: CheckReport, *, colour: bool = False, verbose: bool = True) -> Iterator[str]:
     """The lines of the text report (without newlines)."""
     sources = {source.id: source for source in report.sources}
     for draft in report.drafts:
         for finding in draft.findings:
             yield _line(draft.path, finding, colour)
-            if verbose and finding.verdict != "consistent":
+            if verbose and (finding.verdict != "consistent" or finding.explain):
                 yield f"    {finding.message}"
                 where = _evidence(finding, sources)
                 if where is not None:
                     yield f"    {where}"
+            if finding.explain is not None:
+                yield from _explained(finding.explain)
     for source in report.sources:
         if source.error:
             yield f"source skipped: {source.location}: {source.error}"
