@@ -41,9 +41,10 @@ from factcheck.frame.mentions import (
     learn_names,
     tokens_of,
 )
+from factcheck.frame.metric import read_metric
 from factcheck.frame.model import Frame, SubjectBy
 from factcheck.frame.words import FrameWords, frame_words
-from factcheck.lexicon import Status
+from factcheck.lexicon import Status, unit_kind
 from factcheck.models import Claim
 from factcheck.text.sentences import sentence_spans
 
@@ -192,8 +193,18 @@ class DocumentReader:
             k += 1
             clause_end = bounds[k + 1] if k + 1 < len(bounds) else len(tokens)
         subject, by = self._subject(sentence, first, last, clause_start, clause_end, topic)
+        scope = self._scope(sentence, clause_start, clause_end, first, last)
+        metric, beside = read_metric(
+            self.words.metrics,
+            [t.text for t in tokens],
+            sentence.figure,
+            (first, last),
+            (clause_start, clause_end),
+            unit_kind(claim.unit),
+            scope,
+        )
         counterparty = self._counterparty(
-            sentence, first, last, clause_start, clause_end, subject, claim.metric
+            sentence, first, last, clause_start, clause_end, subject, metric
         )
         clause = tokens[clause_start:clause_end]
         named = frozenset(
@@ -203,33 +214,13 @@ class DocumentReader:
             subject=subject,
             subject_by=by,
             counterparty=counterparty,
-            metric=claim.metric,
-            metric_sure=self._metric_beside(
-                sentence, claim.metric, first, last, clause_start, clause_end
-            ),  # fmt: skip
-            scope=self._scope(sentence, clause_start, clause_end, first, last),
+            metric=metric,
+            metric_sure=beside,
+            scope=scope,
             status=self._status(tokens, first, last, clause_start, clause_end),
             years=self._years(clause, sentence, clause_start),
             named=named,
         )
-
-    def _metric_beside(
-        self, sentence: _Sentence, metric: str | None, first: int, last: int, lo: int, hi: int
-    ) -> bool:
-        """Whether a word of ``metric`` stands within three words of the figure, in its
-        clause, with no other figure between."""
-        if metric is None:
-            return False
-        words, tokens, figure = self.words, sentence.tokens, sentence.figure
-        texts = [t.text for t in tokens]
-        for i in [*range(max(lo, first - 3), first), *range(last, min(hi, last + 3))]:
-            between = range(i + 1, first) if i < first else range(last, i)
-            if any(figure[j] for j in between):
-                continue
-            concept = words.metrics.phrase(texts, i) or words.metrics.word_concept(texts[i].lower())
-            if concept == metric:
-                return True
-        return False
 
     def _parties(self, sentence: _Sentence, lo: int, hi: int) -> list[Mention]:
         """Mentions among tokens [lo, hi) that may be a figure's party: no person or place

@@ -1,0 +1,75 @@
+"""What a figure measures, read from its own clause.
+
+The extractor's metric takes the nearest cue word of the whole sentence, which in a long
+sentence is often another figure's ("Mit einem Intel-Kurs von 36,86 Dollar ist das
+Paket, für das Nvidia fünf Milliarden Dollar zahlte, …": the price is the first figure's,
+not the second's). Here only the figure's clause counts, and the nearest cue that fits
+the figure's kind wins: the noun right after it ("2,400 construction jobs", "$5bn in
+funding"), else the nearest word before it ("valued at", "Anteil von"). A narrower
+concept ("construction_jobs") wins over its parent when its cue is in the clause too.
+
+A share price in money is a price per share: "$23.28 a share", "Kurs von 36,86 Dollar",
+not "a $5 billion block of stock".
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from factcheck.extract.cues import CueTable, refinements
+from factcheck.lexicon import Kind, load_concepts
+
+#: How many words away a cue still stands *beside* the figure (a sure metric).
+BESIDE = 2
+#: A cue after the figure binds a little less than one before it at the same distance,
+#: except the noun right after it.
+_AFTER = 0.5
+#: The scope tag of a price per share.
+_PER_SHARE = "unit:share"
+
+
+@functools.cache
+def _kinds(concept: str) -> tuple[Kind, ...]:
+    return load_concepts()[concept].kinds
+
+
+def read_metric(
+    cues: CueTable,
+    texts: Sequence[str],
+    figure: Sequence[bool],
+    span: tuple[int, int],
+    clause: tuple[int, int],
+    kind: Kind,
+    scope: frozenset[str],
+) -> tuple[str | None, bool]:
+    """(metric, beside) of the figure at tokens ``span`` in the clause ``clause``.
+
+    ``figure`` marks the tokens of all figures of the sentence; a cue with another figure
+    between it and this one is that figure's.
+    """
+    first, last = span
+    lo, hi = clause
+    found: list[tuple[float, str]] = []
+    for i in range(lo, hi):
+        if first <= i < last or figure[i]:
+            continue
+        between = range(i + 1, first) if i < first else range(last, i)
+        if any(figure[j] for j in between):
+            continue
+        concept = cues.phrase(list(texts), i) or cues.word_concept(texts[i].lower())
+        if concept is None or kind not in _kinds(concept):
+            continue
+        distance = float(first - i - 1) if i < first else i - last + (_AFTER if i > last else 0.0)
+        if concept == "share_price" and kind == "money":
+            if _PER_SHARE not in scope and distance > BESIDE:
+                continue  # "a $5 billion block of Intel stock" is no price
+        found.append((distance, concept))
+    if not found:
+        return None, False
+    found.sort()
+    distance, concept = found[0]
+    narrower = [d_c for d_c in found if d_c[1] in refinements(concept)]
+    if narrower:
+        distance, concept = narrower[0]
+    return concept, distance <= BESIDE
