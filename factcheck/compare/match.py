@@ -278,8 +278,14 @@ class Matcher:
     def _surely_same(self, relation: Relation) -> bool:
         """The same party and metric, or a related metric in a sentence that reports the
         same event (another of its figures stated in both)."""
-        metric = relation.metric == "same" or (relation.metric == "related" and relation.anchored)
-        return metric and relation.party in ("same", "crossed") and not relation.total_differs
+        if relation.total_differs:
+            return False
+        if relation.anchored:  # a sentence that reports the same event: a party not known
+            # to be another (a party merely named in the draft's sentence may be another)
+            return relation.metric in ("same", "related") and relation.party in (
+                "same", "crossed", "unknown", "weak"
+            )
+        return relation.metric == "same" and relation.party in ("same", "crossed")
 
     def _equal(self, d: Figure, c: Figure) -> bool:
         """Whether ``c`` states the draft's very value, distinctive enough to tell."""

@@ -79,6 +79,8 @@ class Relation:
     score: float
     #: one figure is a running total, the other not: it may agree, but is no rival
     total_differs: bool = False
+    #: how many of the draft's scope tags the candidate shares
+    scope_shared: int = 0
 
     @property
     def blocked(self) -> bool:
@@ -199,6 +201,7 @@ class Relater:
             anchored=anchored,
             score=score,
             total_differs=self.total_differs(fd, fc),
+            scope_shared=len(fd.scope & fc.scope),
         )
 
     def context(self, d: Figure, c: Figure) -> float:

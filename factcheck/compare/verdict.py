@@ -147,11 +147,18 @@ def identified(found: Assessment) -> list[Match]:
     by_source: dict[str, list[Match]] = {}
     for m in [*found.agrees, *found.slips, *found.same]:
         by_source.setdefault(m.figure.source, []).append(m)
-    return [
-        m for m in found.same
-        if m.relation.anchored
-        or all(meets(m.figure, other.figure) for other in by_source[m.figure.source])
-    ]  # fmt: skip
+    identified: list[Match] = []
+    for m in found.same:
+        # of a source's figures about the party and metric, those that share the most of
+        # the draft's scope ("in premarket trading", "below the close") are its fact
+        slot = by_source[m.figure.source]
+        best = max(m.relation.scope_shared for m in slot)
+        slot = [o for o in slot if o.relation.scope_shared == best]
+        if m.relation.scope_shared < best:
+            continue
+        if m.relation.anchored or all(meets(m.figure, o.figure) for o in slot):
+            identified.append(m)
+    return identified
 
 
 def _approximate(draft: Figure, match: Match) -> bool:

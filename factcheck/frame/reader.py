@@ -128,6 +128,7 @@ class DocumentReader:
         """The party the document names most (first named wins a tie)."""
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
+        subjects: set[str] = set()
         for k, sentence in enumerate(sentences):
             for m in sentence.mentions:
                 if m.name is None or m.person or m.place or m.name == GOVERNMENT:
@@ -136,6 +137,10 @@ class DocumentReader:
                 # "a stake in X": the story is more about whoever holds it
                 counts[key] += 2 if self._free(m) else 1
                 first.setdefault(key, k)
+                if self._free(m):
+                    subjects.add(key)
+        # a party only ever named after a preposition ("in Sachsen") is no story's subject
+        counts = Counter({key: n for key, n in counts.items() if key in subjects})
         if not counts:
             return None
         best = max(counts, key=lambda key: (counts[key], -first[key]))
@@ -399,6 +404,10 @@ class DocumentReader:
                 region = words.regions.get(lower)
             if region is not None:
                 tags.add(f"region:{region}")
+        if last < len(texts):  # "20,47 Dollar … rund vier Dollar unter dem Schlusskurs"
+            gap = words.gap.phrase(texts, last) or words.gap.word_concept(texts[last].lower())
+            if gap is not None and not (last + 1 < len(texts) and sentence.figure[last + 1]):
+                tags.add(gap)
         periods = [t for t in _PERIODS if t in tags]
         if len(periods) > 1:  # "the first quarter of the fiscal year": the quarter
             tags -= set(periods[1:])

@@ -35,6 +35,8 @@ class FrameWords:
     #: lower-cased word or name -> region code ("DE", "EU", "WORLD")
     regions: dict[str, str]
     region_adverbs: frozenset[str]
+    #: words right after a figure that make it a gap below or above another figure
+    gap: CueTable
     relative: frozenset[str]
     place_relatives: frozenset[str]
     joiners: frozenset[str]
@@ -91,6 +93,7 @@ def frame_words(lang: str) -> FrameWords:
         metrics=cue_table(lang),
         regions=regions,
         region_adverbs=frozenset(w.lower() for w in f.region_adverbs),
+        gap=CueTable.build({"sign:below": f.below_after, "sign:above": f.above_after}),
         relative=frozenset(f.relative),
         place_relatives=frozenset(f.place_relatives),
         joiners=frozenset(f.clause_joiners),

@@ -257,6 +257,9 @@ class Frames(_Data):
     #: word -> region code (ISO 3166 alpha-2, "EU", "WORLD", "HOME", "ABROAD")
     regions: dict[str, str]
     region_adverbs: tuple[str, ...]
+    #: right after a figure: a gap below or above another figure (scope sign:below/above)
+    below_after: tuple[str, ...] = ()
+    above_after: tuple[str, ...] = ()
     #: "dimension:value" -> words; two figures with different values of one dimension
     #: are about different facts
     scope: dict[str, tuple[str, ...]]
