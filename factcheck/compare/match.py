@@ -237,7 +237,11 @@ class Matcher:
             )
         found = slip(d, c)
         if found is not None and score >= SLIP_MIN and self._plausibly_same(relation):
-            return Match(c, relation, "slip", False, found)
+            round_scale = found == "scale" and not (distinctive(d) or distinctive(c))
+            if not round_scale or relation.metric in ("same", "related") or relation.anchored:
+                # "1 billion" and "10 billion" both occur by chance: the metric must say
+                # it is one fact
+                return Match(c, relation, "slip", False, found)
         if score >= SAME_MIN and self._surely_same(relation):
             return Match(c, relation, "same", False)
         why = f"another value, and not surely the same fact ({score:.2f})"
@@ -283,7 +287,10 @@ class Matcher:
         if relation.anchored:  # a sentence that reports the same event: a party not known
             # to be another (a party merely named in the draft's sentence may be another)
             return relation.metric in ("same", "related") and relation.party in (
-                "same", "crossed", "unknown", "weak"
+                "same",
+                "crossed",
+                "unknown",
+                "weak",
             )
         return relation.metric == "same" and relation.party in ("same", "crossed")
 

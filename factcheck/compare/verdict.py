@@ -136,6 +136,26 @@ def _misattributed(draft: Figure, elsewhere: Match) -> Finding:
     return _finding(draft, "discrepancy", message, [elsewhere], "attribution")
 
 
+#: Scope dimensions a rival must not add to what the agreeing figure says.
+_RIVAL_DIMENSIONS = frozenset(
+    {"period", "region", "part", "step", "total", "basis", "session", "sign", "price", "unit"}
+)
+
+
+def _rivals(draft: Figure, agree: Match, rival: Match) -> bool:
+    """Whether ``rival`` states the agreeing figure's fact otherwise, rather than another
+    fact: it shares every scope tag the agreeing figure shares with the draft ("in
+    premarket trading"), and adds no scope of its own ("in the first quarter")."""
+    needed = draft.frame.scope & agree.figure.frame.scope
+    if not needed <= rival.figure.frame.scope:
+        return False
+
+    def dimensions(frame_scope: frozenset[str]) -> set[str]:
+        return {tag.partition(":")[0] for tag in frame_scope} & _RIVAL_DIMENSIONS
+
+    return not dimensions(rival.figure.frame.scope) - dimensions(agree.figure.frame.scope)
+
+
 def identified(found: Assessment) -> list[Match]:
     """The figures surely about the draft's fact that state it with another value.
 
@@ -192,7 +212,10 @@ def judge(
             ]  # fmt: skip
             return _latest(draft, group)
         sources = {m.figure.source for m in agree}
-        rivals = [m for m in identified(found) if m.figure.source not in sources]
+        rivals = [
+            m for m in identified(found)
+            if m.figure.source not in sources and _rivals(draft, agree[0], m)
+        ]  # fmt: skip
         return _conflict(draft, agree, rivals) or _consistent(draft, agree)
     if slips:
         return _disagreement(draft, [*slips, *found.same])
@@ -211,7 +234,13 @@ def judge(
 def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
     dated = [m.figure.when for m in group if m.figure.when is not None]
     newest = max(dated) if dated else None
-    current = [m for m in group if m.figure.when is None or m.figure.when == newest]
+    # Where dated figures (ledger records, dated articles) show the history, an undated
+    # source cannot say which value is current: it does not decide.
+    undated_decide = not [m for m in group if m.figure.origin == "ledger"]
+    current = [
+        m for m in group
+        if m.figure.when == newest or (m.figure.when is None and undated_decide)
+    ]  # fmt: skip
     older = [m for m in group if m.figure.when is not None and m.figure.when != newest]
     agree = [m for m in current if m.agrees]
     disagree = [m for m in current if not m.agrees and m.role == "same"]

@@ -198,8 +198,12 @@ class MentionReader:
         j = i
         while j < len(tokens) and not figure[j]:
             token = tokens[j].text
-            if parts and token == "&" and j + 1 < len(tokens):
-                parts.append(token)
+            if (
+                parts
+                and (token == "&" or token in self.words.name_particles)
+                and (j + 1 < len(tokens) and _is_name_like(tokens[j + 1].text))
+            ):
+                parts.append(token)  # "AT&T", "Corriere della Sera", "Bank of America"
                 j += 1
                 continue
             following = j + 1 < len(tokens) and _is_name_like(tokens[j + 1].text)
@@ -214,7 +218,7 @@ class MentionReader:
             if stem[1]:
                 possessive = True
                 break
-        while parts and parts[-1] == "&":
+        while parts and (parts[-1] == "&" or parts[-1] in self.words.name_particles):
             parts.pop()
             j -= 1
         if not parts:
@@ -312,7 +316,11 @@ class MentionReader:
         after = tokens[m.last].text if m.last < len(tokens) else ""
         after_role = self.words.role(after) if after else None
         person = folded in self.book.persons or before == "title"
-        speaker = after_role == "reporting" or m.before in ("laut", "to")  # "according to"
+        # "X said", "laut X", "according to X", "nach einem Bericht des X"
+        speaker = after_role == "reporting" or self.words.role(m.before) == "reporting"
+        if not speaker and m.before in self.words.prepositions and m.first >= 2:
+            head = tokens[m.first - 2].text
+            speaker = self.words.role(head) == "reporting"
         region = self.words.is_region(m.name)
         where = (
             m.last + 1 < len(tokens)

@@ -15,7 +15,7 @@ not "a $5 billion block of stock".
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from factcheck.extract.cues import CueTable, refinements
 from factcheck.lexicon import Kind, load_concepts
@@ -34,6 +34,19 @@ def _kinds(concept: str) -> tuple[Kind, ...]:
     return load_concepts()[concept].kinds
 
 
+def _separable(
+    separable: Mapping[tuple[str, str], str], texts: Sequence[str], i: int, hi: int
+) -> str | None:
+    """The concept of a German separable verb at ``i`` whose particle closes the clause
+    ("Kretinsky steigt mit 20 Prozent bei Thyssenkrupp ein": a stake, not a rise)."""
+    if not separable or hi <= i + 1:
+        return None
+    end = hi - 1
+    while end > i and not texts[end][:1].isalnum():
+        end -= 1  # the clause's closing mark
+    return separable.get((texts[i].lower(), texts[end].lower()))
+
+
 def read_metric(
     cues: CueTable,
     texts: Sequence[str],
@@ -42,6 +55,7 @@ def read_metric(
     clause: tuple[int, int],
     kind: Kind,
     scope: frozenset[str],
+    separable: Mapping[tuple[str, str], str] = {},
 ) -> tuple[str | None, bool]:
     """(metric, beside) of the figure at tokens ``span`` in the clause ``clause``.
 
@@ -57,7 +71,8 @@ def read_metric(
         between = range(i + 1, first) if i < first else range(last, i)
         if any(figure[j] for j in between):
             continue
-        concept = cues.phrase(list(texts), i) or cues.word_concept(texts[i].lower())
+        concept = _separable(separable, texts, i, hi) or cues.phrase(list(texts), i)
+        concept = concept or cues.word_concept(texts[i].lower())
         if concept is None or kind not in _kinds(concept):
             continue
         distance = float(first - i - 1) if i < first else i - last + (_AFTER if i > last else 0.0)

@@ -71,11 +71,24 @@ def _clause_bounds(words: FrameWords, tokens: Sequence[Token], figure: Sequence[
     starts = [0]
     for i, token in enumerate(tokens):
         text = token.text
+        if text in "()" and _bracketed_figure(tokens, figure, i):
+            continue  # "a €127 million ($149 million) net profit": one clause
         if text in CLAUSE_MARKS and i + 1 < len(tokens):
             starts.append(i + 1)
         elif text.lower() in words.joiners and i and not figure[i - 1]:
             starts.append(i)
     return sorted(set(starts))
+
+
+def _bracketed_figure(tokens: Sequence[Token], figure: Sequence[bool], at: int) -> bool:
+    """Whether the bracket at ``at`` encloses a figure and nothing else (a conversion)."""
+    if tokens[at].text == "(":
+        close = next((j for j in range(at + 1, len(tokens)) if tokens[j].text == ")"), None)
+        inside = range(at + 1, close) if close is not None else range(0)
+    else:
+        opening = next((j for j in range(at - 1, -1, -1) if tokens[j].text == "("), None)
+        inside = range(opening + 1, at) if opening is not None else range(0)
+    return len(inside) > 0 and all(figure[j] for j in inside)
 
 
 class DocumentReader:
@@ -125,6 +138,15 @@ class DocumentReader:
         return sentences
 
     def _main_party(self, sentences: Sequence[_Sentence]) -> str | None:
+        """The party the story is about: the subject of its first sentence that has one
+        (news leads with its protagonist), else the party it names most."""
+        for sentence in sentences[:3]:
+            lede = self._sentence_subject(sentence)
+            if lede is not None:
+                return lede
+        return self._most_named(sentences)
+
+    def _most_named(self, sentences: Sequence[_Sentence]) -> str | None:
         """The party the document names most (first named wins a tie)."""
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
@@ -178,11 +200,24 @@ class DocumentReader:
         return replace(m, name=name)
 
     def _host(self, sentence: _Sentence, first: int) -> Mention | None:
-        """The name that a clause opening at token ``first`` right after a comma is about."""
-        if first == 0 or sentence.tokens[first - 1].text != ",":
+        """The name that a clause opening at token ``first`` right after a comma is about:
+        the name right before the comma, or the owner of the noun there ("Lufthansa's
+        half-year results, which included …")."""
+        tokens = sentence.tokens
+        if first == 0 or tokens[first - 1].text != ",":
             return None
-        before = [m for m in sentence.mentions if m.last == first - 1 and m.name is not None]
-        return before[-1] if before else None
+        comma = first - 1
+        for m in reversed(sentence.mentions):
+            if m.last > comma or m.name is None:
+                continue
+            between = tokens[m.last : comma]
+            if m.last == comma or (m.possessive and len(between) <= 4 and not any(
+                t.text in CLAUSE_MARKS or sentence.figure[m.last + k]
+                for k, t in enumerate(between)
+            )):  # fmt: skip
+                return m
+            return None
+        return None
 
     # --- one figure -------------------------------------------------------------------
 
@@ -207,6 +242,7 @@ class DocumentReader:
             (clause_start, clause_end),
             unit_kind(claim.unit),
             scope,
+            self.words.separable,
         )
         counterparty = self._counterparty(
             sentence, first, last, clause_start, clause_end, subject, metric
@@ -230,11 +266,13 @@ class DocumentReader:
     def _parties(self, sentence: _Sentence, lo: int, hi: int) -> list[Mention]:
         """Mentions among tokens [lo, hi) that may be a figure's party: no person or place
         ("Elon Musk's xAI", "Saudi Arabia's Kingdom Holdings": the company after them)."""
-        return [
+        found = [
             m for m in sentence.mentions
-            if lo <= m.first < hi and m.name is not None
-            and not (m.person or m.place or m.speaker)
+            if lo <= m.first < hi and m.name is not None and not (m.place or m.speaker)
         ]  # fmt: skip
+        companies = [m for m in found if not m.person]
+        # a person is a party only where no company is ("Kretinsky steigt … ein")
+        return companies if companies else found
 
     def _free(self, m: Mention) -> bool:
         """Whether no preposition governs the mention (it may be a clause's subject)."""
@@ -383,16 +421,14 @@ class DocumentReader:
         tags: set[str] = set()
         # the clauses before the figure's that hold no figure set its scene too ("Im
         # laufenden Geschäftsjahr, das im Juni endet, will Microsoft 80 Milliarden …")
-        while lo > 0 and not any(sentence.figure[lo - 1 - j] for j in range(min(lo, 1))):
-            bounds = _clause_bounds(words, tokens, sentence.figure)
-            k = bisect.bisect_left(bounds, lo) - 1
-            earlier = bounds[k] if k >= 0 else 0
-            if any(sentence.figure[earlier:lo]) or earlier == lo:
+        bounds = _clause_bounds(words, tokens, sentence.figure)
+        for start in reversed([b for b in bounds if b < lo]):
+            if any(sentence.figure[start:lo]):
                 break
-            lo = earlier
+            lo = start
         for i in range(lo, hi):
-            if sentence.figure[i] and not first <= i < last:
-                continue
+            if sentence.figure[i]:
+                continue  # a figure's own words ("more than") are no scope
             tag = words.scope.phrase(texts, i) or words.scope.word_concept(texts[i].lower())
             if tag is not None:
                 tags.add(tag)

@@ -48,6 +48,10 @@ class FrameWords:
     #: words after which a name is governed: a party, a place or the owner of a noun
     prepositions: frozenset[str]
     determiners: frozenset[str]
+    #: lower-case words inside names ("della", "of", "von")
+    name_particles: frozenset[str]
+    #: German separable verbs: (verb, particle) -> concept ("steigt … ein": a stake)
+    separable: dict[tuple[str, str], str]
     change_from: frozenset[str]
     change_to: frozenset[str]
     stopwords: frozenset[str]
@@ -104,6 +108,12 @@ def frame_words(lang: str) -> FrameWords:
         personal_pronouns=frozenset(f.personal_pronouns),
         prepositions=frozenset((*f.party_prepositions, *f.place_prepositions, *f.genitive)),
         determiners=frozenset(f.determiners),
+        name_particles=frozenset(f.name_particles),
+        separable={
+            (verb.lower(), particle.lower()): concept
+            for concept, pairs in f.separable.items()
+            for verb, _, particle in (pair.partition(" ") for pair in pairs)
+        },
         change_from=frozenset(lex.ranges.change_from),
         change_to=frozenset(lex.ranges.change_to),
         stopwords=lex.stopwords,

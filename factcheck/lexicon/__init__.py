@@ -260,6 +260,10 @@ class Frames(_Data):
     #: right after a figure: a gap below or above another figure (scope sign:below/above)
     below_after: tuple[str, ...] = ()
     above_after: tuple[str, ...] = ()
+    #: lower-case words that may stand inside a name ("Corriere della Sera")
+    name_particles: tuple[str, ...] = ()
+    #: separable verbs, "verb particle" -> concept: "steigt ein" (buys a stake)
+    separable: dict[str, tuple[str, ...]] = {}
     #: "dimension:value" -> words; two figures with different values of one dimension
     #: are about different facts
     scope: dict[str, tuple[str, ...]]
