@@ -87,15 +87,11 @@ class Assessment:
 
 
 def distinctive(figure: Figure) -> bool:
-    """Whether a value is unlikely to recur by chance: more than one significant digit,
-    not a round step of five ("23.28", "14", "4,49"; not "5", "20", "25", "1,5").
-
-    >>> from factcheck.compare.figures import Figure
+    """Whether a value is unlikely to recur by chance: two significant digits or more,
+    the last not zero ("23.28", "14", "4,49", "1,5"; not "5", "20", "400").
     """
     digits, _ = significant_digits(figure.value)
-    if len(digits) >= 3:
-        return True
-    return len(digits) == 2 and digits[-1] not in (0, 5)
+    return len(digits) >= 2 and digits[-1] != 0
 
 
 def opposite_bounds(a: Figure, b: Figure) -> bool:
@@ -236,7 +232,7 @@ class Matcher:
                 why=f"agrees, but too little says it is the same fact ({score:.2f} < {least:.2f})",
             )
         found = slip(d, c)
-        if found is not None and score >= SLIP_MIN and self._plausibly_same(relation):
+        if found is not None and score >= SLIP_MIN and self._slip_fits(relation):
             round_scale = found == "scale" and not (distinctive(d) or distinctive(c))
             if not round_scale or relation.metric in ("same", "related") or relation.anchored:
                 # "1 billion" and "10 billion" both occur by chance: the metric must say
@@ -273,11 +269,16 @@ class Matcher:
             if relation.metric not in ("same", "related") or relation.party in ("weak", "other"):
                 return math.inf  # "up to 65bn" meets nearly anything
             return AGREE_BOUND
-        return AGREE_DISTINCT if distinctive(d) or distinctive(c) else AGREE_ROUND
+        same_number = math.isclose(d.value, c.value, rel_tol=0.02)
+        return AGREE_DISTINCT if same_number and distinctive(d) else AGREE_ROUND
 
-    def _plausibly_same(self, relation: Relation) -> bool:
-        """Nothing weighs against one fact: no metric or party of another kind."""
-        return relation.metric not in ("weak", "other") and relation.party not in ("weak", "other")
+    def _slip_fits(self, relation: Relation) -> bool:
+        """Nothing weighs against one fact: no metric of another family, no party surely
+        another; a party told only vaguely ("the company", the story's party) will do
+        when both figures state the same metric."""
+        if relation.metric in ("weak", "other") or relation.party == "other":
+            return False
+        return relation.party != "weak" or relation.metric == "same"
 
     def _surely_same(self, relation: Relation) -> bool:
         """The same party and metric, or a related metric in a sentence that reports the

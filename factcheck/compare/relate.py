@@ -120,10 +120,10 @@ class Relater:
             return "same"
         if parties.same(fd.subject, fc.counterparty) or parties.same(fd.counterparty, fc.subject):
             return "crossed"
+        if _sure_subject(fd) and _sure_subject(fc):
+            return "other"  # each sentence says whose figure it is, and they differ
         if self._named(fc.subject, fd, d.sentence) or self._named(fd.subject, fc, c.sentence):
             return "named"
-        if _sure_subject(fd) and _sure_subject(fc):
-            return "other"
         return "weak"
 
     def _named(self, name: str, frame: Frame, sentence: str) -> bool:

@@ -37,9 +37,10 @@ from factcheck.models import Diagnosis, Evidence, Finding, Verdict
 
 #: Most evidence items listed per finding.
 MAX_EVIDENCE = 5
-#: How much better a slip's frame must score than an agreement that holds only through
-#: a qualifier's width, for the slip to win.
-SLIP_OVER_APPROX = 0.05
+#: How much worse a slip's frame may score than an agreement that holds only through a
+#: qualifier's width, for the slip to win: the same number off by one slip ("$80 billion"
+#: for "€80 billion") says more than a number near it ("about €74 billion").
+SLIP_OVER_APPROX = -0.1
 #: Relative difference beyond which an agreement holds only through the width of a
 #: qualifier or of rounding, not because the numbers are the same.
 _SAME_NUMBER = 0.02

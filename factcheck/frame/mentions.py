@@ -348,8 +348,8 @@ def learn_names(
     sentence."""
     words = reader.words
     for tokens in sentences:
-        if _title_case(tokens):
-            continue
+        if _title_case(tokens) or sum(t.text[:1].isalpha() for t in tokens) < 4:
+            continue  # a headline, a label, a table cell: capitals say nothing there
         first_name: list[str] | None = None
         for i, token in enumerate(tokens):
             text = without_possessive(token.text)

@@ -71,8 +71,8 @@ def _clause_bounds(words: FrameWords, tokens: Sequence[Token], figure: Sequence[
     starts = [0]
     for i, token in enumerate(tokens):
         text = token.text
-        if text in "()" and _bracketed_figure(tokens, figure, i):
-            continue  # "a €127 million ($149 million) net profit": one clause
+        if text in "()" and _short_brackets(tokens, figure, i):
+            continue  # "a €127 million ($149 million) net profit", "Ergebnis (Ebit) von"
         if text in CLAUSE_MARKS and i + 1 < len(tokens):
             starts.append(i + 1)
         elif text.lower() in words.joiners and i and not figure[i - 1]:
@@ -80,15 +80,23 @@ def _clause_bounds(words: FrameWords, tokens: Sequence[Token], figure: Sequence[
     return sorted(set(starts))
 
 
-def _bracketed_figure(tokens: Sequence[Token], figure: Sequence[bool], at: int) -> bool:
-    """Whether the bracket at ``at`` encloses a figure and nothing else (a conversion)."""
+#: Brackets around this many tokens or fewer, or around a figure, are no clause of
+#: their own: a conversion, an abbreviation.
+_SHORT_BRACKETS = 3
+
+
+def _short_brackets(tokens: Sequence[Token], figure: Sequence[bool], at: int) -> bool:
+    """Whether the bracket at ``at`` encloses a figure (a conversion) or a few words (an
+    abbreviation: "Ergebnis (Ebit)")."""
     if tokens[at].text == "(":
         close = next((j for j in range(at + 1, len(tokens)) if tokens[j].text == ")"), None)
         inside = range(at + 1, close) if close is not None else range(0)
     else:
         opening = next((j for j in range(at - 1, -1, -1) if tokens[j].text == "("), None)
         inside = range(opening + 1, at) if opening is not None else range(0)
-    return len(inside) > 0 and all(figure[j] for j in inside)
+    if not inside:
+        return False
+    return len(inside) <= _SHORT_BRACKETS or all(figure[j] for j in inside)
 
 
 class DocumentReader:
