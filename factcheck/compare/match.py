@@ -283,7 +283,7 @@ class Matcher:
     def _surely_same(self, relation: Relation) -> bool:
         """The same party and metric, or a related metric in a sentence that reports the
         same event (another of its figures stated in both)."""
-        if relation.total_differs:
+        if relation.total_differs or relation.part_differs:
             return False
         if relation.anchored:  # a sentence that reports the same event: a party not known
             # to be another (a party merely named in the draft's sentence may be another)

@@ -62,6 +62,8 @@ _ONE_SIDED = frozenset({"part:division"})
 _TOTAL = "total:cumulative"
 #: Pairs of dimensions that exclude each other: a running total is no further step.
 _EXCLUSIVE = (("total", "step"),)
+#: A change ("cut by 11,000") is never the same fact as a level ("190,000 staff").
+_FORM = "form:change"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +83,16 @@ class Relation:
     total_differs: bool = False
     #: how many of the draft's scope tags the candidate shares
     scope_shared: int = 0
+    #: a part (a division, a site) on one side only: it may agree, but is no rival
+    part_differs: bool = False
 
     @property
     def blocked(self) -> bool:
         return bool(self.blocks)
+
+
+def _parts(frame: Frame) -> frozenset[str]:
+    return frozenset(tag for tag in frame.scope if tag.startswith("part:"))
 
 
 def _sure_subject(frame: Frame) -> bool:
@@ -148,6 +156,8 @@ class Relater:
         for one, other in _EXCLUSIVE:
             if (one in dims_d and other in dims_c) or (other in dims_d and one in dims_c):
                 blocks.append(f"scope:{one}")
+        if (_FORM in d.scope) != (_FORM in c.scope):
+            blocks.append("scope:form")
         one_sided = sum(1 for tag in _ONE_SIDED if (tag in d.scope) != (tag in c.scope))
         return blocks, one_sided
 
@@ -202,6 +212,7 @@ class Relater:
             score=score,
             total_differs=self.total_differs(fd, fc),
             scope_shared=len(fd.scope & fc.scope),
+            part_differs=_parts(fd) != _parts(fc),
         )
 
     def context(self, d: Figure, c: Figure) -> float:

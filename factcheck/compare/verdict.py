@@ -139,7 +139,20 @@ def _misattributed(draft: Figure, elsewhere: Match) -> Finding:
 
 #: Scope dimensions a rival must not add to what the agreeing figure says.
 _RIVAL_DIMENSIONS = frozenset(
-    {"period", "region", "part", "step", "total", "basis", "session", "sign", "price", "unit"}
+    {
+        "period",
+        "region",
+        "part",
+        "step",
+        "total",
+        "basis",
+        "session",
+        "sign",
+        "price",
+        "unit",
+        "time",
+        "form",
+    }
 )
 
 
@@ -188,6 +201,11 @@ def _approximate(draft: Figure, match: Match) -> bool:
     return abs(a - b) > _SAME_NUMBER * max(abs(a), abs(b))
 
 
+def _strong(m: Match) -> bool:
+    """The same metric and the same party, stated for both figures."""
+    return m.relation.metric == "same" and m.relation.party == "same"
+
+
 def judge(
     draft: Figure,
     found: Assessment,
@@ -198,6 +216,14 @@ def judge(
 ) -> Finding:
     """The finding for ``draft`` given its sorted candidates (see the module doc)."""
     agree, slips = found.agrees, found.slips
+    same = identified(found)
+    if agree and not any(_strong(m) for m in agree):
+        # An agreement in looser words (another metric word, a party the sentence only
+        # names) loses to a figure that surely states the same fact otherwise: the
+        # draft's number belongs to something else ("Blue Owl's $7bn", not Meta's $3bn).
+        stronger = [m for m in [*slips, *same] if _strong(m) and m.score >= agree[0].score]
+        if stronger:
+            agree = []
     if agree and slips and _approximate(draft, agree[0]) and not _approximate(draft, slips[0]):
         if slips[0].score >= agree[0].score + SLIP_OVER_APPROX:
             agree = []  # "€80 billion": "$80 billion" beats "about €74 billion"
@@ -208,21 +234,15 @@ def judge(
             # the best agreement decides, other parties' figures named nearby do not.
             lead = agree[0].figure.subject
             group = [
-                m for m in [*agree, *found.same, *slips]
+                m for m in [*agree, *same, *slips]
                 if m.figure.subject == lead or same_party(m.figure.subject, lead)
             ]  # fmt: skip
             return _latest(draft, group)
-        sources = {m.figure.source for m in agree}
-        rivals = [
-            m for m in identified(found)
-            if m.figure.source not in sources and _rivals(draft, agree[0], m)
-        ]  # fmt: skip
-        return _conflict(draft, agree, rivals) or _consistent(draft, agree)
+        return _agreed(draft, agree, same)
     if slips:
         return _disagreement(draft, [*slips, *found.same])
     if found.elsewhere:
         return _misattributed(draft, found.elsewhere[0])
-    same = identified(found)
     if same and all(meets(a.figure, b.figure) for a in same for b in same):
         return _disagreement(draft, same)
     if same:
@@ -230,6 +250,14 @@ def judge(
         why = f"Sources disagree with {draft.text} and among themselves: {figures}."
         return unverified(draft, why)
     return unverified(draft)
+
+
+def _agreed(draft: Figure, agree: Sequence[Match], same: Sequence[Match]) -> Finding:
+    """Consistent, unless another source surely states the agreeing figure's fact
+    otherwise (``conflicting``)."""
+    sources = {m.figure.source for m in agree}
+    rivals = [m for m in same if m.figure.source not in sources and _rivals(draft, agree[0], m)]
+    return _conflict(draft, agree, rivals) or _consistent(draft, agree)
 
 
 def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
@@ -244,14 +272,13 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
     ]  # fmt: skip
     older = [m for m in group if m.figure.when is not None and m.figure.when != newest]
     agree = [m for m in current if m.agrees]
-    disagree = [m for m in current if not m.agrees and m.role == "same"]
     if agree:
-        rivals = [m for m in disagree if m.figure.source not in {a.figure.source for a in agree}]
-        return _conflict(draft, agree, rivals) or _consistent(draft, agree)
+        return _agreed(draft, agree, [m for m in current if m.role == "same"])
     was_true = [m for m in older if m.agrees]
     history = [
         m for m in was_true
-        if m.figure.when is not None and dates_to(draft.sentence, draft.lang, m.figure.when, newest)
+        if draft.frame.status == "previous"  # "lifting its stake from 20%": said as history
+        or (m.figure.when is not None and dates_to(draft.sentence, draft.lang, m.figure.when, newest))
     ]  # fmt: skip
     if history:
         # The draft says when its figure held ("valued at $61.5 billion in March").

@@ -75,8 +75,10 @@ def _clause_bounds(words: FrameWords, tokens: Sequence[Token], figure: Sequence[
             continue  # "a €127 million ($149 million) net profit", "Ergebnis (Ebit) von"
         if text in CLAUSE_MARKS and i + 1 < len(tokens):
             starts.append(i + 1)
-        elif text.lower() in words.joiners and i and not figure[i - 1]:
-            starts.append(i)
+        elif text.lower() in words.joiners and i:
+            following = i + 1 < len(tokens) and (figure[i + 1] or tokens[i + 1].text[:1].isdigit())
+            if not (figure[i - 1] and following):  # "5,000 and 6,000" stays one clause
+                starts.append(i)
     return sorted(set(starts))
 
 
@@ -148,11 +150,18 @@ class DocumentReader:
     def _main_party(self, sentences: Sequence[_Sentence]) -> str | None:
         """The party the story is about: the subject of its first sentence that has one
         (news leads with its protagonist), else the party it names most."""
+        most = self._most_named(sentences)
         for sentence in sentences[:3]:
             lede = self._sentence_subject(sentence)
             if lede is not None:
-                return lede
-        return self._most_named(sentences)
+                # a page's first words may be furniture ("Skip to content"): the lede's
+                # subject counts when the story names it again
+                named = sum(
+                    1 for s in sentences for m in s.mentions
+                    if m.name is not None and m.name.casefold() == lede.casefold()
+                )  # fmt: skip
+                return lede if named > 1 or most is None else most
+        return most
 
     def _most_named(self, sentences: Sequence[_Sentence]) -> str | None:
         """The party the document names most (first named wins a tie)."""
@@ -241,7 +250,7 @@ class DocumentReader:
             k += 1
             clause_end = bounds[k + 1] if k + 1 < len(bounds) else len(tokens)
         subject, by = self._subject(sentence, first, last, clause_start, clause_end, topic)
-        scope = self._scope(sentence, clause_start, clause_end, first, last)
+        scope = self._scope(sentence, clause_start, clause_end, first, last, unit_kind(claim.unit))
         metric, beside = read_metric(
             self.words.metrics,
             [t.text for t in tokens],
@@ -422,7 +431,7 @@ class DocumentReader:
     # --- scope, status, time -----------------------------------------------------------
 
     def _scope(
-        self, sentence: _Sentence, lo: int, hi: int, first: int, last: int
+        self, sentence: _Sentence, lo: int, hi: int, first: int, last: int, kind: str = ""
     ) -> frozenset[str]:
         words, tokens = self.words, sentence.tokens
         texts = [t.text for t in tokens]
@@ -448,6 +457,8 @@ class DocumentReader:
                 region = words.regions.get(lower)
             if region is not None:
                 tags.add(f"region:{region}")
+        if first and texts[first - 1].lower() in words.change_by and kind in ("count", "money"):
+            tags.add("form:change")  # "die Belegschaft um 11.000 reduzieren", "cut by 5,000"
         if last < len(texts):  # "20,47 Dollar … rund vier Dollar unter dem Schlusskurs"
             gap = words.gap.phrase(texts, last) or words.gap.word_concept(texts[last].lower())
             if gap is not None and not (last + 1 < len(texts) and sentence.figure[last + 1]):
@@ -465,8 +476,9 @@ class DocumentReader:
         # "from 27,000 to 16,000", "von 27.000 auf 16.000": the first is the earlier value
         if first and texts[first - 1].lower() in words.change_from:
             ahead = [t.lower() for t in texts[last : last + 3]]
-            if any(t in words.change_to for t in ahead):
-                return "previous"
+            changing = any(t.lower() in words.change_verbs for t in texts[lo:first])
+            if changing or any(t in words.change_to for t in ahead):
+                return "previous"  # "lifting its stake from around 20%"
         found: set[str] = set()
         for i in range(lo, hi):
             if first <= i < last:

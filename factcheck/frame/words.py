@@ -37,6 +37,9 @@ class FrameWords:
     region_adverbs: frozenset[str]
     #: words right after a figure that make it a gap below or above another figure
     gap: CueTable
+    #: words right before a count or amount that make it a change ("um", "by")
+    change_by: frozenset[str]
+    change_verbs: frozenset[str]
     relative: frozenset[str]
     place_relatives: frozenset[str]
     joiners: frozenset[str]
@@ -98,6 +101,8 @@ def frame_words(lang: str) -> FrameWords:
         regions=regions,
         region_adverbs=frozenset(w.lower() for w in f.region_adverbs),
         gap=CueTable.build({"sign:below": f.below_after, "sign:above": f.above_after}),
+        change_by=frozenset(f.change_by),
+        change_verbs=frozenset(lex.ranges.change_verbs) - frozenset(f.change_by),
         relative=frozenset(f.relative),
         place_relatives=frozenset(f.place_relatives),
         joiners=frozenset(f.clause_joiners),

@@ -257,6 +257,8 @@ class Frames(_Data):
     #: word -> region code (ISO 3166 alpha-2, "EU", "WORLD", "HOME", "ABROAD")
     regions: dict[str, str]
     region_adverbs: tuple[str, ...]
+    #: right before a count or an amount: a change ("cut by 11,000"), scope form:change
+    change_by: tuple[str, ...] = ()
     #: right after a figure: a gap below or above another figure (scope sign:below/above)
     below_after: tuple[str, ...] = ()
     above_after: tuple[str, ...] = ()
