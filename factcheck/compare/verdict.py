@@ -232,9 +232,11 @@ def judge(
         if supersedes(metric):
             # A newer figure replaces an older one of the same party only: the story of
             # the best agreement decides, other parties' figures named nearby do not.
+            # A ledger's records of one party and metric are one fact's history.
             lead = agree[0].figure.subject
+            history = [m for m in found.same if m.figure.origin == "ledger" and m not in same]
             group = [
-                m for m in [*agree, *same, *slips]
+                m for m in [*agree, *same, *history, *slips]
                 if m.figure.subject == lead or same_party(m.figure.subject, lead)
             ]  # fmt: skip
             return _latest(draft, group)
