@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from factcheck.compare.diagnose import (
+    BOUNDS,
     PREFIXED_UNITS,
     power_of_ten,
     significant_digits,
@@ -134,10 +135,11 @@ def _open(f: Figure) -> bool:
     return f.low is None or f.high is None
 
 
-def slip(d: Figure, c: Figure) -> Diagnosis | None:
-    """The one slip that turns ``c``'s value into ``d``'s exactly, if there is one.
-
-    >>> # see tests/test_match.py for the table of slips
+def slip(d: Figure, c: Figure, near: float = 0.1) -> Diagnosis | None:
+    """The one slip that turns ``c``'s value into ``d``'s exactly, if there is one: a
+    power of ten, swapped digits, another currency or unit for the same number, percent
+    for points, or a bound on the wrong side of a figure within ``near`` (relative) of
+    it ("less than $10 billion" for $10.5 billion).
     """
     if d.kind != c.kind:
         return None
@@ -154,6 +156,9 @@ def slip(d: Figure, c: Figure) -> Diagnosis | None:
         return "unit" if d.unit in PREFIXED_UNITS and k % 3 == 0 else "scale"
     if swapped_digits(d.value, c.value):
         return "digits"
+    if (d.qualifier in BOUNDS or _side(d) is not None) and c.value:
+        if abs(d.value - c.value) <= near * abs(c.value):
+            return "qualifier"
     a, b = stated_number(d), stated_number(c)
     if a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9) and a != 0:
         if not math.isclose(d.value / a, c.value / b, rel_tol=1e-6):
@@ -231,7 +236,7 @@ class Matcher:
                 True,
                 why=f"agrees, but too little says it is the same fact ({score:.2f} < {least:.2f})",
             )
-        found = slip(d, c)
+        found = slip(d, c, self.settings.approx_tolerance)
         if found is not None and score >= SLIP_MIN and self._slip_fits(relation):
             round_scale = found == "scale" and not (distinctive(d) or distinctive(c))
             if not round_scale or relation.metric in ("same", "related") or relation.anchored:

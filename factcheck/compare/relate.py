@@ -181,8 +181,8 @@ class Relater:
             blocks.append("year")
         if fc.status == "previous" and fd.status != "previous":
             blocks.append("earlier")
-        if (fc.status == "threshold") != (fd.status == "threshold"):
-            blocks.append("threshold")
+        if (fc.status == "threshold") != (fd.status == "threshold") and d.kind == "percent":
+            blocks.append("threshold")  # a legal mark ("once it crosses 25%") is no holding
         counterparty_differs = (
             fd.counterparty is not None
             and fc.counterparty is not None

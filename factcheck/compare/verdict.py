@@ -158,16 +158,15 @@ _RIVAL_DIMENSIONS = frozenset(
 
 def _rivals(draft: Figure, agree: Match, rival: Match) -> bool:
     """Whether ``rival`` states the agreeing figure's fact otherwise, rather than another
-    fact: it shares every scope tag the agreeing figure shares with the draft ("in
-    premarket trading"), and adds no scope of its own ("in the first quarter")."""
-    needed = draft.frame.scope & agree.figure.frame.scope
-    if not needed <= rival.figure.frame.scope:
+    fact: the same metric word as the draft, the same status as the agreeing figure (a
+    report, a forecast), every scope tag the agreeing figure shares with the draft ("in
+    premarket trading"), and no scope of its own ("in the first quarter", "a further")."""
+    ours, theirs = agree.figure.frame, rival.figure.frame
+    if rival.relation.metric != "same" or ours.status != theirs.status:
         return False
-
-    def dimensions(frame_scope: frozenset[str]) -> set[str]:
-        return {tag.partition(":")[0] for tag in frame_scope} & _RIVAL_DIMENSIONS
-
-    return not dimensions(rival.figure.frame.scope) - dimensions(agree.figure.frame.scope)
+    if not draft.frame.scope & ours.scope <= theirs.scope:
+        return False
+    return {t for t in theirs.scope if t.partition(":")[0] in _RIVAL_DIMENSIONS} <= ours.scope
 
 
 def identified(found: Assessment) -> list[Match]:

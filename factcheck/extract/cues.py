@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factcheck.extract.names import without_possessive
@@ -33,6 +33,17 @@ class CueTable:
     phrases: dict[tuple[str, ...], str]
     #: the first words of ``phrases``: only at one of them is a phrase worth looking up
     phrase_heads: frozenset[str]
+    #: whole words that cue more than one concept, with all of them in lexicon order
+    #: ("übernimmt": a deal's value in money, a stake in percent)
+    several: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def word_concepts(self, lower: str) -> tuple[str, ...]:
+        """Every concept a lower-cased word cues (the first is :meth:`word_concept`)."""
+        word = without_possessive(lower)
+        if word in self.several:
+            return self.several[word]
+        found = self.word_concept(lower)
+        return (found,) if found is not None else ()
 
     def word_concept(self, lower: str) -> str | None:
         """The concept a single lower-cased word cues, if any."""
@@ -81,6 +92,7 @@ class CueTable:
         prefixes: list[tuple[str, str]] = []
         suffixes: list[tuple[str, str]] = []
         phrases: dict[tuple[str, ...], str] = {}
+        several: dict[str, tuple[str, ...]] = {}
         for concept, cues in words.items():
             for cue in cues:
                 cue = cue.lower()
@@ -91,11 +103,13 @@ class CueTable:
                 elif " " in cue:
                     phrases[tuple(cue.split())] = concept
                 else:
+                    if cue in exact and exact[cue] != concept:
+                        several[cue] = (*several.get(cue, (exact[cue],)), concept)
                     exact.setdefault(cue, concept)
         prefixes.sort(key=lambda p: -len(p[0]))
         suffixes.sort(key=lambda p: -len(p[0]))
         heads = frozenset(key[0] for key in phrases)
-        return cls(exact, tuple(prefixes), tuple(suffixes), phrases, heads)
+        return cls(exact, tuple(prefixes), tuple(suffixes), phrases, heads, several)
 
 
 @functools.cache

@@ -72,7 +72,9 @@ def read_metric(
         if any(figure[j] for j in between):
             continue
         concept = _separable(separable, texts, i, hi) or cues.phrase(list(texts), i)
-        concept = concept or cues.word_concept(texts[i].lower())
+        if concept is None:
+            fitting = [c for c in cues.word_concepts(texts[i].lower()) if kind in _kinds(c)]
+            concept = fitting[0] if fitting else None
         if concept is None or kind not in _kinds(concept):
             continue
         distance = float(first - i - 1) if i < first else i - last + (_AFTER if i > last else 0.0)

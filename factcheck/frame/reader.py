@@ -50,6 +50,8 @@ from factcheck.text.sentences import sentence_spans
 
 #: Years a figure's clause may name (a four-digit number in this range).
 _YEARS = range(1900, 2101)
+#: Fewest words of a sentence whose subject is taken for the story's party.
+_LEDE_WORDS = 6
 #: Periods from the narrowest: where a clause names several, the narrowest holds.
 _PERIODS = ("period:day", "period:month", "period:quarter", "period:half", "period:year")
 #: Status words, from the one that wins when a clause has several.
@@ -150,18 +152,14 @@ class DocumentReader:
     def _main_party(self, sentences: Sequence[_Sentence]) -> str | None:
         """The party the story is about: the subject of its first sentence that has one
         (news leads with its protagonist), else the party it names most."""
-        most = self._most_named(sentences)
         for sentence in sentences[:3]:
+            words = sum(1 for t in sentence.tokens if t.text[:1].isalpha())
+            if words < _LEDE_WORDS:
+                continue  # a page's furniture ("Skip to content"), a headline label
             lede = self._sentence_subject(sentence)
             if lede is not None:
-                # a page's first words may be furniture ("Skip to content"): the lede's
-                # subject counts when the story names it again
-                named = sum(
-                    1 for s in sentences for m in s.mentions
-                    if m.name is not None and m.name.casefold() == lede.casefold()
-                )  # fmt: skip
-                return lede if named > 1 or most is None else most
-        return most
+                return lede
+        return self._most_named(sentences)
 
     def _most_named(self, sentences: Sequence[_Sentence]) -> str | None:
         """The party the document names most (first named wins a tie)."""
@@ -227,6 +225,8 @@ class DocumentReader:
         for m in reversed(sentence.mentions):
             if m.last > comma or m.name is None:
                 continue
+            if not self._free(m) or m.place:
+                continue  # "Meta's campus in Richland Parish, a $10bn bet": not the place
             between = tokens[m.last : comma]
             if m.last == comma or (m.possessive and len(between) <= 4 and not any(
                 t.text in CLAUSE_MARKS or sentence.figure[m.last + k]
@@ -310,6 +310,11 @@ class DocumentReader:
             owner = owners[-1]
             if not [m for m in before if m.first > owner.first and self._free(m)]:
                 return owner.name, "owner" if owner.kind != "pronoun" else "reference"
+        # 1b. English: the agent after the figure's noun ("a $10bn bet by the parent")
+        if self.lang == "en":
+            for m in in_clause:
+                if m.before == "by" and last <= m.first <= last + 3:
+                    return m.name, "owner" if m.kind in ("name", "owner") else "reference"
         # 2. a relative or appositive clause about the name before it
         host = self._host(sentence, lo)
         if (
