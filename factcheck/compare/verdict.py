@@ -216,16 +216,18 @@ def judge(
     """The finding for ``draft`` given its sorted candidates (see the module doc)."""
     agree, slips = found.agrees, found.slips
     same = identified(found)
-    if agree and not any(_strong(m) for m in agree):
+    if agree and draft.frame.sure_subject and not any(_strong(m) for m in agree):
         # An agreement in looser words (another metric word, a party the sentence only
         # names) loses to a figure that surely states the same fact otherwise: the
         # draft's number belongs to something else ("Blue Owl's $7bn", not Meta's $3bn).
         stronger = [m for m in [*slips, *same] if _strong(m) and m.score >= agree[0].score]
         if stronger:
             agree = []
-    if agree and slips and _approximate(draft, agree[0]) and not _approximate(draft, slips[0]):
-        if slips[0].score >= agree[0].score + SLIP_OVER_APPROX:
+    exact_slips = [m for m in slips if not _approximate(draft, m)]
+    if agree and exact_slips and _approximate(draft, agree[0]):
+        if exact_slips[0].score >= agree[0].score + SLIP_OVER_APPROX:
             agree = []  # "€80 billion": "$80 billion" beats "about €74 billion"
+            slips = [*exact_slips, *(m for m in slips if m not in exact_slips)]
     if agree:
         metric = draft.metric or next((m.figure.metric for m in agree if m.figure.metric), None)
         if supersedes(metric):
@@ -272,6 +274,12 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
         if m.figure.when == newest or (m.figure.when is None and undated_decide)
     ]  # fmt: skip
     older = [m for m in group if m.figure.when is not None and m.figure.when != newest]
+    # Of a history, the draft states the value that is its very number ("about 28%" is
+    # the 28% of last year, not this year's 29%, though "about" would reach it).
+    exact = [m for m in group if m.agrees and not _approximate(draft, m)]
+    if exact and not [m for m in current if m in exact]:
+        current = [m for m in current if not m.agrees]
+        older = [*older, *(m for m in exact if m not in older)]
     agree = [m for m in current if m.agrees]
     if agree:
         return _agreed(draft, agree, [m for m in current if m.role == "same"])

@@ -317,7 +317,12 @@ class MentionReader:
         after_role = self.words.role(after) if after else None
         person = folded in self.book.persons or before == "title"
         # "X said", "laut X", "according to X", "nach einem Bericht des X"
-        speaker = after_role == "reporting" or self.words.role(m.before) == "reporting"
+        phrase = self.words.roles.phrase([t.text for t in tokens], m.last) if after else None
+        speaker = (
+            after_role == "reporting"
+            or phrase == "reporting"
+            or self.words.role(m.before) == "reporting"
+        )
         if not speaker and m.before in self.words.prepositions and m.first >= 2:
             head = tokens[m.first - 2].text
             speaker = self.words.role(head) == "reporting"

@@ -79,7 +79,8 @@ def read_metric(
             continue
         distance = float(first - i - 1) if i < first else i - last + (_AFTER if i > last else 0.0)
         if concept == "share_price" and kind == "money":
-            if _PER_SHARE not in scope and distance > BESIDE:
+            priced = any(t == _PER_SHARE or t.startswith(("price:", "sign:")) for t in scope)
+            if not priced and distance > BESIDE:
                 continue  # "a $5 billion block of Intel stock" is no price
         found.append((distance, concept))
     if not found:

@@ -261,6 +261,10 @@ class DocumentReader:
             scope,
             self.words.separable,
         )
+        if metric == "share_price" or "unit:share" in scope:
+            stock = self._stock_owner(sentence)
+            if stock is not None:  # a share's price is its company's figure
+                subject, by = stock, "owner"
         counterparty = self._counterparty(
             sentence, first, last, clause_start, clause_end, subject, metric
         )
@@ -308,6 +312,10 @@ class DocumentReader:
         ]
         if owners:
             owner = owners[-1]
+            index = sentence.mentions.index(owner)
+            owned = self._owned_name(sentence, index)
+            if owned is not None and owned.last <= first:
+                owner = owned
             if not [m for m in before if m.first > owner.first and self._free(m)]:
                 return owner.name, "owner" if owner.kind != "pronoun" else "reference"
         # 1b. English: the agent after the figure's noun ("a $10bn bet by the parent")
@@ -426,12 +434,57 @@ class DocumentReader:
     def _sentence_subject(self, sentence: _Sentence) -> str | None:
         """The company a sentence is about: its first free party that is no state, person
         or place, which later descriptions ("the company") and pronouns refer to."""
-        for m in sentence.mentions:
+        for k, m in enumerate(sentence.mentions):
             if m.name is None or m.person or m.place or m.name == GOVERNMENT:
                 continue
             if self._free(m):
-                return m.name
+                owned = self._owned_name(sentence, k)
+                return owned.name if owned is not None else m.name
         return None
+
+    def _stock_owner(self, sentence: _Sentence) -> str | None:
+        """The company whose shares a sentence speaks of: a name before a word for shares
+        ("Commerzbank shares", "Intel stock") or glued to one ("Intel-Aktie"), or after
+        one with "of" ("shares of Intel", "Aktien von Intel", "Aktien des Konzerns")."""
+        tokens, words = sentence.tokens, self.words
+        for m in sentence.mentions:
+            if m.name is None or m.place or m.person:
+                continue
+            if m.kind == "owner" and words.is_stock(tokens[m.first].text.partition("-")[2]):
+                return m.name
+            after = tokens[m.last].text if m.last < len(tokens) else ""
+            if words.is_stock(after) or (
+                m.possessive
+                and m.last + 1 < len(tokens)
+                and words.is_stock(tokens[m.last + 1].text)
+            ):
+                return m.name
+            if m.before in ("of", "von") or m.before in words.genitive:
+                at = m.first - 1
+                while at > 0 and tokens[at].text.lower() != m.before:
+                    at -= 1
+                if at > 0 and words.is_stock(tokens[at - 1].text):
+                    return m.name
+        return None
+
+    def _owned_name(self, sentence: _Sentence, k: int) -> Mention | None:
+        """The name a possessive mention owns, when one follows it at once ("Elon Musks
+        KI-Firma xAI", "Saudi Arabia's Kingdom Holdings"): the sentence is about that."""
+        m = sentence.mentions[k]
+        if not m.possessive or k + 1 >= len(sentence.mentions):
+            return None
+        after = sentence.mentions[k + 1]
+        if after.name is None or after.first - m.last > 2 or after.kind == "pronoun":
+            return None
+        if any(sentence.figure[m.last : after.first]):
+            return None
+        # "Meta's Hyperion campus": a name that names a site or project is no owner
+        following = (
+            sentence.tokens[after.last].text.lower() if after.last < len(sentence.tokens) else ""
+        )
+        if self.words.scope.word_concept(following) in ("part:site", "part:division"):
+            return None
+        return after
 
     # --- scope, status, time -----------------------------------------------------------
 
@@ -463,7 +516,10 @@ class DocumentReader:
             if region is not None:
                 tags.add(f"region:{region}")
         if first and texts[first - 1].lower() in words.change_by and kind in ("count", "money"):
-            tags.add("form:change")  # "die Belegschaft um 11.000 reduzieren", "cut by 5,000"
+            # "die Belegschaft um 11.000 reduzieren", "cut by 5,000" (not "supplemented by")
+            verb = any(t.lower() in words.change_verbs for t in texts[lo:first])
+            if self.lang == "de" or verb:
+                tags.add("form:change")
         if last < len(texts):  # "20,47 Dollar … rund vier Dollar unter dem Schlusskurs"
             gap = words.gap.phrase(texts, last) or words.gap.word_concept(texts[last].lower())
             if gap is not None and not (last + 1 < len(texts) and sentence.figure[last + 1]):

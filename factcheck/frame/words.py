@@ -51,6 +51,7 @@ class FrameWords:
     #: words after which a name is governed: a party, a place or the owner of a noun
     prepositions: frozenset[str]
     determiners: frozenset[str]
+    stock_nouns: frozenset[str]
     #: lower-case words inside names ("della", "of", "von")
     name_particles: frozenset[str]
     #: German separable verbs: (verb, particle) -> concept ("steigt … ein": a stake)
@@ -59,6 +60,11 @@ class FrameWords:
     change_to: frozenset[str]
     stopwords: frozenset[str]
     furniture: frozenset[str]
+
+    def is_stock(self, token: str) -> bool:
+        """Whether a word names shares ("shares", "Aktie", "stock")."""
+        lower = without_possessive(token).lower()
+        return lower in self.stock_nouns
 
     def role(self, token: str) -> str | None:
         """The role class of one token ("organisation", "pronoun", …), if any."""
@@ -102,7 +108,8 @@ def frame_words(lang: str) -> FrameWords:
         region_adverbs=frozenset(w.lower() for w in f.region_adverbs),
         gap=CueTable.build({"sign:below": f.below_after, "sign:above": f.above_after}),
         change_by=frozenset(f.change_by),
-        change_verbs=frozenset(lex.ranges.change_verbs) - frozenset(f.change_by),
+        change_verbs=(frozenset(lex.ranges.change_verbs) | frozenset(f.change_verbs))
+        - frozenset(f.change_by),
         relative=frozenset(f.relative),
         place_relatives=frozenset(f.place_relatives),
         joiners=frozenset(f.clause_joiners),
@@ -114,6 +121,7 @@ def frame_words(lang: str) -> FrameWords:
         prepositions=frozenset((*f.party_prepositions, *f.place_prepositions, *f.genitive)),
         determiners=frozenset(f.determiners),
         name_particles=frozenset(f.name_particles),
+        stock_nouns=frozenset(w.lower() for w in f.stock_nouns),
         separable={
             (verb.lower(), particle.lower()): concept
             for concept, pairs in f.separable.items()

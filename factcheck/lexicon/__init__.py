@@ -262,6 +262,10 @@ class Frames(_Data):
     #: right after a figure: a gap below or above another figure (scope sign:below/above)
     below_after: tuple[str, ...] = ()
     above_after: tuple[str, ...] = ()
+    #: words for shares: a share price is the figure of the company they belong to
+    stock_nouns: tuple[str, ...] = ()
+    #: verbs of raising and lowering: "from X" in their clause is the earlier value
+    change_verbs: tuple[str, ...] = ()
     #: lower-case words that may stand inside a name ("Corriere della Sera")
     name_particles: tuple[str, ...] = ()
     #: separable verbs, "verb particle" -> concept: "steigt ein" (buys a stake)
