@@ -210,9 +210,10 @@ class Relater:
             context=context,
             anchored=anchored,
             score=score,
-            total_differs=self.total_differs(fd, fc),
+            # a ledger record has no scope: it says nothing of parts or totals
+            total_differs=c.origin != "ledger" and self.total_differs(fd, fc),
             scope_shared=len(fd.scope & fc.scope),
-            part_differs=_parts(fd) != _parts(fc),
+            part_differs=c.origin != "ledger" and _parts(fd) != _parts(fc),
         )
 
     def context(self, d: Figure, c: Figure) -> float:

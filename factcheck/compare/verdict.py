@@ -216,11 +216,14 @@ def judge(
     """The finding for ``draft`` given its sorted candidates (see the module doc)."""
     agree, slips = found.agrees, found.slips
     same = identified(found)
-    if agree and draft.frame.sure_subject and not any(_strong(m) for m in agree):
+    if agree and not any(_strong(m) for m in agree):
         # An agreement in looser words (another metric word, a party the sentence only
         # names) loses to a figure that surely states the same fact otherwise: the
-        # draft's number belongs to something else ("Blue Owl's $7bn", not Meta's $3bn).
-        stronger = [m for m in [*slips, *same] if _strong(m) and m.score >= agree[0].score]
+        # draft's number belongs to something else ("Blue Owl's $7bn", not Meta's $3bn),
+        # or is that figure off by a slip ("75%" for "7.5%"). A figure of the same party
+        # counts only when the draft's own sentence says whose figure it is.
+        rivals = [*slips, *same] if draft.frame.sure_subject else slips
+        stronger = [m for m in rivals if _strong(m) and m.score >= agree[0].score]
         if stronger:
             agree = []
     exact_slips = [m for m in slips if not _approximate(draft, m)]
@@ -294,7 +297,7 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
         then = history[0].figure
         message = f"Agrees with {then.text} in {cite(then)}, the time the draft gives for it."
         return _finding(draft, "consistent", message, history)
-    now_figures = [m for m in current if not m.agrees]
+    now_figures = [m for m in current if not m.agrees or m not in exact]
     if was_true and now_figures:
         now, then = now_figures[0].figure, was_true[0].figure
         since = f"since {now.when_label}" if now.when_label else "now"

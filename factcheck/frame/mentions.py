@@ -208,7 +208,11 @@ class MentionReader:
                 continue
             following = j + 1 < len(tokens) and _is_name_like(tokens[j + 1].text)
             at_start = self._at_start(tokens, j) and not parts
-            stem = self._stem(token, at_start, not following)
+            # a German "-s" before a common noun may be a genitive ("Musks KI-Firma")
+            name_follows = following and self.is_proper(
+                without_possessive(tokens[j + 1].text), False
+            )
+            stem = self._stem(token, at_start, not name_follows)
             if stem is None and at_start and following and self._opens_name(tokens, j):
                 stem = (token, False)  # "Orbital Cloud announced": the name's first word
             if stem is None:

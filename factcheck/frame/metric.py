@@ -34,6 +34,19 @@ def _kinds(concept: str) -> tuple[Kind, ...]:
     return load_concepts()[concept].kinds
 
 
+#: Words between a figure and its own noun: "$500 billion in orders", "20 Mrd. an Aufträgen".
+_LINKS = frozenset({"in", "of", "an", "von", "at"})
+
+
+def _past_conversion(texts: Sequence[str], figure: Sequence[bool], last: int) -> int:
+    """Where the figure ends, counting a conversion in brackets right after it."""
+    if last < len(texts) and texts[last] == "(":
+        close = next((j for j in range(last + 1, len(texts)) if texts[j] == ")"), None)
+        if close is not None and close > last + 1 and all(figure[last + 1 : close]):
+            return close + 1
+    return last
+
+
 def _separable(
     separable: Mapping[tuple[str, str], str], texts: Sequence[str], i: int, hi: int
 ) -> str | None:
@@ -64,6 +77,7 @@ def read_metric(
     """
     first, last = span
     lo, hi = clause
+    last = _past_conversion(texts, figure, last)  # "€127 million ($149 million) net profit"
     found: list[tuple[float, str]] = []
     for i in range(lo, hi):
         if first <= i < last or figure[i]:
@@ -77,7 +91,12 @@ def read_metric(
             concept = fitting[0] if fitting else None
         if concept is None or kind not in _kinds(concept):
             continue
-        distance = float(first - i - 1) if i < first else i - last + (_AFTER if i > last else 0.0)
+        if i < first:
+            distance = float(first - i - 1)
+        elif i == last or (i == last + 1 and texts[last].lower() in _LINKS):
+            distance = -_AFTER  # the figure's own noun: "2,400 jobs", "$500bn in orders"
+        else:
+            distance = i - last + _AFTER
         if concept == "share_price" and kind == "money":
             priced = any(t == _PER_SHARE or t.startswith(("price:", "sign:")) for t in scope)
             if not priced and distance > BESIDE:

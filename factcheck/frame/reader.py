@@ -261,10 +261,14 @@ class DocumentReader:
             scope,
             self.words.separable,
         )
-        if metric == "share_price" or "unit:share" in scope:
+        if unit_kind(claim.unit) == "money" and (metric == "share_price" or "unit:share" in scope):
+            # a share's price is its company's figure: the company whose shares the
+            # sentence names, else the story's
             stock = self._stock_owner(sentence)
-            if stock is not None:  # a share's price is its company's figure
+            if stock is not None:
                 subject, by = stock, "owner"
+            elif topic is not None:
+                subject, by = topic, "topic"
         counterparty = self._counterparty(
             sentence, first, last, clause_start, clause_end, subject, metric
         )
@@ -448,8 +452,8 @@ class DocumentReader:
         one with "of" ("shares of Intel", "Aktien von Intel", "Aktien des Konzerns")."""
         tokens, words = sentence.tokens, self.words
         for m in sentence.mentions:
-            if m.name is None or m.place or m.person:
-                continue
+            if m.name is None or m.place or m.person or m.name == GOVERNMENT:
+                continue  # a state holds shares, it issues none
             if m.kind == "owner" and words.is_stock(tokens[m.first].text.partition("-")[2]):
                 return m.name
             after = tokens[m.last].text if m.last < len(tokens) else ""
@@ -515,6 +519,8 @@ class DocumentReader:
                 region = words.regions.get(lower)
             if region is not None:
                 tags.add(f"region:{region}")
+        if kind != "money":
+            tags.discard("unit:share")  # "433.3 million shares at $20.47 apiece": the price's
         if first and texts[first - 1].lower() in words.change_by and kind in ("count", "money"):
             # "die Belegschaft um 11.000 reduzieren", "cut by 5,000" (not "supplemented by")
             verb = any(t.lower() in words.change_verbs for t in texts[lo:first])
