@@ -148,6 +148,10 @@ def _below(a: Stated, b: Stated, slack: float) -> bool:
         return True
     if a.qualifier == "over" or b.qualifier == "under":
         return a.low < b.high - slack
+    if a.qualifier == "exact" and b.qualifier == "exact" and a.low != a.high and b.low != b.high:
+        # two figures stated to a precision touch at a rounding boundary, they do not
+        # meet: "79 days" and "78 days"
+        return a.low < b.high - slack
     return a.low <= b.high + slack
 
 

@@ -137,6 +137,8 @@ def _misattributed(draft: Figure, elsewhere: Match) -> Finding:
     return _finding(draft, "discrepancy", message, [elsewhere], "attribution")
 
 
+#: Scope tags of a part of a fact: a draft figure with one is not a ledger's whole.
+_PARTIAL = ("step:", "stock:", "part:")
 #: Scope dimensions a rival must not add to what the agreeing figure says.
 _RIVAL_DIMENSIONS = frozenset(
     {
@@ -162,11 +164,18 @@ def _rivals(draft: Figure, agree: Match, rival: Match) -> bool:
     report, a forecast), every scope tag the agreeing figure shares with the draft ("in
     premarket trading"), and no scope of its own ("in the first quarter", "a further")."""
     ours, theirs = agree.figure.frame, rival.figure.frame
-    if rival.relation.metric != "same" or ours.status != theirs.status:
+    if rival.role == "aside":  # the other sign: every other part of the frame agrees
+        return rival.relation.metric in ("same", "related")
+    marked = ("previous", "threshold")
+    if rival.relation.metric != "same":
         return False
-    if not draft.frame.scope & ours.scope <= theirs.scope:
+    if (ours.status in marked or theirs.status in marked) and ours.status != theirs.status:
         return False
-    return {t for t in theirs.scope if t.partition(":")[0] in _RIVAL_DIMENSIONS} <= ours.scope
+    def dimensioned(scope: frozenset[str]) -> frozenset[str]:
+        return frozenset(t for t in scope if t.partition(":")[0] in _RIVAL_DIMENSIONS)
+
+    # the same scope as the agreeing figure: a site's cut is no rival of the group's
+    return dimensioned(theirs.scope) == dimensioned(ours.scope)
 
 
 def identified(found: Assessment) -> list[Match]:
@@ -179,12 +188,16 @@ def identified(found: Assessment) -> list[Match]:
     """
     by_source: dict[str, list[Match]] = {}
     for m in [*found.agrees, *found.slips, *found.same]:
-        by_source.setdefault(m.figure.source, []).append(m)
+        # a figure told in looser words (no metric, a party only named) is not one of
+        # the values its source gives for the fact, unless its sentence reports the event
+        sure = m.relation.party in ("same", "crossed") or m.relation.anchored
+        if m.relation.metric in ("same", "related") and sure:
+            by_source.setdefault(m.figure.source, []).append(m)
     identified: list[Match] = []
     for m in found.same:
         # of a source's figures about the party and metric, those that share the most of
         # the draft's scope ("in premarket trading", "below the close") are its fact
-        slot = by_source[m.figure.source]
+        slot = by_source.get(m.figure.source, [m])
         best = max(m.relation.scope_shared for m in slot)
         slot = [o for o in slot if o.relation.scope_shared == best]
         if m.relation.scope_shared < best:
@@ -236,15 +249,21 @@ def judge(
         if supersedes(metric):
             # A newer figure replaces an older one of the same party only: the story of
             # the best agreement decides, other parties' figures named nearby do not.
-            # A ledger's records of one party and metric are one fact's history.
+            # A ledger's records of one party and metric are one fact's history; a part of
+            # it ("3% more through derivatives", "a further 49%") is not in that history.
             lead = agree[0].figure.subject
-            history = [m for m in found.same if m.figure.origin == "ledger" and m not in same]
+            partial = any(t.startswith(_PARTIAL) for t in draft.frame.scope)
+            history = [
+                m for m in found.same
+                if m.figure.origin == "ledger" and m not in same and not partial
+            ]  # fmt: skip
             group = [
                 m for m in [*agree, *same, *history, *slips]
-                if m.figure.subject == lead or same_party(m.figure.subject, lead)
+                if (m.figure.subject == lead or same_party(m.figure.subject, lead))
+                and not (partial and m.figure.origin == "ledger")
             ]  # fmt: skip
             return _latest(draft, group)
-        return _agreed(draft, agree, same)
+        return _agreed(draft, agree, same, [*slips, *found.aside])
     if slips:
         return _disagreement(draft, [*slips, *found.same])
     if found.elsewhere:
@@ -258,12 +277,25 @@ def judge(
     return unverified(draft)
 
 
-def _agreed(draft: Figure, agree: Sequence[Match], same: Sequence[Match]) -> Finding:
+def _agreed(
+    draft: Figure, agree: Sequence[Match], same: Sequence[Match], others: Sequence[Match] = ()
+) -> Finding:
     """Consistent, unless another source surely states the agreeing figure's fact
-    otherwise (``conflicting``)."""
+    otherwise (``conflicting``): another value, the same number on the other side of
+    it ("more than 14,000" against "up to 14,000"), or the other sign ("a 6% premium"
+    against "a 6.5% discount")."""
     sources = {m.figure.source for m in agree}
-    rivals = [m for m in same if m.figure.source not in sources and _rivals(draft, agree[0], m)]
+    pool = [*same, *(m for m in others if _opposite(m))]
+    rivals = [m for m in pool if m.figure.source not in sources and _rivals(draft, agree[0], m)]
     return _conflict(draft, agree, rivals) or _consistent(draft, agree)
+
+
+def _opposite(m: Match) -> bool:
+    """A figure of the same fact that says the opposite: a bound on the other side, or
+    the other sign."""
+    if m.role == "slip":
+        return m.diagnosis == "qualifier"
+    return m.role == "aside" and m.relation.blocks == ("scope:sign",) and m.relation.party == "same"
 
 
 def _latest(draft: Figure, group: Sequence[Match]) -> Finding:

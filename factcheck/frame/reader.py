@@ -50,6 +50,8 @@ from factcheck.text.sentences import sentence_spans
 
 #: Years a figure's clause may name (a four-digit number in this range).
 _YEARS = range(1900, 2101)
+#: The metric of a figure whose unit says what it measures when no word does.
+_KIND_METRICS = {"area": "area", "power": "power_capacity", "energy": "energy"}
 #: Fewest words of a sentence whose subject is taken for the story's party.
 _LEDE_WORDS = 6
 #: Periods from the narrowest: where a clause names several, the narrowest holds.
@@ -251,16 +253,26 @@ class DocumentReader:
             clause_end = bounds[k + 1] if k + 1 < len(bounds) else len(tokens)
         subject, by = self._subject(sentence, first, last, clause_start, clause_end, topic)
         scope = self._scope(sentence, clause_start, clause_end, first, last, unit_kind(claim.unit))
+        kind = unit_kind(claim.unit)
+        texts = [t.text for t in tokens]
         metric, beside = read_metric(
-            self.words.metrics,
-            [t.text for t in tokens],
-            sentence.figure,
-            (first, last),
-            (clause_start, clause_end),
-            unit_kind(claim.unit),
-            scope,
-            self.words.separable,
-        )
+            self.words.metrics, texts, sentence.figure, (first, last),
+            (clause_start, clause_end), kind, scope, self.words.separable,
+        )  # fmt: skip
+        if metric is None and clause_start > 0:
+            # a clause joined by "and" shares the metric of the one before ("raised its
+            # stake to 21% and applied for up to 29.9%")
+            joiner = texts[clause_start].lower() in self.words.joiners
+            if joiner:
+                earlier = bisect.bisect_left(bounds, clause_start) - 1
+                start = bounds[earlier] if earlier >= 0 else 0
+                metric, _ = read_metric(
+                    self.words.metrics, texts, [False] * len(texts), (first, last),
+                    (start, clause_start), kind, scope, self.words.separable,
+                )  # fmt: skip
+        metric = metric or _KIND_METRICS.get(kind)
+        if metric in ("employees", "jobs") and "form:change" in scope:
+            metric = "job_cuts"  # "die Belegschaft um 11.000 reduzieren": a cut
         if unit_kind(claim.unit) == "money" and (metric == "share_price" or "unit:share" in scope):
             # a share's price is its company's figure: the company whose shares the
             # sentence names, else the story's
@@ -521,6 +533,8 @@ class DocumentReader:
                 tags.add(f"region:{region}")
         if kind != "money":
             tags.discard("unit:share")  # "433.3 million shares at $20.47 apiece": the price's
+        if kind == "area":
+            tags.discard("part:site")  # "a 2,250-acre site": the site is what is measured
         if first and texts[first - 1].lower() in words.change_by and kind in ("count", "money"):
             # "die Belegschaft um 11.000 reduzieren", "cut by 5,000" (not "supplemented by")
             verb = any(t.lower() in words.change_verbs for t in texts[lo:first])
