@@ -26,12 +26,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
-import inspect
 import json
 import os
 import platform
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -124,19 +121,7 @@ def scaling(sizes: list[float]) -> list[dict[str, float]]:
 
 def generated_ledger(records: int, cache: Path) -> Path:
     """A generated ledger of ``records``, written once per version of the generator."""
-    files = min(20, max(1, records // 1000))
-    source = inspect.getsource(bench_ledger.generate) + inspect.getsource(bench_ledger.value_for)
-    key = hashlib.sha1(source.encode()).hexdigest()[:10]
-    folder = cache / f"ledger-{records}-{files}-{key}"
-    if not folder.is_dir():
-        part = folder.with_suffix(".part")
-        shutil.rmtree(part, ignore_errors=True)
-        part.mkdir(parents=True)
-        start = time.perf_counter()
-        bench_ledger.generate(part, records, files)
-        part.rename(folder)
-        log(f"  generated {records:,} records in {time.perf_counter() - start:.0f} s (cached)")
-    return folder
+    return bench_ledger.cached_ledger(records, cache, log)
 
 
 def ledgers(sizes: list[int], cache: Path) -> list[dict[str, Any]]:

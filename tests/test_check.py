@@ -1,7 +1,11 @@
-"""Check verdicts, diagnoses and suggestions, table-driven from tests/cases/check_cases.toml.
+"""Check verdicts, diagnoses and suggestions, table-driven from tests/cases/*.toml.
 
-Every verdict and every diagnosis has a case in English and in German, and drafts are
-checked against sources in the other language both ways.
+check_cases.toml: every verdict and every diagnosis has a case in English and in German,
+and drafts are checked against sources in the other language both ways.
+
+frame_cases.toml: figures that are only comparable when the frame is read right (who,
+what, where and when a figure is about), in eight classes of difficulty, each with cases
+in English and in German.
 """
 
 from __future__ import annotations
@@ -17,9 +21,29 @@ from factcheck.compare.check import check
 from factcheck.models import Finding
 from factcheck.sources.documents import parse_document
 
-CASES: list[dict[str, Any]] = tomllib.loads(
-    (Path(__file__).parent / "cases" / "check_cases.toml").read_text(encoding="utf-8")
-)["cases"]
+
+def _load(file_name: str) -> list[dict[str, Any]]:
+    path = Path(__file__).parent / "cases" / file_name
+    cases: list[dict[str, Any]] = tomllib.loads(path.read_text(encoding="utf-8"))["cases"]
+    return cases
+
+
+CASES = _load("check_cases.toml")
+FRAME_CASES = _load("frame_cases.toml")
+ALL_CASES = [*CASES, *FRAME_CASES]
+
+#: The classes of frame_cases.toml, each a prefix of its cases' names:
+#: <class>_<short>_<en|de>.
+FRAME_CLASSES = (
+    "names",
+    "descriptions",
+    "parties",
+    "scope",
+    "time",
+    "grouping",
+    "multipliers",
+    "units",
+)
 
 
 def _findings(case: dict[str, Any]) -> list[Finding]:
@@ -38,7 +62,7 @@ def _param(case: dict[str, Any]) -> Any:
     return pytest.param(case, id=case["name"], marks=marks)
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", [_param(c) for c in ALL_CASES])
 def test_check_case(case: dict[str, Any]) -> None:
     findings = _findings(case)
     for expect in case["expect"]:
@@ -66,8 +90,28 @@ def test_every_verdict_and_diagnosis_has_cases_in_both_languages() -> None:
         assert wanted_diagnoses <= diagnoses, lang_suffix
 
 
+def test_case_names_are_unique_across_files() -> None:
+    names = [c["name"] for c in ALL_CASES]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+
+
+def test_every_frame_class_has_cases_in_both_languages() -> None:
+    for case in FRAME_CASES:
+        frame_class, _, rest = case["name"].partition("_")
+        assert frame_class in FRAME_CLASSES, case["name"]
+        assert rest.endswith(("_en", "_de")), case["name"]
+    for frame_class in FRAME_CLASSES:
+        for lang_suffix in ("_en", "_de"):
+            named = [
+                c["name"]
+                for c in FRAME_CASES
+                if c["name"].startswith(frame_class + "_") and c["name"].endswith(lang_suffix)
+            ]
+            assert named, f"no {frame_class} case ending in {lang_suffix}"
+
+
 def test_every_draft_claim_gets_exactly_one_finding() -> None:
-    for case in CASES:
+    for case in ALL_CASES:
         draft = parse_document("draft.txt", case["draft"])
         findings = _findings(case)
         assert [f.claim.id for f in findings] == [c.id for c in draft.claims]

@@ -252,6 +252,8 @@ def judge(
             # A ledger's records of one party and metric are one fact's history; a part of
             # it ("3% more through derivatives", "a further 49%") is not in that history.
             lead = agree[0].figure.subject
+            if draft.frame.subject is not None and not same_party(lead, draft.frame.subject):
+                lead = draft.frame.subject if any(_sure(m) for m in agree) else lead
             partial = any(t.startswith(_PARTIAL) for t in draft.frame.scope)
             history = [
                 m for m in found.same
@@ -259,7 +261,11 @@ def judge(
             ]  # fmt: skip
             group = [
                 m for m in [*agree, *same, *history, *slips]
-                if (m.figure.subject == lead or same_party(m.figure.subject, lead))
+                if (
+                    m.figure.subject == lead
+                    or same_party(m.figure.subject, lead)
+                    or m.relation.party in ("same", "crossed")  # the draft's own party
+                )
                 and not (partial and m.figure.origin == "ledger")
             ]  # fmt: skip
             return _latest(draft, group)
@@ -284,10 +290,19 @@ def _agreed(
     otherwise (``conflicting``): another value, the same number on the other side of
     it ("more than 14,000" against "up to 14,000"), or the other sign ("a 6% premium"
     against "a 6.5% discount")."""
-    sources = {m.figure.source for m in agree}
+    # a source that states the draft's value for the fact has its other figures for other
+    # facts (a figure told in looser words does not count)
+    sources = {m.figure.source for m in agree if _sure(m)}
+    if not sources:
+        return _consistent(draft, agree)  # sources only loosely agree: no grounds to say more
     pool = [*same, *(m for m in others if _opposite(m))]
     rivals = [m for m in pool if m.figure.source not in sources and _rivals(draft, agree[0], m)]
     return _conflict(draft, agree, rivals) or _consistent(draft, agree)
+
+
+def _sure(m: Match) -> bool:
+    """The same or a related metric, and the same party (or the parties crossed)."""
+    return m.relation.metric in ("same", "related") and m.relation.party in ("same", "crossed")
 
 
 def _opposite(m: Match) -> bool:

@@ -68,6 +68,8 @@ class Mention:
     division: bool = False
     #: before a verb of saying, or after "according to": who says it, not whose it is
     speaker: bool = False
+    #: the agent of a participle before a noun: "von Blue Owl verwaltete Fonds"
+    agent: bool = False
     #: a description of another party than this name ("the Facebook parent")
     other_than: str | None = None
 
@@ -336,6 +338,12 @@ class MentionReader:
             and tokens[m.last + 1].text.lower() in self.words.place_relatives
         )
         place = region is not None or (after == "," and where)
+        agent = (
+            m.before in self.words.agent_prepositions
+            and after[:1].islower()
+            and after.endswith(self.words.participle_endings)
+        )
+        m = replace(m, agent=agent)
         if region is not None and m.kind == "name" and len(region) == 2 and not m.possessive:
             if m.before not in self.words.prepositions:
                 # a country that acts ("allowing the U.S. to buy …") is its government

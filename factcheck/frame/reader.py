@@ -312,8 +312,9 @@ class DocumentReader:
         return companies if companies else found
 
     def _free(self, m: Mention) -> bool:
-        """Whether no preposition governs the mention (it may be a clause's subject)."""
-        return m.before not in self.words.prepositions
+        """Whether no preposition governs the mention (it may be a clause's subject), or
+        it is the agent of a participle ("von Blue Owl verwaltete Fonds")."""
+        return m.before not in self.words.prepositions or m.agent
 
     def _subject(
         self, sentence: _Sentence, first: int, last: int, lo: int, hi: int, topic: str | None

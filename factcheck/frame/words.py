@@ -52,6 +52,9 @@ class FrameWords:
     prepositions: frozenset[str]
     determiners: frozenset[str]
     stock_nouns: frozenset[str]
+    #: "von X verwaltete Fonds": a preposition, then the participle's endings
+    agent_prepositions: frozenset[str]
+    participle_endings: tuple[str, ...]
     #: lower-case words inside names ("della", "of", "von")
     name_particles: frozenset[str]
     #: German separable verbs: (verb, particle) -> concept ("steigt … ein": a stake)
@@ -122,6 +125,8 @@ def frame_words(lang: str) -> FrameWords:
         determiners=frozenset(f.determiners),
         name_particles=frozenset(f.name_particles),
         stock_nouns=frozenset(w.lower() for w in f.stock_nouns),
+        agent_prepositions=frozenset(f.agent_prepositions),
+        participle_endings=tuple(f.participle_endings),
         separable={
             (verb.lower(), particle.lower()): concept
             for concept, pairs in f.separable.items()

@@ -262,6 +262,10 @@ class Frames(_Data):
     #: right after a figure: a gap below or above another figure (scope sign:below/above)
     below_after: tuple[str, ...] = ()
     above_after: tuple[str, ...] = ()
+    #: a name after one of these and before a participle is its agent, the party of the
+    #: noun after ("von Blue Owl verwaltete Fonds"): the words and the participle's endings
+    agent_prepositions: tuple[str, ...] = ()
+    participle_endings: tuple[str, ...] = ()
     #: words for shares: a share price is the figure of the company they belong to
     stock_nouns: tuple[str, ...] = ()
     #: verbs of raising and lowering: "from X" in their clause is the earlier value
