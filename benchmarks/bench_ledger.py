@@ -195,7 +195,9 @@ from factcheck.sources.documents import parse_document
 from factcheck.sources.ledger import load_ledger
 start = time.perf_counter()
 ledger = load_ledger([Path(sys.argv[1])], default=False)
-ledger.select(entity="-", metric="-")  # the (entity, metric) index, built on first use
+# The (entity, metric) index, built on first use: by a select of a known entity (one
+# unknown returns before it would build it).
+ledger.select(entity=(ledger.names() or ["-"])[0], metric="-")
 loaded = time.perf_counter() - start
 draft_text = Path(sys.argv[2]).read_text(encoding="utf-8")
 repeat = int(sys.argv[3]) if len(sys.argv) > 3 else 3

@@ -327,6 +327,7 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
     # Of a history, the draft states the value that is its very number ("about 28%" is
     # the 28% of last year, not this year's 29%, though "about" would reach it).
     exact = [m for m in group if m.agrees and not _approximate(draft, m)]
+    newest_values = list(current)
     if exact and not [m for m in current if m in exact]:
         current = [m for m in current if not m.agrees]
         older = [*older, *(m for m in exact if m not in older)]
@@ -344,7 +345,7 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
         then = history[0].figure
         message = f"Agrees with {then.text} in {cite(then)}, the time the draft gives for it."
         return _finding(draft, "consistent", message, history)
-    now_figures = [m for m in current if not m.agrees or m not in exact]
+    now_figures = [m for m in newest_values if m not in exact]
     if was_true and now_figures:
         now, then = now_figures[0].figure, was_true[0].figure
         since = f"since {now.when_label}" if now.when_label else "now"

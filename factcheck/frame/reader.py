@@ -109,6 +109,7 @@ class DocumentReader:
     """Reads the frames of one document's claims."""
 
     def __init__(self, lang: str, book: NameBook) -> None:
+        self._most: str | None = None
         self.words = frame_words(lang)
         self.mentions = MentionReader(self.words, book)
         self.lang = lang
@@ -117,6 +118,7 @@ class DocumentReader:
         """One frame per claim, in order; ``view`` is the document's text, markup masked."""
         sentences = self._sentences(view, claims)
         main = self._main_party(sentences)
+        self._most = self._most_named(sentences)
         topic = main
         frames: list[Frame | None] = [None] * len(claims)
         for sentence in sentences:
@@ -279,8 +281,8 @@ class DocumentReader:
             stock = self._stock_owner(sentence)
             if stock is not None:
                 subject, by = stock, "owner"
-            elif topic is not None:
-                subject, by = topic, "topic"
+            elif self._most is not None:
+                subject, by = self._most, "topic"  # "die Aktie": the story's most named
         counterparty = self._counterparty(
             sentence, first, last, clause_start, clause_end, subject, metric
         )
