@@ -17,6 +17,8 @@
    a million records takes minutes and says nothing about factcheck. ``--ledger-max``
    caps the largest.
 4. Archives: ``factcheck extract --jobs 1`` and ``--jobs 2`` over 100,000 articles.
+5. Checking (``bench_check.py``): a 1,500-word draft against 10 source pages and against
+   the largest ledger, on one core, after load; and ``factcheck check`` end to end.
 
 Everything runs this working tree (``PYTHONPATH`` set for every child), never an
 installed copy.
@@ -44,6 +46,7 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
 sys.path.insert(0, str(HERE.parent))
 
 import bench_archive  # noqa: E402
+import bench_check  # noqa: E402
 import bench_extract  # noqa: E402
 import bench_ledger  # noqa: E402
 import bench_peers  # noqa: E402
@@ -62,6 +65,9 @@ QUICK = {
     "ledgers": [1_000, 10_000],
     "articles": 3_000,
 }
+#: bench_check: the ledger's records, the runs of check() and of the command (medians).
+CHECK_FULL = {"records": 1_000_000, "repeat": 5, "cli_repeat": 3}
+CHECK_QUICK = {"records": 10_000, "repeat": 3, "cli_repeat": 1}
 #: The goals of issue 7, checked against the figures measured.
 GOAL_RATIO, GOAL_MB_S = 250, 2.0
 
@@ -327,9 +333,10 @@ def render(results: dict[str, Any]) -> str:
         f"Outputs of every N byte for byte the same: {'yes' if same else '**no**'}; "
         f"{first['output_mb']:.0f} MB of claims, {first['lines']:,} lines.",
         "",
-        "## Notes",
-        "",
     ]
+    if "check" in results:
+        lines += check_section(results["check"])
+    lines += ["## Notes", ""]
     lines += [f"- {note}" for note in results["notes"]]
     return "\n".join(lines) + "\n"
 
@@ -357,6 +364,60 @@ def density_table(density: dict[str, dict[str, dict[str, float]]]) -> list[str]:
             f"{a['mb'] / a['seconds']:.2f} | {f['mb'] / f['seconds']:.2f} |"
         )
     return [*lines, ""]
+
+
+def check_section(c: dict[str, Any]) -> list[str]:
+    """``factcheck check``: start-up, extraction, ``check()`` and the command, one core."""
+    s, cli, ledger, inputs = c["sources"], c["cli"], c["ledger"], c["inputs"]
+    up, pages = s["startup"], inputs["pages"]
+    imports = {k: up["interpreter"][k] + up["imports"][k] for k in ("wall", "cpu")}
+    rows = [
+        ("start-up: interpreter and imports", imports),
+        ("start-up: first check of a line (lexicons, grammars, models)", up["first_check"]),
+        (f"read and extract the draft ({inputs['draft_words']:,} words, {s['claims']} figures)",
+         s["draft"]),
+        (f"read and extract the {pages} pages ({sum(inputs['page_words']):,} words, "
+         f"{sum(s['source_claims'])} figures)", s["sources"]),
+        (f"`check()` against the {pages} pages ({s['per_figure_ms']:.1f} ms a figure)",
+         s["check"]),
+        (f"`factcheck check DRAFT --source PAGE … --format json`, end to end (median of "
+         f"{cli['runs']})", cli),
+    ]  # fmt: skip
+    if ledger:
+        rows.append((
+            f"`bench_ledger.py`'s draft ({ledger['figures']} figures) extracted and checked "
+            f"against {ledger['records']:,} records",
+            {"wall": ledger["median"], "cpu": ledger["cpu"]},
+        ))  # fmt: skip
+    lines = [
+        "## Checking a draft: `factcheck check`",
+        "",
+        f"A generated draft of {inputs['draft_words']:,} words ({c['lang']}; "
+        f"`bench_check.py`: {inputs['copied']} of its sentences taken from the pages as they "
+        f"are, {inputs['slipped']} with a slip, the rest new) checked against {pages} "
+        "generated source pages of 800 to 1,200 words about the same companies, no ledger; "
+        "and `bench_ledger.py`'s 1,500-word draft against its generated ledger. Each in a "
+        "fresh child process on one core (pinned); medians of "
+        f"{s['check']['runs']}, after load: the pages read and extracted, the ledger loaded "
+        "and indexed.",
+        "",
+        "| step | wall | CPU |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {label} | {t['wall']:.3f} s | {t['cpu']:.3f} s |" for label, t in rows]
+    goals = c["goals"]
+    g = goals["sources"]
+    text = (
+        f"Against {pages} pages the draft is read and checked in **{g['seconds']:.2f} s** "
+        f"after load (goal ≤ {g['goal']:g} s: {verdict(g['met'])})"
+    )
+    if "ledger" in goals:
+        g = goals["ledger"]
+        text += (
+            f"; against the ledger of {g['records']:,} records in **{g['seconds']:.2f} s** "
+            f"(goal ≤ {g['goal']:g} s: {verdict(g['met'])})"
+        )
+    return [*lines, "", text + ".", ""]
 
 
 def notes(results: dict[str, Any]) -> list[str]:
@@ -399,6 +460,24 @@ def notes(results: dict[str, Any]) -> list[str]:
         "caps what `--jobs 2` can gain here; and the main process, which reads the "
         "archive, keeps the order and writes the output, shares those cores."
     )
+    if "check" in results:
+        c = results["check"]
+        s, cli = c["sources"], c["cli"]
+        up = s["startup"]
+        start = sum(up[step]["wall"] for step in ("interpreter", "imports", "first_check"))
+        busy = ", ".join(f"core {core} {share:.0%}" for core, share in c["busy"].items())
+        pinned = f"core {c['core']}" if c["core"] is not None else "no core in particular"
+        out.append(
+            f"`check` was measured on {pinned}, the least busy when it started ({busy} "
+            "busy); other work on the machine still shares it, so wall time may exceed CPU "
+            f"time. Of the command's {cli['wall']:.2f} s end to end, {start:.2f} s is "
+            "start-up (interpreter, imports, lexicons, grammars and models loaded on first "
+            f"use), {s['after_load']['wall'] + s['sources']['wall']:.2f} s reading the "
+            "documents and checking, the rest the command's own (its imports, configuration, "
+            "the report); `check()` reads the names and mentions of every "
+            "sentence of the draft and the pages on each call, so its time grows with the "
+            "pages' words, not only with the draft's figures."
+        )
     return out
 
 
@@ -430,7 +509,7 @@ def main() -> None:
         "machine": machine(),
     }
 
-    log("1/4 factcheck and quantulum3 on the same text")
+    log("1/5 factcheck and quantulum3 on the same text")
     classifier, note = bench_peers.quantulum3_classifier(cache)
     log(f"  {note}")
     results["peers"] = {
@@ -447,7 +526,7 @@ def main() -> None:
         s = results["peers"]["f1"].get(system, {})
         log(f"  F1 {system}: {s.get('f1', s.get('error', 'skipped'))}")
 
-    log("2/4 scaling from 1 KB to the largest file")
+    log("2/5 scaling from 1 KB to the largest file")
     results["scaling"] = scaling(plan["sizes_mb"])
     big = max(results["scaling"], key=lambda r: r["mb"])
     results["one_core_mb_s"] = big["mb"] / big["seconds"]
@@ -457,17 +536,26 @@ def main() -> None:
             for mix in ("news", "dense")
         }
 
-    log("3/4 ledgers")
+    log("3/5 ledgers")
     sizes = [n for n in plan["ledgers"] if args.ledger_max is None or n <= args.ledger_max]
     results["ledgers"] = ledgers(sizes, cache)
 
-    log("4/4 archives, --jobs 1 and 2")
+    log("4/5 archives, --jobs 1 and 2")
     results["capacity"] = parallel_capacity()
     log(f"  two CPU-bound processes at once do {results['capacity']:.2f} cores' worth of work")
     with tempfile.TemporaryDirectory() as tmp:
         results["archive"] = bench_archive.bench(plan["articles"], [1, 2], Path(tmp))
     for jobs, r in results["archive"]["runs"].items():
         log(f"  --jobs {jobs}: {r['wall']:.1f} s, {r['articles_s']:,.0f} articles/s")
+
+    log("5/5 check a draft against 10 pages and against a ledger, one core")
+    check = CHECK_QUICK if args.quick else CHECK_FULL
+    records = min(check["records"], args.ledger_max or check["records"])
+    results["check"] = bench_check.bench(
+        records, repeat=check["repeat"], cli_repeat=check["cli_repeat"], cache=cache, log=log
+    )
+    for goal in results["check"]["goals"].values():
+        log(f"  {goal['seconds']:.3f} s after load (goal ≤ {goal['goal']:g} s)")
 
     results["duration"] = time.perf_counter() - began
     results["notes"] = notes(results)

@@ -138,7 +138,7 @@ def _misattributed(draft: Figure, elsewhere: Match) -> Finding:
 
 
 #: Scope tags of a part of a fact: a draft figure with one is not a ledger's whole.
-_PARTIAL = ("step:", "stock:", "part:")
+_PARTIAL = ("step:", "stock:")
 #: Scope dimensions a rival must not add to what the agreeing figure says.
 _RIVAL_DIMENSIONS = frozenset(
     {
