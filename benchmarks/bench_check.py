@@ -1,8 +1,8 @@
 """Time of `factcheck check`: a 1,500-word draft against 10 source pages and a ledger.
 
     python benchmarks/bench_check.py [--records 1000000] [--lang en] [--repeat 5]
-                                     [--cli-repeat 3] [--json PATH] [--profile 15]
-                                     [--keep DIR]
+                                     [--cli-repeat 3] [--ledger-repeat 10] [--json PATH]
+                                     [--profile 15] [--keep DIR]
 
 The issue's acceptance line: "`check` time for a 1,500-word draft against 10 source
 pages and against the 1,000,000-record ledger; goal ≤ 1 s and ≤ 0.5 s after load, on one
@@ -26,7 +26,8 @@ Then, for reference, the command ``factcheck check DRAFT --source PAGE ...
 --no-default-ledger --format json --as-of ...`` end to end, wall time (median of
 ``--cli-repeat``); and, with ``bench_ledger``'s machinery, that benchmark's 1,500-word
 draft (it names the ledger's companies) checked against a generated ledger of
-``--records`` records (0: skip), after load and index, the median of ``--repeat``.
+``--records`` records (0: skip), after load and index, the median of ``--ledger-repeat``
+(with the slowest: a collection of the oldest generation walks the whole ledger).
 Generated ledgers are kept in ``~/.cache/factcheck-bench`` (as ``run_all.py`` keeps
 them); the ledger itself is loaded cold, from an empty cache, before the clock starts.
 ``--profile N`` prints the top N functions of one ``check()`` against the pages by
@@ -381,6 +382,7 @@ def bench(
     lang: str = "en",
     repeat: int = 5,
     cli_repeat: int = 3,
+    ledger_repeat: int = 10,
     profile: int = 0,
     keep: Path | None = None,
     cache: Path | None = None,
@@ -407,17 +409,24 @@ def bench(
         result["sources"] = measure(inputs, lang, repeat, core, profile)
         result["cli"] = time_cli(inputs, cli_repeat, core)
     result["ledger"] = time_ledger(
-        records, cache or bench_peers.cache_dir(), repeat, core, log
+        records, cache or bench_peers.cache_dir(), ledger_repeat, core, log
     ) if records else None  # fmt: skip
-    after = result["sources"]["after_load"]["wall"]
+    # Met on wall time (the stricter: other work on the machine can share the core too).
+    after = result["sources"]["after_load"]
     result["goals"] = {
-        "sources": {"goal": GOAL_SOURCES, "seconds": after, "met": after <= GOAL_SOURCES}
+        "sources": {
+            "goal": GOAL_SOURCES,
+            "seconds": after["wall"],
+            "cpu": after["cpu"],
+            "met": after["wall"] <= GOAL_SOURCES,
+        }
     }
     if result["ledger"]:
         seconds = result["ledger"]["median"]
         result["goals"]["ledger"] = {
             "goal": GOAL_LEDGER,
             "seconds": seconds,
+            "cpu": result["ledger"]["cpu"],
             "met": seconds <= GOAL_LEDGER,
             "records": records,
         }
@@ -452,7 +461,8 @@ def table(r: dict[str, Any]) -> str:
             f"ledger of {ledger['records']:,}: draft + check()",
             {"wall": ledger["median"], "cpu": ledger["cpu"]},
             f"goal ≤ {GOAL_LEDGER:g} s; {ledger['figures']} figures, {ledger['words']:,} words; "
-            f"check() {ledger['check']:.3f} s",
+            f"check() {ledger['check']:.3f} s; slowest of {ledger['repeat']} "
+            f"{max(ledger['times']):.3f} s ({ledger['full_collections']} full collections)",
         ))  # fmt: skip
     width = max(len(label) for label, _, _ in rows)
     lines = [f"{'':{width}}  {'wall':>8}  {'CPU':>8}", ""]
@@ -465,7 +475,7 @@ def table(r: dict[str, Any]) -> str:
         against = f"the {g['records']:,}-record ledger" if name == "ledger" else f"{pages} pages"
         state = "met" if g["met"] else "NOT MET"
         lines.append(f"goal against {against}: ≤ {g['goal']:g} s after load: {state} "
-                     f"({g['seconds']:.3f} s, median)")  # fmt: skip
+                     f"({g['seconds']:.3f} s wall, {g['cpu']:.3f} s CPU, medians)")  # fmt: skip
     return "\n".join(lines)
 
 
@@ -477,6 +487,7 @@ def main() -> None:
     parser.add_argument("--lang", choices=("en", "de"), default="en")
     parser.add_argument("--repeat", type=int, default=5, help="check() runs (the median)")
     parser.add_argument("--cli-repeat", type=int, default=3, help="CLI runs (the median)")
+    parser.add_argument("--ledger-repeat", type=int, default=10, help="runs against the ledger")
     parser.add_argument("--json", type=Path, help="write the measures here")
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="print the top N functions of check() by cumulative time")  # fmt: skip
@@ -489,6 +500,7 @@ def main() -> None:
         lang=args.lang,
         repeat=args.repeat,
         cli_repeat=args.cli_repeat,
+        ledger_repeat=args.ledger_repeat,
         profile=args.profile,
         keep=args.keep,
         cache=args.cache,

@@ -188,7 +188,7 @@ def load_in_child(folder: Path, cache: Path) -> dict[str, Any]:
 
 
 CHECK_CHILD = """
-import json, statistics, sys, time
+import gc, json, statistics, sys, time
 from pathlib import Path
 from factcheck.compare.check import check
 from factcheck.sources.documents import parse_document
@@ -202,6 +202,9 @@ loaded = time.perf_counter() - start
 draft_text = Path(sys.argv[2]).read_text(encoding="utf-8")
 repeat = int(sys.argv[3]) if len(sys.argv) > 3 else 3
 times, extract, checks, cpu = [], [], [], []
+full = []  # the collections of the oldest generation: each walks the whole ledger
+gc.callbacks.append(lambda phase, info: full.append(1) if info["generation"] == 2 and
+                    phase == "stop" else None)
 for _ in range(repeat):
     start, cpu_start = time.perf_counter(), time.process_time()
     draft = parse_document("draft.txt", draft_text, entities=ledger.names())
@@ -216,7 +219,8 @@ print(json.dumps({"seconds": min(times), "first": times[0], "loaded": loaded,
                   "summary": report.summary, "words": len(draft_text.split()),
                   "median": statistics.median(times), "cpu": statistics.median(cpu),
                   "extract": statistics.median(extract), "check": statistics.median(checks),
-                  "claims": len(draft.claims), "repeat": repeat}))
+                  "claims": len(draft.claims), "repeat": repeat, "times": times,
+                  "full_collections": len(full)}))
 """
 
 DRAFT_SENTENCES = (

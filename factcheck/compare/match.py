@@ -290,6 +290,12 @@ class Matcher:
         same event (another of its figures stated in both)."""
         if relation.total_differs or relation.part_differs:
             return False
+        if (
+            relation.metric == "related"
+            and relation.shared
+            and relation.party in ("same", "crossed")
+        ):
+            return True  # another word for the metric, but the same total, period, mark …
         if relation.anchored:  # a sentence that reports the same event: a party not known
             # to be another (a party merely named in the draft's sentence may be another)
             return relation.metric in ("same", "related") and relation.party in (

@@ -54,8 +54,13 @@ CONTEXT_OTHER_LANGUAGE, CONTEXT_LEDGER = 0.4, 0.5
 #: Lowered by: counterparties both known and different; a part (division, site) named on
 #: one side only; a forecast or report against a stated fact.
 COUNTERPARTY_PENALTY, PART_PENALTY, STATUS_PENALTY = 0.25, 0.1, 0.05
-#: Raised by: another figure of the draft's sentence stated in the candidate's sentence.
-ANCHOR_BONUS = 0.15
+#: Raised by: another figure of the draft's sentence stated in the candidate's sentence;
+#: each scope tag both share that sets a fact apart (a total, a period, a region …).
+ANCHOR_BONUS, SCOPE_BONUS = 0.15, 0.05
+#: Scope dimensions whose tags set a fact apart from its neighbours.
+_SIGNIFICANT = frozenset(
+    {"total", "period", "region", "part", "price", "sign", "session", "basis", "step", "form"}
+)
 #: Scope tags that weigh against one fact already when on one side only: a division's
 #: figure is not the group's.
 _ONE_SIDED = frozenset({"part:division"})
@@ -85,10 +90,16 @@ class Relation:
     scope_shared: int = 0
     #: a part (a division, a site) on one side only: it may agree, but is no rival
     part_differs: bool = False
+    #: scope tags that set a fact apart, or a status, shared by both
+    shared: int = 0
 
     @property
     def blocked(self) -> bool:
         return bool(self.blocks)
+
+
+def _significant(tags: frozenset[str]) -> int:
+    return sum(1 for tag in tags if tag.partition(":")[0] in _SIGNIFICANT)
 
 
 def _parts(frame: Frame) -> frozenset[str]:
@@ -109,9 +120,13 @@ class Relater:
     def metric(self, d: Frame, c: Frame) -> MetricRelation:
         a, b = d.metric, c.metric
         if a is None or b is None:
+            if d.status == "threshold" and c.status == "threshold":
+                return "related"  # two thresholds: marks of a holding
             return "unknown"
         if a == b:
             return "same"
+        if not (d.metric_sure and c.metric_sure) and (a in c.cues or b in d.cues):
+            return "related"  # the other clause names this metric too
         ca, cb = self.concepts.get(a), self.concepts.get(b)
         if ca is None or cb is None:
             return "unknown"
@@ -202,6 +217,10 @@ class Relater:
             score -= STATUS_PENALTY
         if anchored:
             score += ANCHOR_BONUS
+        shared = _significant(fd.scope & fc.scope)
+        if fd.status is not None and fd.status == fc.status:
+            shared += 1  # both a threshold, both an earlier value
+        score += SCOPE_BONUS * min(shared, 2)
         return Relation(
             metric=metric,
             party=party,
@@ -214,6 +233,7 @@ class Relater:
             total_differs=c.origin != "ledger" and self.total_differs(fd, fc),
             scope_shared=len(fd.scope & fc.scope),
             part_differs=c.origin != "ledger" and _parts(fd) != _parts(fc),
+            shared=shared,
         )
 
     def context(self, d: Figure, c: Figure) -> float:

@@ -171,6 +171,7 @@ def _rivals(draft: Figure, agree: Match, rival: Match) -> bool:
         return False
     if (ours.status in marked or theirs.status in marked) and ours.status != theirs.status:
         return False
+
     def dimensioned(scope: frozenset[str]) -> frozenset[str]:
         return frozenset(t for t in scope if t.partition(":")[0] in _RIVAL_DIMENSIONS)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from factcheck.extract.cues import CueTable, refinements
 from factcheck.lexicon import Kind, load_concepts
@@ -32,6 +33,17 @@ _PER_SHARE = "unit:share"
 @functools.cache
 def _kinds(concept: str) -> tuple[Kind, ...]:
     return load_concepts()[concept].kinds
+
+
+class Reading(NamedTuple):
+    """What a figure's clause says it measures."""
+
+    metric: str | None
+    #: whether the metric's word stands by the figure
+    beside: bool
+    #: every concept the clause cues for the figure's kind ("a part of the round … as
+    #: debt": funding and debt)
+    cues: frozenset[str]
 
 
 #: Words between a figure and its own noun: "$500 billion in orders", "20 Mrd. an Aufträgen".
@@ -69,8 +81,8 @@ def read_metric(
     kind: Kind,
     scope: frozenset[str],
     separable: Mapping[tuple[str, str], str] = {},
-) -> tuple[str | None, bool]:
-    """(metric, beside) of the figure at tokens ``span`` in the clause ``clause``.
+) -> Reading:
+    """The metric of the figure at tokens ``span`` in the clause ``clause``.
 
     ``figure`` marks the tokens of all figures of the sentence; a cue with another figure
     between it and this one is that figure's.
@@ -103,10 +115,10 @@ def read_metric(
                 continue  # "a $5 billion block of Intel stock" is no price
         found.append((distance, concept))
     if not found:
-        return None, False
+        return Reading(None, False, frozenset())
     found.sort()
     distance, concept = found[0]
     narrower = [d_c for d_c in found if d_c[1] in refinements(concept)]
     if narrower:
         distance, concept = narrower[0]
-    return concept, distance <= BESIDE
+    return Reading(concept, distance <= BESIDE, frozenset(c for _, c in found))

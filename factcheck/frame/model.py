@@ -30,6 +30,9 @@ class Frame:
     #: whether a word of the metric stands right beside the figure ("valued at $X", "a
     #: 9.9% stake"), rather than somewhere in its sentence
     metric_sure: bool = False
+    #: every metric the figure's clause names words for ("a part of the round … structured
+    #: as debt": funding and debt)
+    cues: frozenset[str] = frozenset()
     #: "dimension:value" tags of the figure's clause ("region:DE", "period:quarter")
     scope: frozenset[str] = frozenset()
     #: an earlier value, a forecast, an unconfirmed report or a threshold; None: a fact

@@ -257,10 +257,11 @@ class DocumentReader:
         scope = self._scope(sentence, clause_start, clause_end, first, last, unit_kind(claim.unit))
         kind = unit_kind(claim.unit)
         texts = [t.text for t in tokens]
-        metric, beside = read_metric(
+        reading = read_metric(
             self.words.metrics, texts, sentence.figure, (first, last),
             (clause_start, clause_end), kind, scope, self.words.separable,
         )  # fmt: skip
+        metric, beside = reading.metric, reading.beside
         if metric is None and clause_start > 0:
             # a clause joined by "and" shares the metric of the one before ("raised its
             # stake to 21% and applied for up to 29.9%")
@@ -268,10 +269,10 @@ class DocumentReader:
             if joiner:
                 earlier = bisect.bisect_left(bounds, clause_start) - 1
                 start = bounds[earlier] if earlier >= 0 else 0
-                metric, _ = read_metric(
+                metric = read_metric(
                     self.words.metrics, texts, [False] * len(texts), (first, last),
                     (start, clause_start), kind, scope, self.words.separable,
-                )  # fmt: skip
+                ).metric  # fmt: skip
         metric = metric or _KIND_METRICS.get(kind)
         if metric in ("employees", "jobs") and "form:change" in scope:
             metric = "job_cuts"  # "die Belegschaft um 11.000 reduzieren": a cut
@@ -296,6 +297,7 @@ class DocumentReader:
             counterparty=counterparty,
             metric=metric,
             metric_sure=beside,
+            cues=reading.cues | ({metric} if metric else set()),
             scope=scope,
             status=self._status(tokens, first, last, clause_start, clause_end),
             years=self._years(clause, sentence, clause_start),

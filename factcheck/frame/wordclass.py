@@ -70,6 +70,8 @@ class WordClasses:
         if not tags:
             return True
         tag, score = tags[0]
+        if self.lang == "de" and tag == "FM" and _english_common(word):
+            return False  # an English word in German text: "(Debt)", "Deal", "Turnaround"
         if float(score) > KNOWN:
             return tag in self._proper
         if self.lang == "de":
@@ -106,6 +108,13 @@ class WordClasses:
             return False
         tag, score = tags[0]
         return float(score) > KNOWN and (not noun or tag == "NN")
+
+
+@functools.cache
+def _english_common(word: str) -> bool:
+    """Whether English knows ``word`` as a common word (not a name): "debt", "deal"."""
+    tags = _tagger("en").tag_word(word.lower())
+    return bool(tags) and float(tags[0][1]) > KNOWN and tags[0][0] != "NP0"
 
 
 @functools.cache
