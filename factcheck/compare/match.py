@@ -149,6 +149,10 @@ def slip(d: Figure, c: Figure, near: float = 0.1) -> Diagnosis | None:
         if d.kind == "money" and meets(d, replace(c, unit=d.unit)):
             return "currency"
         return None
+    a, b = stated_number(d), stated_number(c)
+    if a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9) and a != 0:
+        if not math.isclose(d.value / a, c.value / b, rel_tol=1e-6):
+            return "unit"  # "4 million square metres" for "4 million square feet"
     if meets(d, c):
         return "qualifier" if opposite_bounds(d, c) else None
     k = power_of_ten(d.value, c.value)
@@ -159,10 +163,6 @@ def slip(d: Figure, c: Figure, near: float = 0.1) -> Diagnosis | None:
     if (d.qualifier in BOUNDS or _side(d) is not None) and c.value:
         if abs(d.value - c.value) <= near * abs(c.value):
             return "qualifier"
-    a, b = stated_number(d), stated_number(c)
-    if a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9) and a != 0:
-        if not math.isclose(d.value / a, c.value / b, rel_tol=1e-6):
-            return "unit"  # "4 million square metres" for "4 million square feet"
     return None
 
 
@@ -215,6 +215,10 @@ class Matcher:
 
     def _sort(self, d: Figure, c: Figure, relation: Relation) -> Match:
         ok = agrees(d, c)
+        if relation.blocks == ("scope:sign",) and math.isclose(d.value, c.value, rel_tol=0.02):
+            if relation.metric in ("same", "related") and relation.party in ("same", "crossed"):
+                # "35% below the close" for "a 35% premium to the close"
+                return Match(c, relation, "slip", False, "qualifier")
         if relation.blocked:
             attributable = set(relation.blocks) <= _ATTRIBUTION_BLOCKS and (
                 relation.metric in ("same", "related") or relation.blocks == ("metric",)
@@ -243,7 +247,7 @@ class Matcher:
                 # "1 billion" and "10 billion" both occur by chance: the metric must say
                 # it is one fact
                 return Match(c, relation, "slip", False, found)
-        if score >= SAME_MIN and self._surely_same(relation):
+        if score >= SAME_MIN and self._surely_same(relation, d, c):
             return Match(c, relation, "same", False)
         why = f"another value, and not surely the same fact ({score:.2f})"
         return Match(c, relation, "aside", False, found, why)
@@ -285,7 +289,14 @@ class Matcher:
             return False
         return relation.party != "weak" or relation.metric == "same"
 
-    def _surely_same(self, relation: Relation) -> bool:
+    def _surely_same(self, relation: Relation, d: Figure, c: Figure) -> bool:
+        """The same party and metric (or a sentence of the same event), the same scope,
+        and the same status: a rumour, a forecast and a result are three facts."""
+        if d.frame.status != c.frame.status:
+            return False
+        return self._same_frame(relation)
+
+    def _same_frame(self, relation: Relation) -> bool:
         """The same party and metric, or a related metric in a sentence that reports the
         same event (another of its figures stated in both)."""
         if relation.total_differs or relation.part_differs:

@@ -194,7 +194,9 @@ class Relater:
         blocks += scope
         if fd.years and fc.years and not fd.years & fc.years:
             blocks.append("year")
-        if fc.status == "previous" and fd.status != "previous":
+        if (fc.status == "previous") != (fd.status == "previous") and c.origin != "ledger":
+            # an earlier value is another fact than the current one (a ledger's dated
+            # history is read for both, see verdict._latest)
             blocks.append("earlier")
         if (fc.status == "threshold") != (fd.status == "threshold") and d.kind == "percent":
             blocks.append("threshold")  # a legal mark ("once it crosses 25%") is no holding

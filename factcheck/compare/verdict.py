@@ -273,10 +273,12 @@ def judge(
         return _agreed(draft, agree, same, [*slips, *found.aside])
     if slips:
         return _disagreement(draft, [*slips, *found.same])
+    if same and all(meets(a.figure, b.figure) for a in same for b in same):
+        # the sources give the draft's fact another value (a figure equal to the draft's
+        # elsewhere is another party's, metric's or place's)
+        return _disagreement(draft, [*same, *found.elsewhere])
     if found.elsewhere:
         return _misattributed(draft, found.elsewhere[0])
-    if same and all(meets(a.figure, b.figure) for a in same for b in same):
-        return _disagreement(draft, same)
     if same:
         figures = "; ".join(f"{m.figure.text} in {cite(m.figure)}" for m in same[:3])
         why = f"Sources disagree with {draft.text} and among themselves: {figures}."

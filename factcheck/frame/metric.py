@@ -35,6 +35,12 @@ def _kinds(concept: str) -> tuple[Kind, ...]:
     return load_concepts()[concept].kinds
 
 
+def _fits(concept: str, kind: Kind) -> bool:
+    """Whether a concept can be what a figure of ``kind`` measures; a multiplier measures
+    the change of anything ("tripled its profit")."""
+    return kind == "multiplier" or kind in _kinds(concept)
+
+
 class Reading(NamedTuple):
     """What a figure's clause says it measures."""
 
@@ -99,9 +105,9 @@ def read_metric(
             continue
         concept = _separable(separable, texts, i, hi) or cues.phrase(list(texts), i)
         if concept is None:
-            fitting = [c for c in cues.word_concepts(texts[i].lower()) if kind in _kinds(c)]
+            fitting = [c for c in cues.word_concepts(texts[i].lower()) if _fits(c, kind)]
             concept = fitting[0] if fitting else None
-        if concept is None or kind not in _kinds(concept):
+        if concept is None or not _fits(concept, kind):
             continue
         if i < first:
             distance = float(first - i - 1)

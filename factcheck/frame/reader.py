@@ -50,6 +50,8 @@ from factcheck.text.sentences import sentence_spans
 
 #: Years a figure's clause may name (a four-digit number in this range).
 _YEARS = range(1900, 2101)
+#: Metrics of a change: a time word in their clause dates the base, not the figure.
+_CHANGES = frozenset({"growth", "decline"})
 #: The metric of a figure whose unit says what it measures when no word does.
 _KIND_METRICS = {"area": "area", "power": "power_capacity", "energy": "energy"}
 #: Fewest words of a sentence whose subject is taken for the story's party.
@@ -221,16 +223,20 @@ class DocumentReader:
     def _host(self, sentence: _Sentence, first: int) -> Mention | None:
         """The name that a clause opening at token ``first`` right after a comma is about:
         the name right before the comma, or the owner of the noun there ("Lufthansa's
-        half-year results, which included …")."""
+        half-year results, which included …"). A relative clause is about the name right
+        before it whatever governs that ("24% of Brisco, which holds …"); an apposition
+        about a name no preposition governs ("Meta's campus in Richland Parish, a $10bn
+        bet": not the place)."""
         tokens = sentence.tokens
         if first == 0 or tokens[first - 1].text != ",":
             return None
         comma = first - 1
+        relative = tokens[first].text.lower() in self.words.relative
         for m in reversed(sentence.mentions):
             if m.last > comma or m.name is None:
                 continue
-            if not self._free(m) or m.place:
-                continue  # "Meta's campus in Richland Parish, a $10bn bet": not the place
+            if m.place or not (self._free(m) or (relative and m.last == comma)):
+                continue
             between = tokens[m.last : comma]
             if m.last == comma or (m.possessive and len(between) <= 4 and not any(
                 t.text in CLAUSE_MARKS or sentence.figure[m.last + k]
@@ -265,7 +271,8 @@ class DocumentReader:
         if metric is None and clause_start > 0:
             # a clause joined by "and" shares the metric of the one before ("raised its
             # stake to 21% and applied for up to 29.9%")
-            joiner = texts[clause_start].lower() in self.words.joiners
+            opener = texts[clause_start].lower()
+            joiner = opener in self.words.joiners or opener in self.words.part_openers
             if joiner:
                 earlier = bisect.bisect_left(bounds, clause_start) - 1
                 start = bounds[earlier] if earlier >= 0 else 0
@@ -274,6 +281,8 @@ class DocumentReader:
                     (start, clause_start), kind, scope, self.words.separable,
                 ).metric  # fmt: skip
         metric = metric or _KIND_METRICS.get(kind)
+        if metric in _CHANGES:
+            scope -= {"time:past"}  # "up 65% from a year earlier": the base, not the figure
         if metric in ("employees", "jobs") and "form:change" in scope:
             metric = "job_cuts"  # "die Belegschaft um 11.000 reduzieren": a cut
         if unit_kind(claim.unit) == "money" and (metric == "share_price" or "unit:share" in scope):
@@ -339,12 +348,18 @@ class DocumentReader:
                 owner = owned
             if not [m for m in before if m.first > owner.first and self._free(m)]:
                 return owner.name, "owner" if owner.kind != "pronoun" else "reference"
-        # 1b. English: the agent after the figure's noun ("a $10bn bet by the parent")
-        if self.lang == "en":
-            for m in in_clause:
-                if m.before == "by" and last <= m.first <= last + 3:
-                    return m.name, "owner" if m.kind in ("name", "owner") else "reference"
-        # 2. a relative or appositive clause about the name before it
+        # 1b. the party after the figure that a distribution names ("a $10bn bet by the
+        # parent", "davon entfallen 200 Millionen auf die Hansa", "$2bn from Nvidia")
+        texts = [t.text.lower() for t in sentence.tokens[lo:hi]]
+        distributing = any(t in self.words.distribution_verbs for t in texts)
+        for m in in_clause:
+            if last <= m.first <= last + 3 and (
+                m.before in self.words.agent_after
+                or (distributing and m.before in self.words.distribution_prepositions)
+            ):
+                return m.name, "owner" if m.kind in ("name", "owner") else "reference"
+        # 2. a relative or appositive clause about the name before it: a relative
+        # pronoun is the clause's subject ("der Calder bereits 6 Milliarden geliehen hat")
         host = self._host(sentence, lo)
         if (
             host is not None
@@ -352,7 +367,10 @@ class DocumentReader:
             and not host.place
             and self._parenthetical(sentence, lo)
         ):
-            if not [m for m in before if self._free(m) and m.kind == "name"]:
+            opener = sentence.tokens[lo].text.lower()
+            if opener in self.words.relative or not [
+                m for m in before if self._free(m) and m.kind == "name"
+            ]:
                 return host.name, "clause"
         # 3. the clause's own subject: a name or description before a pronoun
         free = [m for m in in_clause if self._free(m)]
@@ -386,9 +404,21 @@ class DocumentReader:
             return False
         opener = tokens[start].text.lower()
         words = self.words
-        if opener in words.relative:
-            return True
-        return words.role(opener) == "determiner" or opener in ("a", "an", "ein", "eine")
+        if opener not in words.relative and not (
+            words.role(opener) == "determiner" or opener in ("a", "an", "ein", "eine")
+        ):
+            return False
+        if self.lang == "de" and opener in words.relative:
+            # "…, der Calder bereits 6 Milliarden geliehen hat": a relative clause ends
+            # with its verb; "…, die Elbe Sparkasse 200 Millionen Euro": a second subject
+            # with its figure (gapping)
+            bounds = _clause_bounds(words, tokens, sentence.figure)
+            k = bounds.index(start) if start in bounds else -1
+            end = bounds[k + 1] if 0 <= k < len(bounds) - 1 else len(tokens)
+            while end > start and not tokens[end - 1].text[:1].isalnum():
+                end -= 1
+            return end > start and not sentence.figure[end - 1] and tokens[end - 1].text[:1].islower()
+        return True
 
     def _owns_noun(self, sentence: _Sentence, m: Mention, lo: int) -> bool:
         """Whether ``m`` owns a noun through "of", "von" or a genitive ("the shares of
@@ -538,6 +568,12 @@ class DocumentReader:
                 tags.add(f"region:{region}")
         if kind != "money":
             tags.discard("unit:share")  # "433.3 million shares at $20.47 apiece": the price's
+        if "unit:share" not in tags and not self._priced(texts, lo, hi):
+            # "paid", "offer", "close" say which price only of a share's price
+            tags -= {t for t in tags if t.startswith("price:")}
+        round_label = self._round(texts, lo, hi)
+        if round_label is not None:
+            tags.add(f"round:{round_label}")
         if kind == "area":
             tags.discard("part:site")  # "a 2,250-acre site": the site is what is measured
         if first and texts[first - 1].lower() in words.change_by and kind in ("count", "money"):
@@ -554,6 +590,27 @@ class DocumentReader:
             tags -= set(periods[1:])
         return frozenset(tags)
 
+    def _priced(self, texts: Sequence[str], lo: int, hi: int) -> bool:
+        """Whether the clause speaks of a share's price ("mit einem Kurs von 12,60 Euro")."""
+        metrics = self.words.metrics
+        return any(metrics.word_concept(texts[i].lower()) == "share_price" for i in range(lo, hi))
+
+    def _round(self, texts: Sequence[str], lo: int, hi: int) -> str | None:
+        """The label of a funding round named in the clause: "Series C", "Serie-C-Runde",
+        "seed round", "Seed-Runde"."""
+        words = self.words
+        for i in range(lo, hi):
+            lower = texts[i].lower()
+            parts = lower.split("-")
+            if parts[0] in words.round_series and len(parts) > 1 and len(parts[1]) <= 2:
+                return parts[1]  # "Serie-C-Runde"
+            if lower in words.round_series and i + 1 < hi and len(texts[i + 1]) <= 2:
+                if texts[i + 1][:1].isupper():
+                    return texts[i + 1].lower()  # "Series C"
+            if parts[0] in words.round_seed:
+                return parts[0]  # "seed round", "Seed-Runde"
+        return None
+
     def _status(
         self, tokens: Sequence[Token], first: int, last: int, lo: int, hi: int
     ) -> Status | None:
@@ -561,10 +618,14 @@ class DocumentReader:
         texts = [t.text for t in tokens]
         # "from 27,000 to 16,000", "von 27.000 auf 16.000": the first is the earlier value
         if first and texts[first - 1].lower() in words.change_from:
-            ahead = [t.lower() for t in texts[last : last + 3]]
+            to_figure = any(
+                texts[j].lower() in words.change_to and j + 1 < len(tokens) and
+                tokens[j + 1].text[:1].isdigit()
+                for j in range(last, min(last + 3, len(texts)))
+            )  # fmt: skip
             changing = any(t.lower() in words.change_verbs for t in texts[lo:first])
-            if changing or any(t in words.change_to for t in ahead):
-                return "previous"  # "lifting its stake from around 20%"
+            if changing or to_figure:
+                return "previous"  # "lifting its stake from around 20%", "von 27.000 auf"
         found: set[str] = set()
         for i in range(lo, hi):
             if first <= i < last:

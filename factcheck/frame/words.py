@@ -52,6 +52,16 @@ class FrameWords:
     prepositions: frozenset[str]
     determiners: frozenset[str]
     stock_nouns: frozenset[str]
+    #: after a figure, the party: "a $10bn bet by X", "$2bn from X"
+    agent_after: frozenset[str]
+    #: in a clause that distributes a sum ("davon entfallen … auf X"), the party after
+    distribution_verbs: frozenset[str]
+    distribution_prepositions: frozenset[str]
+    #: words that open a part of the sum before ("including $300m", "davon 1.100")
+    part_openers: frozenset[str]
+    #: words of funding rounds: "Series C", "Serie-C-Runde"; "seed round"
+    round_series: frozenset[str]
+    round_seed: frozenset[str]
     #: "von X verwaltete Fonds": a preposition, then the participle's endings
     agent_prepositions: frozenset[str]
     participle_endings: tuple[str, ...]
@@ -125,6 +135,12 @@ def frame_words(lang: str) -> FrameWords:
         determiners=frozenset(f.determiners),
         name_particles=frozenset(f.name_particles),
         stock_nouns=frozenset(w.lower() for w in f.stock_nouns),
+        agent_after=frozenset(f.agent_after),
+        distribution_verbs=frozenset(f.distribution_verbs),
+        distribution_prepositions=frozenset(f.distribution_prepositions),
+        part_openers=frozenset(f.part_openers),
+        round_series=frozenset(f.round_series),
+        round_seed=frozenset(f.round_seed),
         agent_prepositions=frozenset(f.agent_prepositions),
         participle_endings=tuple(f.participle_endings),
         separable={

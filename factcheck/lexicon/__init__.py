@@ -266,6 +266,18 @@ class Frames(_Data):
     #: noun after ("von Blue Owl verwaltete Fonds"): the words and the participle's endings
     agent_prepositions: tuple[str, ...] = ()
     participle_endings: tuple[str, ...] = ()
+    #: after a figure, these make the name after them its party ("a bet by X")
+    agent_after: tuple[str, ...] = ()
+    #: verbs that distribute a sum, and the prepositions before each share's party
+    distribution_verbs: tuple[str, ...] = ()
+    distribution_prepositions: tuple[str, ...] = ()
+    #: words that open a part of the sum before them ("including", "davon")
+    part_openers: tuple[str, ...] = ()
+    #: the words of labelled funding rounds ("Series C") and of seed rounds
+    round_series: tuple[str, ...] = ()
+    round_seed: tuple[str, ...] = ()
+    #: nouns for places: a name after them is a place ("die Stadt Kellinghusen")
+    place_nouns: tuple[str, ...] = ()
     #: words for shares: a share price is the figure of the company they belong to
     stock_nouns: tuple[str, ...] = ()
     #: verbs of raising and lowering: "from X" in their clause is the earlier value
