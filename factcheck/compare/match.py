@@ -292,7 +292,10 @@ class Matcher:
     def _surely_same(self, relation: Relation, d: Figure, c: Figure) -> bool:
         """The same party and metric (or a sentence of the same event), the same scope,
         and the same status: a rumour, a forecast and a result are three facts."""
-        if d.frame.status != c.frame.status:
+        ours, theirs = d.frame.status, c.frame.status
+        # a plain fact may be told by a source as hearsay ("people familiar said"); a
+        # rumour, forecast or earlier value of the draft is compared with its like only
+        if ours != theirs and not (ours is None and theirs == "reported"):
             return False
         return self._same_frame(relation)
 

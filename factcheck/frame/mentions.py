@@ -18,6 +18,7 @@ documents of a run show (:class:`NameBook`), and by capitals inside a word ("xAI
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -355,6 +356,30 @@ def _title_case(tokens: Sequence[Token]) -> bool:
     """Whether most words are capitalised, as in a headline: capitals say nothing there."""
     words = [t.text for t in tokens if t.text[:1].isalpha()]
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def capitalised_pairs(reader: MentionReader, sentences: Iterable[Sequence[Token]]) -> set[str]:
+    """The pairs of capitalised words a text writes side by side ("Seewald Bio"), but for
+    words that are never names (furniture, figures' words, metric and role words)."""
+    words = reader.words
+    pairs: set[str] = set()
+    for tokens in sentences:
+        for a, b in itertools.pairwise(tokens):
+            if not (_plain_capital(a.text) and _plain_capital(b.text)):
+                continue
+            if any(
+                w.lower() in words.furniture
+                or words.role(w)
+                or words.metrics.word_concept(w.lower())
+                for w in (a.text, b.text)
+            ):
+                continue
+            pairs.add(f"{a.text} {b.text}".casefold())
+    return pairs
+
+
+def _plain_capital(text: str) -> bool:
+    return text[:1].isupper() and text.isalpha() and len(text) > 1
 
 
 def learn_names(

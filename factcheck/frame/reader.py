@@ -38,6 +38,7 @@ from factcheck.frame.mentions import (
     MentionReader,
     NameBook,
     Token,
+    capitalised_pairs,
     learn_names,
     tokens_of,
 )
@@ -417,7 +418,9 @@ class DocumentReader:
             end = bounds[k + 1] if 0 <= k < len(bounds) - 1 else len(tokens)
             while end > start and not tokens[end - 1].text[:1].isalnum():
                 end -= 1
-            return end > start and not sentence.figure[end - 1] and tokens[end - 1].text[:1].islower()
+            return (
+                end > start and not sentence.figure[end - 1] and tokens[end - 1].text[:1].islower()
+            )
         return True
 
     def _owns_noun(self, sentence: _Sentence, m: Mention, lo: int) -> bool:
@@ -633,6 +636,8 @@ class DocumentReader:
             tag = words.status.phrase(texts, i) or words.status.word_concept(texts[i].lower())
             if tag == "threshold" and not (first - 3 <= i < last + 2):
                 continue  # a threshold word says so of the figure beside it only
+            if tag == "previous" and not (first - 3 <= i < first):
+                continue  # "400 Millionen statt 450 Millionen": the one after "statt"
             if tag is not None:
                 found.add(tag)
         for i in range(first, last):  # "30-Prozent-Marke": the mark glued to the figure
@@ -673,6 +678,14 @@ def read_frames(
     """
     book = NameBook()
     book.add_known(known)
+    seen: Counter[str] = Counter()
     for view, lang, _ in documents:
-        learn_names(book, MentionReader(frame_words(lang), book), sentence_tokens(view, lang))
+        reader = MentionReader(frame_words(lang), book)
+        sentences = sentence_tokens(view, lang)
+        learn_names(book, reader, sentences)
+        seen.update(capitalised_pairs(reader, sentences))
+    # a pair of capitalised words that two documents write alike is a name ("Seewald Bio")
+    for pair, count in seen.items():
+        if count > 1:
+            book.known.update(pair.split())
     return [DocumentReader(lang, book).frames(view, claims) for view, lang, claims in documents]
