@@ -284,7 +284,9 @@ def median_of(runs: list[dict[str, Any]], *steps: str) -> dict[str, float]:
     }
 
 
-def measure(inputs: Inputs, lang: str, repeat: int, core: int | None, profile: int) -> Any:
+def measure(
+    inputs: Inputs, lang: str, repeat: int, core: int | None, profile: int
+) -> dict[str, Any]:
     """Start-up, extraction and ``check()`` against the pages in a fresh child."""
     args = {
         "draft": str(inputs.draft),

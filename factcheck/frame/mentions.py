@@ -289,6 +289,11 @@ class MentionReader:
             phrase = words.roles.phrase([t.text for t in tokens], j)
             if role == "government" or phrase == "government":
                 return self._government(tokens, i, j)
+            if bare.lower() in words.place_nouns:
+                named = self._name(tokens, figure, j + 1)  # "die Stadt Kellinghusen"
+                if named is not None:
+                    return replace(named, first=i, before=self._before(tokens, i), place=True)
+                return None
             if role in ("organisation", "division") or words.relation.word_concept(bare.lower()):
                 if words.relation.word_concept(bare.lower()) and other is None and j > i + 1:
                     previous = without_possessive(tokens[j - 1].text)
@@ -338,7 +343,7 @@ class MentionReader:
             m.last + 1 < len(tokens)
             and tokens[m.last + 1].text.lower() in self.words.place_relatives
         )
-        place = region is not None or (after == "," and where)
+        place = m.place or region is not None or (after == "," and where)
         agent = (
             m.before in self.words.agent_prepositions
             and after[:1].islower()

@@ -314,12 +314,25 @@ class DocumentReader:
             named=named,
         )
 
+    def _spoken_of(self, sentence: _Sentence, speaker: Mention) -> bool:
+        """Whether a speaker speaks of another party ("Huang says Nvidia has …", "a sum
+        the AP put at"): then the speaker is no party; a company that says or expects
+        its own figure is ("Orrin expects revenue of $3.2bn")."""
+        if speaker.person or speaker.before in self.words.prepositions:
+            return True
+        others = [
+            m for m in sentence.mentions
+            if m is not speaker and m.name is not None and not (m.place or m.person)
+        ]  # fmt: skip
+        return bool(others)
+
     def _parties(self, sentence: _Sentence, lo: int, hi: int) -> list[Mention]:
         """Mentions among tokens [lo, hi) that may be a figure's party: no person or place
         ("Elon Musk's xAI", "Saudi Arabia's Kingdom Holdings": the company after them)."""
         found = [
             m for m in sentence.mentions
-            if lo <= m.first < hi and m.name is not None and not (m.place or m.speaker)
+            if lo <= m.first < hi and m.name is not None and not m.place
+            and not (m.speaker and self._spoken_of(sentence, m))
         ]  # fmt: skip
         companies = [m for m in found if not m.person]
         # a person is a party only where no company is ("Kretinsky steigt … ein")

@@ -60,6 +60,7 @@ class FrameWords:
     #: words that open a part of the sum before ("including $300m", "davon 1.100")
     part_openers: frozenset[str]
     #: words of funding rounds: "Series C", "Serie-C-Runde"; "seed round"
+    place_nouns: frozenset[str]
     round_series: frozenset[str]
     round_seed: frozenset[str]
     #: "von X verwaltete Fonds": a preposition, then the participle's endings
@@ -139,6 +140,7 @@ def frame_words(lang: str) -> FrameWords:
         distribution_verbs=frozenset(f.distribution_verbs),
         distribution_prepositions=frozenset(f.distribution_prepositions),
         part_openers=frozenset(f.part_openers),
+        place_nouns=frozenset(f.place_nouns),
         round_series=frozenset(f.round_series),
         round_seed=frozenset(f.round_seed),
         agent_prepositions=frozenset(f.agent_prepositions),
