@@ -102,8 +102,11 @@ def _significant(tags: frozenset[str]) -> int:
     return sum(1 for tag in tags if tag.partition(":")[0] in _SIGNIFICANT)
 
 
+_CHANGES = frozenset({"growth", "decline"})
+
+
 def _parts(frame: Frame) -> frozenset[str]:
-    return frozenset(tag for tag in frame.scope if tag.startswith("part:"))
+    return frozenset(tag for tag in frame.scope if tag.startswith(("part:", "step:")))
 
 
 def _sure_subject(frame: Frame) -> bool:
@@ -117,7 +120,7 @@ class Relater:
         self.parties = parties
         self.concepts = concepts
 
-    def metric(self, d: Frame, c: Frame) -> MetricRelation:
+    def metric(self, d: Frame, c: Frame, kind: str = "") -> MetricRelation:
         a, b = d.metric, c.metric
         if a is None or b is None:
             if d.status == "threshold" and c.status == "threshold":
@@ -127,6 +130,8 @@ class Relater:
             return "same"
         if not (d.metric_sure and c.metric_sure) and (a in c.cues or b in d.cues):
             return "related"  # the other clause names this metric too
+        if kind == "multiplier" and {a, b} & _CHANGES:
+            return "related"  # "tripled its revenue", "revenue rose threefold"
         ca, cb = self.concepts.get(a), self.concepts.get(b)
         if ca is None or cb is None:
             return "unknown"
@@ -183,7 +188,7 @@ class Relater:
 
     def relate(self, d: Figure, c: Figure, anchored: bool = False) -> Relation:
         fd, fc = d.frame, c.frame
-        metric = self.metric(fd, fc)
+        metric = self.metric(fd, fc, d.kind)
         party = self.party(d, c)
         blocks: list[str] = []
         if metric == "other":

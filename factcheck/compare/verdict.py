@@ -237,6 +237,8 @@ def judge(
         # or is that figure off by a slip ("75%" for "7.5%"). A figure of the same party
         # counts only when the draft's own sentence says whose figure it is.
         rivals = [*slips, *same] if draft.frame.sure_subject else slips
+        if not draft.frame.sure_subject and any(m.relation.metric == "same" for m in agree):
+            rivals = []  # an agreement in the same words, a party told vaguely: it stands
         stronger = [m for m in rivals if _strong(m) and m.score >= agree[0].score]
         if stronger:
             agree = []

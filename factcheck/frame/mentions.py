@@ -372,12 +372,7 @@ def capitalised_pairs(reader: MentionReader, sentences: Iterable[Sequence[Token]
         for a, b in itertools.pairwise(tokens):
             if not (_plain_capital(a.text) and _plain_capital(b.text)):
                 continue
-            if any(
-                w.lower() in words.furniture
-                or words.role(w)
-                or words.metrics.word_concept(w.lower())
-                for w in (a.text, b.text)
-            ):
+            if any(w.lower() in words.furniture or words.role(w) for w in (a.text, b.text)):
                 continue
             pairs.add(f"{a.text} {b.text}".casefold())
     return pairs

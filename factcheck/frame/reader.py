@@ -274,6 +274,8 @@ class DocumentReader:
             # stake to 21% and applied for up to 29.9%")
             opener = texts[clause_start].lower()
             joiner = opener in self.words.joiners or opener in self.words.part_openers
+            # gapping: ", Oakhurst Partners bis zu 2 Milliarden Dollar" (no verb of its own)
+            joiner = joiner or self._gapped(sentence, clause_start, clause_end)
             if joiner:
                 earlier = bisect.bisect_left(bounds, clause_start) - 1
                 start = bounds[earlier] if earlier >= 0 else 0
@@ -364,7 +366,7 @@ class DocumentReader:
                 return owner.name, "owner" if owner.kind != "pronoun" else "reference"
         # 1b. the party after the figure that a distribution names ("a $10bn bet by the
         # parent", "davon entfallen 200 Millionen auf die Hansa", "$2bn from Nvidia")
-        texts = [t.text.lower() for t in sentence.tokens[lo:hi]]
+        texts = [t.text.lower() for t in sentence.tokens]
         distributing = any(t in self.words.distribution_verbs for t in texts)
         for m in in_clause:
             if last <= m.first <= last + 3 and (
@@ -605,6 +607,18 @@ class DocumentReader:
         if len(periods) > 1:  # "the first quarter of the fiscal year": the quarter
             tags -= set(periods[1:])
         return frozenset(tags)
+
+    def _gapped(self, sentence: _Sentence, lo: int, hi: int) -> bool:
+        """Whether a clause is a name and a figure and nothing else, its verb left out."""
+        tokens = sentence.tokens
+        names = [m for m in sentence.mentions if lo <= m.first < hi and m.kind == "name"]
+        if not names or names[0].first > lo + 1:
+            return False
+        rest = [
+            t.text for k, t in enumerate(tokens[names[0].last : hi], names[0].last)
+            if not sentence.figure[k] and t.text[:1].isalnum()
+        ]  # fmt: skip
+        return not rest
 
     def _priced(self, texts: Sequence[str], lo: int, hi: int) -> bool:
         """Whether the clause speaks of a share's price ("mit einem Kurs von 12,60 Euro")."""
