@@ -20,6 +20,10 @@ from factcheck.models import Claim
 Origin = Literal["draft", "cited", "source", "ledger"]
 
 
+#: The frame of a figure nothing was read about.
+_NO_FRAME = Frame()
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A figure and what it is about, wherever it was stated."""
@@ -48,7 +52,7 @@ class Figure:
     #: ``when`` as precisely as it was stated ("2025-09"); None: the full date.
     when_text: str | None = None
     #: what the figure is about, as read from its sentence and document
-    frame: Frame = Frame()
+    frame: Frame = _NO_FRAME
 
     @property
     def when_label(self) -> str | None:

@@ -150,9 +150,9 @@ def slip(d: Figure, c: Figure, near: float = 0.1) -> Diagnosis | None:
             return "currency"
         return None
     a, b = stated_number(d), stated_number(c)
-    if a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9) and a != 0:
-        if not math.isclose(d.value / a, c.value / b, rel_tol=1e-6):
-            return "unit"  # "4 million square metres" for "4 million square feet"
+    same_number = a is not None and b is not None and a != 0 and math.isclose(a, b, rel_tol=1e-9)
+    if same_number and not math.isclose(d.value / (a or 1), c.value / (b or 1), rel_tol=1e-6):
+        return "unit"  # "4 million square metres" for "4 million square feet"
     if meets(d, c):
         return "qualifier" if opposite_bounds(d, c) else None
     k = power_of_ten(d.value, c.value)
@@ -160,10 +160,20 @@ def slip(d: Figure, c: Figure, near: float = 0.1) -> Diagnosis | None:
         return "unit" if d.unit in PREFIXED_UNITS and k % 3 == 0 else "scale"
     if swapped_digits(d.value, c.value):
         return "digits"
-    if (d.qualifier in BOUNDS or _side(d) is not None) and c.value:
-        if abs(d.value - c.value) <= near * abs(c.value):
-            return "qualifier"
+    bound = d.qualifier in BOUNDS or _side(d) is not None
+    if bound and c.value and abs(d.value - c.value) <= near * abs(c.value):
+        return "qualifier"
     return None
+
+
+def _other_sign(d: Figure, c: Figure, relation: Relation) -> bool:
+    """The same number of the same fact, but on the other side of its reference."""
+    return (
+        relation.blocks == ("scope:sign",)
+        and math.isclose(d.value, c.value, rel_tol=0.02)
+        and relation.metric in ("same", "related")
+        and relation.party in ("same", "crossed")
+    )
 
 
 _GROUPS: dict[Role, Callable[[Assessment], list[Match]]] = {
@@ -215,10 +225,9 @@ class Matcher:
 
     def _sort(self, d: Figure, c: Figure, relation: Relation) -> Match:
         ok = agrees(d, c)
-        if relation.blocks == ("scope:sign",) and math.isclose(d.value, c.value, rel_tol=0.02):
-            if relation.metric in ("same", "related") and relation.party in ("same", "crossed"):
-                # "35% below the close" for "a 35% premium to the close"
-                return Match(c, relation, "slip", False, "qualifier")
+        if _other_sign(d, c, relation):
+            # "35% below the close" for "a 35% premium to the close"
+            return Match(c, relation, "slip", False, "qualifier")
         if relation.blocked:
             attributable = set(relation.blocks) <= _ATTRIBUTION_BLOCKS and (
                 relation.metric in ("same", "related") or relation.blocks == ("metric",)

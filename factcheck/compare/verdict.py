@@ -243,10 +243,10 @@ def judge(
         if stronger:
             agree = []
     exact_slips = [m for m in slips if not _approximate(draft, m)]
-    if agree and exact_slips and _approximate(draft, agree[0]):
-        if exact_slips[0].score >= agree[0].score + SLIP_OVER_APPROX:
-            agree = []  # "€80 billion": "$80 billion" beats "about €74 billion"
-            slips = [*exact_slips, *(m for m in slips if m not in exact_slips)]
+    near_only = agree and _approximate(draft, agree[0])
+    if near_only and exact_slips and exact_slips[0].score >= agree[0].score + SLIP_OVER_APPROX:
+        agree = []  # "€80 billion": "$80 billion" beats "about €74 billion"
+        slips = [*exact_slips, *(m for m in slips if m not in exact_slips)]
     if agree:
         metric = draft.metric or next((m.figure.metric for m in agree if m.figure.metric), None)
         if supersedes(metric):
@@ -340,10 +340,12 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
     if agree:
         return _agreed(draft, agree, [m for m in current if m.role == "same"])
     was_true = [m for m in older if m.agrees]
+    # "lifting its stake from 20%": said as history; "valued at $61.5bn in March": dated
     history = [
         m for m in was_true
-        if draft.frame.status == "previous"  # "lifting its stake from 20%": said as history
-        or (m.figure.when is not None and dates_to(draft.sentence, draft.lang, m.figure.when, newest))
+        if draft.frame.status == "previous"
+        or (m.figure.when is not None
+            and dates_to(draft.sentence, draft.lang, m.figure.when, newest))
     ]  # fmt: skip
     if history:
         # The draft says when its figure held ("valued at $61.5 billion in March").

@@ -98,7 +98,7 @@ def _is_name_like(token: str) -> bool:
 
 def _inner_capital(token: str) -> bool:
     """A capital right after a small letter: "UniCredit", "xAI" (not "Stuttgart-Feuerbach")."""
-    return any(a.islower() and b.isupper() for a, b in zip(token, token[1:], strict=False))
+    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(token))
 
 
 class MentionReader:
@@ -247,7 +247,7 @@ class MentionReader:
         if "-" not in token:
             return None
         head, _, rest = token.partition("-")
-        if not rest or not self.is_proper(head, False) or head.isupper() and len(head) <= 2:
+        if not rest or not self.is_proper(head, False) or (head.isupper() and len(head) <= 2):
             return None  # "US-Regierung", "KI-Konzern": no party of their own
         if self.is_proper(rest.split("-")[-1], False):
             return None  # "Stuttgart-Feuerbach", "Air France-KLM": a name of its own
@@ -275,9 +275,9 @@ class MentionReader:
         words = self.words
         if words.role(tokens[i].text) != "determiner":
             lower = tokens[i].text.lower()
-            if without_possessive(lower) in words.capitals:
-                if self._before(tokens, i) not in words.place_prepositions:
-                    return self._government(tokens, i, i)  # "Washington takes a stake"
+            capital = without_possessive(lower) in words.capitals
+            if capital and self._before(tokens, i) not in words.place_prepositions:
+                return self._government(tokens, i, i)  # "Washington takes a stake"
             return None
         other: str | None = None
         for j in range(i + 1, min(i + 6, len(tokens))):
@@ -350,10 +350,10 @@ class MentionReader:
             and after.endswith(self.words.participle_endings)
         )
         m = replace(m, agent=agent)
-        if region is not None and m.kind == "name" and len(region) == 2 and not m.possessive:
-            if m.before not in self.words.prepositions:
-                # a country that acts ("allowing the U.S. to buy …") is its government
-                return replace(m, name=GOVERNMENT, speaker=speaker)
+        country = region is not None and len(region) == 2 and m.kind == "name"
+        if country and not m.possessive and m.before not in self.words.prepositions:
+            # a country that acts ("allowing the U.S. to buy …") is its government
+            return replace(m, name=GOVERNMENT, speaker=speaker)
         return replace(m, person=person, place=place, speaker=speaker)
 
 

@@ -577,11 +577,8 @@ class DocumentReader:
             if tag is not None:
                 tags.add(tag)
             lower = texts[i].lower()
-            region = None
-            if lower in words.region_adverbs:
-                region = words.regions.get(lower)
-            elif i and texts[i - 1].lower() in words.place_prepositions:
-                region = words.regions.get(lower)
+            placed = bool(i) and texts[i - 1].lower() in words.place_prepositions
+            region = words.regions.get(lower) if lower in words.region_adverbs or placed else None
             if region is not None:
                 tags.add(f"region:{region}")
         if kind != "money":
@@ -634,9 +631,9 @@ class DocumentReader:
             parts = lower.split("-")
             if parts[0] in words.round_series and len(parts) > 1 and len(parts[1]) <= 2:
                 return parts[1]  # "Serie-C-Runde"
-            if lower in words.round_series and i + 1 < hi and len(texts[i + 1]) <= 2:
-                if texts[i + 1][:1].isupper():
-                    return texts[i + 1].lower()  # "Series C"
+            labelled = i + 1 < hi and len(texts[i + 1]) <= 2 and texts[i + 1][:1].isupper()
+            if lower in words.round_series and labelled:
+                return texts[i + 1].lower()  # "Series C"
             if parts[0] in words.round_seed:
                 return parts[0]  # "seed round", "Seed-Runde"
         return None

@@ -35,7 +35,7 @@ class _Tagger(Protocol):  # the part of HanTa's HanoverTagger used here
 
 @functools.cache
 def _tagger(lang: str) -> _Tagger:
-    from HanTa import HanoverTagger  # type: ignore[import-untyped]
+    from HanTa import HanoverTagger
 
     tagger: _Tagger = HanoverTagger.HanoverTagger(_MODELS[lang])
     return tagger

@@ -116,7 +116,7 @@ def frame_words(lang: str) -> FrameWords:
         roles=roles,
         relation=CueTable.build({"relation": f.relation_nouns}),
         scope=CueTable.build(f.scope),
-        status=CueTable.build(f.status),
+        status=CueTable.build({str(key): words for key, words in f.status.items()}),
         metrics=cue_table(lang),
         regions=regions,
         region_adverbs=frozenset(w.lower() for w in f.region_adverbs),
