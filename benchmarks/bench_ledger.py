@@ -198,6 +198,7 @@ ledger = load_ledger([Path(sys.argv[1])], default=False)
 # The (entity, metric) index, built on first use: by a select of a known entity (one
 # unknown returns before it would build it).
 ledger.select(entity=(ledger.names() or ["-"])[0], metric="-")
+gc.freeze()  # as `factcheck check` does once the ledger is loaded (gate.run)
 loaded = time.perf_counter() - start
 draft_text = Path(sys.argv[2]).read_text(encoding="utf-8")
 repeat = int(sys.argv[3]) if len(sys.argv) > 3 else 3

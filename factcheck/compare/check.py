@@ -72,15 +72,13 @@ class _LedgerIndex:
         for key, concept in concepts.items():
             for kind in concept.kinds:
                 self._metrics_of_kind.setdefault(kind, []).append(key)
-        # a metric's records and those of its relatives: one refining the other, or of one
-        # family (a job cut is told as "jobs" too)
+        # a metric's records and those of its relatives: one refining the other (a job cut
+        # is told as "jobs" too)
         self._related: dict[str, list[str]] = {key: [key] for key in concepts}
         for key, concept in concepts.items():
-            for other, known in concepts.items():
-                related = concept.refines == other or known.refines == key
-                family = concept.family is not None and concept.family == known.family
-                if other != key and (related or family):
-                    self._related[key].append(other)
+            if concept.refines is not None:
+                self._related[key].append(concept.refines)
+                self._related[concept.refines].append(key)
         self._figures: dict[int, Figure] = {}
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one index per check run
