@@ -52,6 +52,9 @@ SLIP_MIN, SAME_MIN = 0.50, 0.78
 #: Qualifiers that bound a figure from below and from above.
 _FROM_BELOW = frozenset({"over", "at_least"})
 _FROM_ABOVE = frozenset({"under", "at_most", "up_to"})
+#: (draft, source) statuses that may state one fact: the draft's fact as the source's
+#: hearsay, the draft's plan as the source's plain statement.
+_STATUS_PAIRS = frozenset({(None, "reported"), ("expected", None)})
 #: Blocks that still let an equal figure show the draft gave it to another party.
 _ATTRIBUTION_BLOCKS = frozenset({"party", "metric", "scope:region", "scope:part"})
 
@@ -302,9 +305,10 @@ class Matcher:
         """The same party and metric (or a sentence of the same event), the same scope,
         and the same status: a rumour, a forecast and a result are three facts."""
         ours, theirs = d.frame.status, c.frame.status
-        # a plain fact may be told by a source as hearsay ("people familiar said"); a
-        # rumour, forecast or earlier value of the draft is compared with its like only
-        if ours != theirs and not (ours is None and theirs == "reported"):
+        # a plain fact may be told by a source as hearsay ("people familiar said"), a plan
+        # of the draft's by a source as a plain fact ("will employ"); otherwise a rumour,
+        # forecast or earlier value is compared with its like only
+        if ours != theirs and (ours, theirs) not in _STATUS_PAIRS:
             return False
         return self._same_frame(relation)
 

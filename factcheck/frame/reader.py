@@ -55,6 +55,8 @@ _YEARS = range(1900, 2101)
 _CHANGES = frozenset({"growth", "decline"})
 #: The metric of a figure whose unit says what it measures when no word does.
 _KIND_METRICS = {"area": "area", "power": "power_capacity", "energy": "energy"}
+#: Words that open what a speaker says ("reported that …", "berichtete, dass …").
+_THAT = frozenset({"that", "dass"})
 #: Fewest words of a sentence whose subject is taken for the story's party.
 _LEDE_WORDS = 6
 #: Periods from the narrowest: where a clause names several, the narrowest holds.
@@ -322,9 +324,13 @@ class DocumentReader:
         its own figure is ("Orrin expects revenue of $3.2bn")."""
         if speaker.person or speaker.before in self.words.prepositions:
             return True
+        tokens = sentence.tokens
+        if speaker.last + 1 < len(tokens) and tokens[speaker.last + 1].text.lower() in _THAT:
+            return True  # "the Corriere reported that €100 million …": it tells of others
         others = [
             m for m in sentence.mentions
             if m is not speaker and m.name is not None and not (m.place or m.person)
+            and m.name != speaker.name
         ]  # fmt: skip
         return bool(others)
 
