@@ -148,6 +148,10 @@ class Relater:
             return "same"
         if parties.same(fd.subject, fc.counterparty) or parties.same(fd.counterparty, fc.subject):
             return "crossed"
+        if any(parties.same(fc.subject, n) for n in fd.also) or any(
+            parties.same(fd.subject, n) for n in fc.also
+        ):
+            return "named"  # "Amazon's Project Rainier campus" and Project Rainier's figure
         if _sure_subject(fd) and _sure_subject(fc):
             return "other"  # each sentence says whose figure it is, and they differ
         if self._named(fc.subject, fd, d.sentence) or self._named(fd.subject, fc, c.sentence):

@@ -42,6 +42,8 @@ class Frame:
     #: every party the sentence names (folded), for telling a rival figure from another
     #: party's
     named: frozenset[str] = field(default_factory=frozenset)
+    #: names in the subject's own phrase ("Amazon's Project Rainier campus"), folded
+    also: frozenset[str] = frozenset()
 
     @property
     def sure_subject(self) -> bool:

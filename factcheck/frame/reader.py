@@ -84,9 +84,12 @@ def _clause_bounds(words: FrameWords, tokens: Sequence[Token], figure: Sequence[
             continue  # "a €127 million ($149 million) net profit", "Ergebnis (Ebit) von"
         if text in CLAUSE_MARKS and i + 1 < len(tokens):
             starts.append(i + 1)
-        elif text.lower() in words.joiners and i:
-            following = i + 1 < len(tokens) and (figure[i + 1] or tokens[i + 1].text[:1].isdigit())
-            if not (figure[i - 1] and following):  # "5,000 and 6,000" stays one clause
+        elif text.lower() in words.joiners and i and i + 1 < len(tokens):
+            after = tokens[i + 1].text
+            numbers = figure[i - 1] and (figure[i + 1] or after[:1].isdigit())
+            names = not figure[i - 1] and tokens[i - 1].text[:1].isupper() and after[:1].isupper()
+            names = names and words.role(after) != "determiner"
+            if not (numbers or names):  # "5,000 and 6,000", "Texas und New York": a list
                 starts.append(i)
     return sorted(set(starts))
 
@@ -212,8 +215,14 @@ class DocumentReader:
             if e.last <= m.first and e.name is not None and e.kind != "pronoun"
             and not (e.person or e.place or e.name == GOVERNMENT) and self._free(e)
         ]  # fmt: skip
-        if earlier:
+        # a pronoun or description after a preposition ("put $8bn into it", "a stake in the
+        # company") is the clause's object, never its subject: it refers to the story's
+        # party, not to the sentence's first name
+        governed_pronoun = not self._free(m)
+        if earlier and not governed_pronoun:
             name = earlier[0].name
+        elif governed_pronoun:
+            name = main or topic
         host = self._host(sentence, m.first)
         if m.kind == "description" and host is not None and host.name is not None:
             name = host.name  # "Databricks, the data platform valued at …"
@@ -302,6 +311,7 @@ class DocumentReader:
             sentence, first, last, clause_start, clause_end, subject, metric
         )
         clause = tokens[clause_start:clause_end]
+        also = self._companions(sentence, subject, clause_start, clause_end)
         named = frozenset(
             m.name.casefold() for m in sentence.mentions if m.name is not None and not m.place
         )
@@ -316,6 +326,7 @@ class DocumentReader:
             status=self._status(tokens, first, last, clause_start, clause_end),
             years=self._years(clause, sentence, clause_start),
             named=named,
+            also=also,
         )
 
     def _spoken_of(self, sentence: _Sentence, speaker: Mention) -> bool:
@@ -516,6 +527,21 @@ class DocumentReader:
                 owned = self._owned_name(sentence, k)
                 return owned.name if owned is not None else m.name
         return None
+
+    def _companions(
+        self, sentence: _Sentence, subject: str | None, lo: int, hi: int
+    ) -> frozenset[str]:
+        """Names the subject's own phrase holds ("Amazon's Project Rainier campus": the
+        figure is Amazon's and Project Rainier's alike)."""
+        mentions = sentence.mentions
+        found: set[str] = set()
+        for k, m in enumerate(mentions[:-1]):
+            if m.name != subject or not m.possessive or not lo <= m.first < hi:
+                continue
+            after = mentions[k + 1]
+            if after.name is not None and after.kind == "name" and after.first - m.last <= 2:
+                found.add(after.name.casefold())
+        return frozenset(found)
 
     def _stock_owner(self, sentence: _Sentence) -> str | None:
         """The company whose shares a sentence speaks of: a name before a word for shares
