@@ -45,8 +45,10 @@ from factcheck.settings import Settings
 
 Role = Literal["agrees", "slip", "same", "elsewhere", "aside"]
 
-#: Least score of an agreeing figure with a distinctive value, a round one, a bound.
-AGREE_DISTINCT, AGREE_ROUND, AGREE_BOUND = 0.40, 0.55, 0.60
+#: How much more than ``Settings.match_threshold`` (the least score of an agreeing figure
+#: with a distinctive value) a round value and a bound need: "20%" or "more than 500"
+#: recur by chance far more often than "23.28" does.
+ROUND_EXTRA, BOUND_EXTRA = 0.15, 0.20
 #: Least score of a figure off by a slip, and of one surely about the same fact.
 SLIP_MIN, SAME_MIN = 0.50, 0.78
 #: Qualifiers that bound a figure from below and from above.
@@ -289,9 +291,10 @@ class Matcher:
         if bounded or d.qualifier == "up_to" or c.qualifier == "up_to":
             if relation.metric not in ("same", "related") or relation.party in ("weak", "other"):
                 return math.inf  # "up to 65bn" meets nearly anything
-            return AGREE_BOUND
+            return self.settings.match_threshold + BOUND_EXTRA
         same_number = math.isclose(d.value, c.value, rel_tol=0.02)
-        return AGREE_DISTINCT if same_number and distinctive(d) else AGREE_ROUND
+        least = self.settings.match_threshold
+        return least if same_number and distinctive(d) else least + ROUND_EXTRA
 
     def _slip_fits(self, relation: Relation) -> bool:
         """Nothing weighs against one fact: no metric of another family, no party surely

@@ -418,7 +418,9 @@ class DocumentReader:
         for start, end in reversed(
             list(zip(bounds, [*bounds[1:], len(sentence.tokens)], strict=True))
         ):
-            if start >= lo or self._parenthetical(sentence, start):
+            if start >= lo:
+                continue
+            if self._parenthetical(sentence, start):
                 continue
             earlier = [m for m in self._parties(sentence, start, min(end, lo)) if self._free(m)]
             earlier.sort(key=lambda m: m.kind == "pronoun")
@@ -623,6 +625,8 @@ class DocumentReader:
             tags.add(f"round:{round_label}")
         if kind == "area":
             tags.discard("part:site")  # "a 2,250-acre site": the site is what is measured
+        if kind != "percent":
+            tags.discard("period:day")  # "said on Thursday it raised": the day of the news
         if first and texts[first - 1].lower() in words.change_by and kind in ("count", "money"):
             # "die Belegschaft um 11.000 reduzieren", "cut by 5,000" (not "supplemented by")
             verb = any(t.lower() in words.change_verbs for t in texts[lo:first])
