@@ -313,6 +313,11 @@ class Matcher:
         # forecast or earlier value is compared with its like only
         if ours != theirs and (ours, theirs) not in _STATUS_PAIRS:
             return False
+        told = d.frame.sure_subject or c.frame.sure_subject
+        if not (told or relation.anchored or relation.shared):
+            # both parties guessed from the story, nothing else sets the fact apart: too
+            # little to call it one fact
+            return False
         return self._same_frame(relation)
 
     def _same_frame(self, relation: Relation) -> bool:
