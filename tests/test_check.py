@@ -74,6 +74,9 @@ def test_check_case(case: dict[str, Any]) -> None:
             assert finding.diagnosis == expect["diagnosis"], finding.message
         if "suggestion" in expect:
             assert finding.suggestion == expect["suggestion"], finding.message
+    for absent in case.get("absent", []):  # words that look like a figure but are none
+        texts = [f.claim.text for f in findings]
+        assert absent["text"] not in texts, f"{absent['text']!r} read as a figure"
 
 
 def test_every_verdict_and_diagnosis_has_cases_in_both_languages() -> None:

@@ -254,10 +254,15 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             unit_name, factor = g.units.get(word) or g.units[fold(word)]
             unit, end = unit_name, physical.end()
             value, step = value * decimal_of(factor), step * decimal_of(factor)
-    if unit is None and not scaled and not spelled and first in g.multiplier_starts:
+    if unit is None and not scaled and first in g.multiplier_starts:
         mult = g.multiplier_suffix.match(s, end)
-        if mult and (mult.group("gap") == "") == (fold(mult.group("mult")) != "times"):
-            unit, end = "x", mult.end()
+        word = fold(mult.group("mult")) if mult else ""
+        if mult and not spelled:
+            if (mult.group("gap") == "") == (word != "times"):
+                unit, end = "x", mult.end()
+        # A spelled number: "five times as many", not "five times a year".
+        elif mult and mult.group("gap") and word in g.lex.multipliers.times:
+            unit, end = ("x", mult.end()) if _compared(g, s, mult.end()) else (unit, end)
     # Every field by position: keywords make building the figure take twice as long.
     return Quantity(
         start, end, value, step, unit,
@@ -265,6 +270,20 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
         spelled, num.grouped, scaled, bare_dollar,
         False, short_scale,  # elliptic, short_scale
     )  # fmt: skip
+
+
+#: The word after a multiplier that may only be one before a comparison.
+_NEXT_WORDS = re.compile(r"\s+(\w+)(?:\s+([\w'’]+))?")
+
+
+def _compared(g: Grammar, s: str, end: int) -> bool:
+    """Whether a comparison follows at ``end``: "twice *the* price", "fünfmal *so* viel"."""
+    after = _NEXT_WORDS.match(s, end)
+    if after is None:
+        return False
+    first, second = after.group(1).lower(), (after.group(2) or "").lower()
+    wanted = g.lex.multipliers.comparative_after
+    return first in wanted or f"{first} {second}" in wanted
 
 
 def _is_head(g: Grammar, word: str) -> bool:
@@ -691,6 +710,8 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
         if start < taken:
             continue  # the second number of a range already read
         if multiplier:
+            if fold(s[start:end]) in g.lex.multipliers.comparative and not _compared(g, s, end):
+                continue  # "twice a year", "a double-digit gain": no multiplier
             q = Quantity(start, end, num.value, num.step, "x", spelled=True)
             words_before = _last_words(s, q.start)
             q = _with_qualifiers(g, s, q, words_before)  # "more than doubled"

@@ -181,6 +181,13 @@ class Ranges(_Data):
 class Multipliers(_Data):
     words: dict[str, float]
     suffixes: tuple[str, ...]
+    #: Words that are a multiplier only before a comparison ("twice the price", "twice as
+    #: large"; not "twice a year"), and a spelled-out number before "times" likewise.
+    comparative: tuple[str, ...] = ()
+    #: What may follow such a word for it to be one.
+    comparative_after: tuple[str, ...] = ()
+    #: The word after a spelled-out number that makes it a multiplier before a comparison.
+    times: tuple[str, ...] = ()
 
 
 class NotClaims(_Data):
