@@ -1,0 +1,314 @@
+"""Who a figure is about: its subject and counterparty, read from its sentence.
+
+A figure's subject is, in this order:
+
+1. its owner: a possessive name or pronoun before it in its clause ("Nvidia's stock",
+   "seine Beteiligung"), or a name glued to a noun ("Intel-Kurs");
+2. in a relative or appositive clause without a name of its own ("Oracle, which lent
+   $6bn", "Databricks, the platform valued at $100bn"), the name the clause is about;
+3. the first party its clause names that no preposition governs (German: before or
+   after the figure, as German puts its subject after the verb);
+4. the first such party of the sentence before its clause;
+5. the topic (the party the story is about, which the document reader keeps).
+
+Persons (a name after a title, or before a verb of saying) and places are no subjects.
+The counterparty is the nearest party a preposition governs in the figure's clause
+("a stake in X", "Anteil an der Commerzbank").
+
+By the time a figure is read, the document reader has resolved the descriptions and
+pronouns of its sentence ("the chipmaker", "its"), so a mention's name is its party.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factcheck.extract.names import CLAUSE_MARKS
+from factcheck.frame.clauses import (
+    FigureSpan,
+    Sentence,
+    clause_bounds,
+    free,
+    host,
+    parenthetical,
+)
+from factcheck.frame.mentions import GOVERNMENT, Mention
+from factcheck.frame.model import SubjectBy
+from factcheck.frame.words import FrameWords
+
+#: Words that open what a speaker says ("reported that …", "berichtete, dass …").
+_THAT = frozenset({"that", "dass"})
+
+#: A subject and how it was found.
+Subject = tuple[str | None, SubjectBy]
+
+
+def figure_subject(
+    words: FrameWords, sentence: Sentence, at: FigureSpan, topic: str | None
+) -> Subject:
+    """The subject of the figure at ``at`` and how it was found (the module's steps)."""
+    in_clause = _parties(words, sentence, at.lo, at.hi)
+    before = [m for m in in_clause if m.last <= at.first]
+    found = (
+        _owner(words, sentence, at, before)
+        or _distributed_to(words, sentence, at, in_clause)
+        or _host_of_clause(words, sentence, at, before)
+        or _clause_subject(words, at, in_clause)
+        or _earlier_subject(words, sentence, at)
+    )
+    if found is not None:
+        return found
+    if topic is not None:
+        return topic, "topic"
+    return None, "none"
+
+
+def _owner(
+    words: FrameWords, sentence: Sentence, at: FigureSpan, before: Sequence[Mention]
+) -> Subject | None:
+    """1. the owner: a possessive right before the figure's phrase, or "the shares of X"."""
+    owners = [
+        m
+        for m in before
+        if (m.possessive and free(words, m)) or _owns_noun(words, sentence, m, at.lo)
+    ]
+    if not owners:
+        return None
+    owner = owners[-1]
+    index = sentence.mentions.index(owner)
+    owned = _owned_name(words, sentence, index)
+    if owned is not None and owned.last <= at.first:
+        owner = owned
+    if not [m for m in before if m.first > owner.first and free(words, m)]:
+        return owner.name, "owner" if owner.kind != "pronoun" else "reference"
+    return None
+
+
+def _distributed_to(
+    words: FrameWords, sentence: Sentence, at: FigureSpan, in_clause: Sequence[Mention]
+) -> Subject | None:
+    """1b. the party after the figure that a distribution names ("a $10bn bet by the
+    parent", "davon entfallen 200 Millionen auf die Hansa", "$2bn from Nvidia")."""
+    texts = [t.text.lower() for t in sentence.tokens]
+    distributing = any(t in words.distribution_verbs for t in texts)
+    for m in in_clause:
+        if at.last <= m.first <= at.last + 3 and (
+            m.before in words.agent_after
+            or (distributing and m.before in words.distribution_prepositions)
+        ):
+            return m.name, "owner" if m.kind in ("name", "owner") else "reference"
+    return None
+
+
+def _host_of_clause(
+    words: FrameWords, sentence: Sentence, at: FigureSpan, before: Sequence[Mention]
+) -> Subject | None:
+    """2. a relative or appositive clause about the name before it: a relative pronoun
+    is the clause's subject ("der Calder bereits 6 Milliarden geliehen hat")."""
+    about = host(words, sentence, at.lo)
+    if (
+        about is not None
+        and not about.person
+        and not about.place
+        and parenthetical(words, sentence, at.lo)
+    ):
+        opener = sentence.tokens[at.lo].text.lower()
+        if opener in words.relative or not [
+            m for m in before if free(words, m) and m.kind == "name"
+        ]:
+            return about.name, "clause"
+    return None
+
+
+def _clause_subject(
+    words: FrameWords, at: FigureSpan, in_clause: Sequence[Mention]
+) -> Subject | None:
+    """3. the clause's own subject: a name or description before a pronoun."""
+    candidates = [m for m in in_clause if free(words, m)]
+    if words.lang == "en":
+        candidates = [m for m in candidates if m.last <= at.first]
+    candidates.sort(key=lambda m: m.kind == "pronoun")
+    if candidates:
+        m = candidates[0]
+        return m.name, "clause" if m.kind in ("name", "owner") else "reference"
+    return None
+
+
+def _earlier_subject(words: FrameWords, sentence: Sentence, at: FigureSpan) -> Subject | None:
+    """4. the subject of the nearest clause before that has one (not a parenthesis)."""
+    bounds = clause_bounds(words, sentence.tokens, sentence.figure)
+    for start, end in reversed(list(zip(bounds, [*bounds[1:], len(sentence.tokens)], strict=True))):
+        if start >= at.lo:
+            continue
+        if parenthetical(words, sentence, start):
+            continue
+        earlier = [m for m in _parties(words, sentence, start, min(end, at.lo)) if free(words, m)]
+        earlier.sort(key=lambda m: m.kind == "pronoun")
+        if earlier:
+            m = earlier[0]
+            return m.name, "sentence" if m.kind in ("name", "owner") else "reference"
+    return None
+
+
+def _spoken_of(words: FrameWords, sentence: Sentence, speaker: Mention) -> bool:
+    """Whether a speaker speaks of another party ("Huang says Nvidia has …", "a sum
+    the AP put at"): then the speaker is no party; a company that says or expects
+    its own figure is ("Orrin expects revenue of $3.2bn")."""
+    if speaker.person or speaker.before in words.prepositions:
+        return True
+    tokens = sentence.tokens
+    if speaker.last + 1 < len(tokens) and tokens[speaker.last + 1].text.lower() in _THAT:
+        return True  # "the Corriere reported that €100 million …": it tells of others
+    others = [
+        m for m in sentence.mentions
+        if m is not speaker and m.name is not None and not (m.place or m.person)
+        and m.name != speaker.name
+    ]  # fmt: skip
+    return bool(others)
+
+
+def _parties(words: FrameWords, sentence: Sentence, lo: int, hi: int) -> list[Mention]:
+    """Mentions among tokens [lo, hi) that may be a figure's party: no person or place
+    ("Elon Musk's xAI", "Saudi Arabia's Kingdom Holdings": the company after them)."""
+    found = [
+        m for m in sentence.mentions
+        if lo <= m.first < hi and m.name is not None and not m.place
+        and not (m.speaker and _spoken_of(words, sentence, m))
+    ]  # fmt: skip
+    companies = [m for m in found if not m.person]
+    # a person is a party only where no company is ("Kretinsky steigt … ein")
+    return companies if companies else found
+
+
+def _owns_noun(words: FrameWords, sentence: Sentence, m: Mention, lo: int) -> bool:
+    """Whether ``m`` owns a noun through "of", "von" or a genitive ("the shares of
+    Intel", "die Papiere von Intel", "der Anteil des Staates"): that noun starts the
+    clause, so its owner is the clause's subject."""
+    tokens = sentence.tokens
+    if m.before not in words.genitive and m.before not in ("of", "von"):
+        return False
+    at = m.first - 1
+    while at > lo and tokens[at].text.lower() != m.before:
+        at -= 1
+    noun = at - 1
+    if noun < lo or tokens[noun].text in CLAUSE_MARKS or sentence.figure[noun]:
+        return False
+    # the noun, with at most a determiner and a modifier before it, opens the clause
+    opening = noun - lo <= 2 and all(
+        words.role(t.text) == "determiner" or t.text[:1].islower() for t in tokens[lo:noun]
+    )
+    return opening and not tokens[noun].text[:1].isdigit()
+
+
+def figure_counterparty(
+    words: FrameWords,
+    sentence: Sentence,
+    at: FigureSpan,
+    subject: str | None,
+    metric: str | None,
+) -> str | None:
+    """The party other than the subject that a preposition on the figure or its metric
+    word governs in the figure's clause: the first after the figure, else the last
+    before it."""
+    governed = [
+        m for m in _parties(words, sentence, at.lo, at.hi)
+        if m.before in words.party_prepositions and m.name != subject
+        and _of_the_figure(words, sentence, m, at, metric)
+    ]  # fmt: skip
+    if not governed:
+        return None
+    after = [m for m in governed if m.first >= at.last]
+    return (after[0] if after else governed[-1]).name
+
+
+def _of_the_figure(
+    words: FrameWords, sentence: Sentence, m: Mention, at: FigureSpan, metric: str | None
+) -> bool:
+    """Whether the preposition before ``m`` hangs on the figure or its metric word ("a
+    stake in X", "$5bn in X", "Anteil an X"), not on another noun ("data centers in
+    Arizona")."""
+    tokens = sentence.tokens
+    preposition = m.first - 1
+    while preposition > 0 and tokens[preposition].text.lower() != m.before:
+        preposition -= 1  # past the modifiers between the preposition and the name
+    if preposition <= 0:
+        return False
+    head = preposition - 1
+    if at.first <= head < at.last or head == at.last - 1 or sentence.figure[head]:
+        return True
+    texts = [t.text for t in tokens]
+    for i in range(max(0, head - 1), head + 1):
+        concept = words.metrics.phrase(texts, i) or words.metrics.word_concept(texts[i].lower())
+        if concept is not None and concept == metric:
+            return True
+    return False
+
+
+def sentence_subject(words: FrameWords, sentence: Sentence) -> str | None:
+    """The company a sentence is about: its first free party that is no state, person
+    or place, which later descriptions ("the company") and pronouns refer to."""
+    for k, m in enumerate(sentence.mentions):
+        if m.name is None or m.person or m.place or m.name == GOVERNMENT:
+            continue
+        if free(words, m):
+            owned = _owned_name(words, sentence, k)
+            return owned.name if owned is not None else m.name
+    return None
+
+
+def companions(sentence: Sentence, subject: str | None, lo: int, hi: int) -> frozenset[str]:
+    """Names the subject's own phrase holds ("Amazon's Project Rainier campus": the
+    figure is Amazon's and Project Rainier's alike)."""
+    mentions = sentence.mentions
+    found: set[str] = set()
+    for k, m in enumerate(mentions[:-1]):
+        if m.name != subject or not m.possessive or not lo <= m.first < hi:
+            continue
+        after = mentions[k + 1]
+        if after.name is not None and after.kind == "name" and after.first - m.last <= 2:
+            found.add(after.name.casefold())
+    return frozenset(found)
+
+
+def stock_owner(words: FrameWords, sentence: Sentence) -> str | None:
+    """The company whose shares a sentence speaks of: a name before a word for shares
+    ("Commerzbank shares", "Intel stock") or glued to one ("Intel-Aktie"), or after
+    one with "of" ("shares of Intel", "Aktien von Intel", "Aktien des Konzerns")."""
+    tokens = sentence.tokens
+    for m in sentence.mentions:
+        if m.name is None or m.place or m.person or m.name == GOVERNMENT:
+            continue  # a state holds shares, it issues none
+        if m.kind == "owner" and words.is_stock(tokens[m.first].text.partition("-")[2]):
+            return m.name
+        after = tokens[m.last].text if m.last < len(tokens) else ""
+        if words.is_stock(after) or (
+            m.possessive and m.last + 1 < len(tokens) and words.is_stock(tokens[m.last + 1].text)
+        ):
+            return m.name
+        if m.before in ("of", "von") or m.before in words.genitive:
+            at = m.first - 1
+            while at > 0 and tokens[at].text.lower() != m.before:
+                at -= 1
+            if at > 0 and words.is_stock(tokens[at - 1].text):
+                return m.name
+    return None
+
+
+def _owned_name(words: FrameWords, sentence: Sentence, k: int) -> Mention | None:
+    """The name a possessive mention owns, when one follows it at once ("Elon Musks
+    KI-Firma xAI", "Saudi Arabia's Kingdom Holdings"): the sentence is about that."""
+    m = sentence.mentions[k]
+    if not m.possessive or k + 1 >= len(sentence.mentions):
+        return None
+    after = sentence.mentions[k + 1]
+    if after.name is None or after.first - m.last > 2 or after.kind == "pronoun":
+        return None
+    if any(sentence.figure[m.last : after.first]):
+        return None
+    # "Meta's Hyperion campus": a name that names a site or project is no owner
+    following = (
+        sentence.tokens[after.last].text.lower() if after.last < len(sentence.tokens) else ""
+    )
+    if words.scope.word_concept(following) in ("part:site", "part:division"):
+        return None
+    return after
