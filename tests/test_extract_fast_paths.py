@@ -33,6 +33,7 @@ PIECES = (
     "eine Milliarde", "half a", "tenfold", "verdoppelt", "dozen", "someone", "Anteilen",
     "undzwanzig", "andfive", "einen", "\u0663", "\u0966", "\u20ac", "—",
     "ONE", "TWENTY-FIVE", "FÜNFUNDZWANZIG", "EINE MILLIARDE", "Tenfold", "HALF A", "\u212a",
+    "einund", "Einund", "oneand", "eins", "thousand, ", " point ", "a quarter", " and a half",
 )  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 

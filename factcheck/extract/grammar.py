@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from factcheck.lexicon import Lexicon, QualifierKey, load_lexicon
+from factcheck.lexicon import Lexicon, QualifierKey, load_lexicon, load_world_currencies
 from factcheck.lexicon.currencies import currency_names, currency_symbols, iso_codes
 
 #: Whitespace inside a phrase: ordinary, no-break, narrow no-break and thin spaces.
@@ -252,6 +252,10 @@ class Grammar:
     shared_noun: re.Pattern[str]
     #: at a position: "and" of "between ... and ..."
     range_and: re.Pattern[str]
+    #: "and"/"or" between two figures of which the second has the scale: "9.9 and 12 billion"
+    shared_scale: re.Pattern[str]
+    #: after an amount: the space, perhaps "and", before its hundredths ("$3 and 50 cents")
+    hundredths_link: re.Pattern[str]
     #: at a position: a duration word ("years"), an ordinal suffix or a time ("9.30am")
     duration: re.Pattern[str]
     #: a word token, for nouns and the words around a figure
@@ -261,6 +265,12 @@ class Grammar:
     short_scales: dict[str, int]
     currency_words: dict[str, str]
     currency_marks: dict[str, str]
+    #: the last characters of currency signs: what may stand right before a figure's gap
+    symbol_ends: frozenset[str]
+    #: currency codes written in small letters ("rmb 140")
+    lower_codes: frozenset[str]
+    #: currency signs ending in a letter, glued to their figure ("$US113", "元25")
+    glued_marks: tuple[str, ...]
     #: a hundredth's name (folded) or symbol, to the code of its currency
     minor_currency: dict[str, str]
     percent_units: dict[str, tuple[str, float]]
@@ -269,6 +279,10 @@ class Grammar:
     #: the last word of every qualifier phrase: a quick "no" before looking up phrases
     qualifier_ends: frozenset[str]
     number_words: dict[str, float]
+    #: "half a", "three quarters of a": a fraction before a scale word, by its words.
+    fractions: dict[str, float]
+    #: the indefinite articles ("a", "eine"), lower case
+    articles: frozenset[str]
     qualifiers_after: Mapping[str, str]
     months: frozenset[str]
     range_openers: frozenset[str]
@@ -313,12 +327,56 @@ def _hyphenated(phrases: Iterable[str]) -> list[str]:
 
 
 def _currency_tables(lex: Lexicon) -> tuple[dict[str, str], dict[str, str]]:
+    """Currency words (folded) and marks (exact: symbols, codes) to ISO codes."""
+    world = load_world_currencies()
     words = dict(currency_names(lex.lang))
     words.update({fold(w): code for w, code in lex.currencies.words.items()})
+    words.update({code.lower(): iso for code, iso in world.any_case.items()})  # "20 usd"
     marks = dict(currency_symbols())
-    marks.update(lex.currencies.symbols)
+    for table in (world.signs, world.spaced, world.glued, lex.currencies.symbols):
+        marks.update(table)
     marks.update({code: code for code in iso_codes()})
+    marks.update(world.any_case)  # "RMB"
+    marks.update({code.lower(): iso for code, iso in world.any_case.items()})  # "rmb 140"
     return words, marks
+
+
+def _is_code(mark: str) -> bool:
+    """Whether a currency mark is a code of letters ("USD", "rmb"), not a sign ("元", "$")."""
+    return mark.isascii() and mark.isalpha()
+
+
+def _numbers_in_words(lex: Lexicon, number_words: list[str], after_number: str) -> str:
+    """The regex of a number in words: "fünfundzwanzig", "two thousand, five hundred and
+    one", "one point five", "sixteen point four", "two and a half"."""
+    syntax = lex.number_syntax
+    # Articles that are numbers count only inside a number: "einundzwanzig", "twenty-one".
+    numeral_articles = [a for a in syntax.articles if a in lex.numbers]
+    parts = alternation([*number_words, "und", "and"]).replace(r"(?!\w)", "")
+    glued_one = alternation(numeral_articles).replace(r"(?!\w)", "")
+    # One word, which "and" alone is not: "fünfhunderttausendfünf", "twentyfive".
+    word = rf"(?!(?:und|and)(?!\w))(?:{parts}|{glued_one}(?=(?:und|and){parts}))+(?!\w)"
+    first = word
+    more = rf"(?:{word}|{alternation(numeral_articles)})"  # twenty-one, hundred and one
+    digit_words = alternation(w for w, v in lex.numbers.items() if v in range(10))
+    point = alternation(syntax.decimal_point)
+    gap = rf"(?:-|{SPACE}+(?:and{SPACE}+)?)"
+    scales = alternation(syntax.inner_scales)
+    # A scale inside a number, only with more number words after it: "two thousand five
+    # hundred", "eine Million zweihunderttausend"; "two thousand workers" is two and a scale,
+    # but "one million, two hundred thousand" ends with its last scale.
+    inner = rf"{scales},?(?={gap}{more}|{SPACE}+{point}{SPACE})"
+    hundred = alternation(w for w, v in lex.numbers.items() if v == 100)
+    # An article may open a number that goes on: "one hundred and one", "one point five".
+    goes_on = rf"(?:{inner}|{hundred}|{point}|{after_number})"
+    lead = rf"{alternation(syntax.articles)}(?={SPACE}+{goes_on})"
+    opening = rf"(?:{first}|{lead})(?:{gap}{more})*"
+    return (
+        rf"(?:{opening}(?:{gap}{inner}(?:{gap}{more})*)+(?:{gap}{scales})?|{opening})"
+        rf"(?:{SPACE}+{point}(?:{SPACE}+{digit_words})+)?"  # sixteen point four
+        rf"(?:{SPACE}+{after_number})?"  # two and a half
+        r"(?!\w)"
+    )
 
 
 @functools.cache
@@ -326,21 +384,23 @@ def grammar(lang: str) -> Grammar:
     """The grammar of ``lang``, compiled on first use."""
     lex = load_lexicon(lang)
     currency_words, currency_marks = _currency_tables(lex)
-    number_words = [w for w in lex.numbers if w not in lex.number_syntax.articles]
-    number_parts = [*number_words, "und", "and"]
-    number_block = alternation(number_parts).replace(r"(?!\w)", "")
-    numbers_seq = (
-        rf"(?!(?:und|and)(?!\w))(?:{number_block})+"  # fünfundzwanzig, twentyfive
-        rf"(?:(?:-|{SPACE}+(?:and{SPACE}+)?)(?:{alternation(number_words)}))*"  # twenty-five
-        r"(?!\w)"
+    syntax = lex.number_syntax
+    number_words = [w for w in lex.numbers if w not in syntax.articles]
+    after_number = alternation(syntax.fractions_after)
+    numbers_seq = _numbers_in_words(lex, number_words, after_number)
+    scale_alt = alternation(lex.scales.words)
+    # What a lone "one" or "ein" may stand before: a unit or a percentage ("one gigawatt").
+    unit_alt = alternation(
+        [w for e in lex.units for w in e.words] + [*lex.percent.percent, *lex.percent.points]
     )
-    half_of = alternation(lex.number_syntax.half_of)
     anchor_body = rf"""(?:
             (?P<mult>{alternation(lex.multipliers.words)})      # tenfold, verdreifacht
-          | (?P<half>{half_of})(?={SPACE})                       # half a (billion)
-          | (?P<article>{alternation(lex.number_syntax.articles)})  # a/eine (Milliarde)
-            (?={SPACE}+{alternation(lex.scales.words)})
+          | (?P<half>{alternation(syntax.fractions)})(?={SPACE})  # half a (billion)
           | (?P<words>{numbers_seq})                             # fifty, zweihundert
+          | (?P<article>{alternation(syntax.articles)})          # a/eine (Milliarde)
+            (?={SPACE}+{scale_alt})
+          | (?P<one>{alternation(syntax.unit_articles)})         # one (gigawatt), ein (Prozent)
+            (?={SPACE}+{unit_alt})
         )
     """
     word_anchor = re.compile(rf"(?<![\w-]){anchor_body}", re.VERBOSE | re.IGNORECASE)
@@ -354,16 +414,21 @@ def grammar(lang: str) -> Grammar:
         word, space, _ = fold(phrase).partition(" ")
         return word + space
 
-    syntax = lex.number_syntax
-    starts = {head(w) for w in (*lex.multipliers.words, *number_words, *syntax.half_of)}
-    starts |= {head(a) + " " for a in syntax.articles}
-    starts |= {joiner + head(w) for joiner in ("and", "und") for w in number_parts}
+    starts = {head(w) for w in (*lex.multipliers.words, *number_words, *syntax.fractions)}
+    starts |= {head(a) + " " for a in (*syntax.articles, *syntax.unit_articles)}
+    starts |= {joiner + head(w) for joiner in ("and", "und") for w in [*number_words, "und", "and"]}
+    # "einundzwanzig": an article glued to "und" and a number
+    glued = [fold(a) for a in syntax.articles if a in lex.numbers]
+    starts |= {a + j for a in glued for j in ("und", "and")} | {
+        j + a for a in glued for j in ("und", "and")
+    }
     anchor_letters = set("".join(starts)) - {" "}
     # The words after a figure, whose first letters the patterns that read them are gated
     # by: their case variants are worked out in the same pass over the characters.
     scale_powers = {fold(w): p for w, p in lex.scales.words.items()}
     short_scales = dict(lex.scales.short)
-    symbol_marks = [m for m in currency_marks if not m.isalpha()]
+    symbol_marks = [m for m in currency_marks if not _is_code(m)]
+    codes = [m for m in currency_marks if _is_code(m)]
     minor_letters = [m for m in lex.currencies.minor_symbols if len(m) == 1]
     minor_marks = [m for m in lex.currencies.minor_symbols if m not in minor_letters]
     pct = lex.percent
@@ -413,7 +478,7 @@ def grammar(lang: str) -> Grammar:
         rf"|(?<![^\W\d_]){alternation(iso_codes())})"
     )
     currency_before = re.compile(
-        rf"(?:(?<![^\W\d_])(?P<code>{alternation(iso_codes())})"
+        rf"(?:(?<![^\W\d_])(?P<code>{alternation(codes)})"
         rf"|(?P<sym>{alternation(symbol_marks)}))"
         rf"{SPACE}{{0,{GAP}}}\Z"
     )
@@ -477,6 +542,12 @@ def grammar(lang: str) -> Grammar:
     shared_noun = re.compile(
         rf"{SPACE}+(?:{alternation(lex.ranges.shared_noun)}){SPACE}+", re.IGNORECASE
     )
+    hundredths_link = re.compile(
+        rf"{SPACE}+(?:(?P<and>{alternation(j for j in syntax.joiners if j.isalpha())}){SPACE}+)?"
+    )
+    shared_scale = re.compile(
+        rf"{SPACE}+(?:{alternation(lex.ranges.shared_scale)}){SPACE}+", re.IGNORECASE
+    )
     range_and = re.compile(
         rf"{SPACE}+(?:{alternation(lex.ranges.open_connector)}){SPACE}+", re.IGNORECASE
     )
@@ -510,18 +581,29 @@ def grammar(lang: str) -> Grammar:
         change_to=change_to,
         shared_noun=shared_noun,
         range_and=range_and,
+        shared_scale=shared_scale,
+        hundredths_link=hundredths_link,
         duration=duration,
         word=re.compile(r"[^\W\d_]+(?:[-'’.&][^\W\d_]+)*"),
         scale_powers=scale_powers,
         short_scales=short_scales,
         currency_words=currency_words,
         currency_marks=currency_marks,
+        symbol_ends=frozenset(m[-1] for m in symbol_marks),
+        lower_codes=frozenset(c for c in codes if c.islower()),
+        glued_marks=tuple(m for m in symbol_marks if re.match(r"\w", m[-1])),
         minor_currency=minor,
         percent_units=percent_units,
         units=units,
         qualifiers=qualifiers,
         qualifier_ends=frozenset(phrase.split(" ")[-1] for phrase in qualifiers),
-        number_words={w.lower(): v for w, v in lex.numbers.items()},
+        number_words={
+            **dict.fromkeys(syntax.articles, 1.0),  # "a hundred", "one point five"
+            **{w.lower(): v for w, v in lex.numbers.items()},
+            **{w: 10.0 ** lex.scales.words[w] for w in syntax.inner_scales},
+        },
+        articles=frozenset(fold(w) for w in syntax.articles),
+        fractions={" ".join(p.replace("-", " ").split()): v for p, v in syntax.fractions.items()},
         qualifiers_after=qualifiers_after,
         months=frozenset(lex.not_claims.months),
         range_openers=frozenset(fold(w) for w in lex.ranges.open),

@@ -18,9 +18,7 @@ from typing import NamedTuple
 #: Group separators that never mean a decimal point: spaces of every width, apostrophes.
 _SPACE_GROUPS = " \u00a0\u202f\u2009'’"
 
-NUMERAL = re.compile(
-    r"""
-    (?<![\w.,/:])                 # not glued to a word (Trainium2), a number or a date/time
+_NUMERAL_BODY = r"""
     (?P<sign>[-−–+](?=\d))?       # a sign directly before the digits
     (?P<digits>
         \d{1,3}                   # digits grouped by thousands: 2,400 / 2.400 / 1 200
@@ -34,9 +32,14 @@ NUMERAL = re.compile(
         [.,]\d{1,12}              # a bare decimal: .5
     )
     (?![.,/:]?\d)                 # not followed by more digits (versions 1.5.3, dates, 24/7)
-    """,
+    """
+NUMERAL = re.compile(
+    r"(?<![\w.,/:])"  # not glued to a word (Trainium2), a number or a date/time
+    + _NUMERAL_BODY,
     re.VERBOSE,
 )
+#: The same, glued to what stands before: a currency mark that ends in a letter ("$US113").
+_GLUED_NUMERAL = re.compile(_NUMERAL_BODY, re.VERBOSE)
 
 
 #: The first digit beyond ASCII that ``\d`` matches (ARABIC-INDIC DIGIT ZERO), as the
@@ -63,8 +66,11 @@ _DIGIT_RUN = re.compile(
 _OPENERS = frozenset("-−–+.,")
 
 
-def find_numerals(s: str) -> Iterator[re.Match[str]]:
+def find_numerals(s: str, glued_after: tuple[str, ...] = ()) -> Iterator[re.Match[str]]:
     """The matches of ``NUMERAL.finditer(s)``, found by hopping from digit run to digit run.
+
+    A numeral right after one of ``glued_after`` is found too, though glued to a word:
+    the currency marks that end in a letter ("$US113", "元25").
 
     NUMERAL opens with a look-behind, which keeps the regex engine from skipping ahead:
     it would try the whole pattern at every character. A bare digit run skips ahead in C,
@@ -82,6 +88,8 @@ def find_numerals(s: str) -> Iterator[re.Match[str]]:
         match = NUMERAL.match(s, at - 1) if at > end and s[at - 1] in _OPENERS else None
         if match is None:
             match = NUMERAL.match(s, at)
+        if match is None and glued_after and s.endswith(glued_after, max(0, at - 4), at):
+            match = _GLUED_NUMERAL.match(s, at)
         if match is not None:
             end = match.end()
             yield match
@@ -206,21 +214,34 @@ def parse_number_words(words: list[str], table: dict[str, float]) -> Decimal | N
     (Decimal('25'), Decimal('200'))
     >>> parse_number_words(["dozen"], t), parse_number_words(["five", "five"], t) is None
     (Decimal('12'), True)
+    >>> parse_number_words(["two", "half"], t)  # German "zweieinhalb" splits this way
+    Decimal('2.5')
+    >>> t |= {"thousand": 1000, "million": 1e6}
+    >>> parse_number_words(["two", "million", "five", "hundred", "thousand", "five"], t)
+    Decimal('2500005')
     """
     total = Decimal(0)
     current: Decimal | None = None
+    last_scale: Decimal | None = None
     for word in words:
         if word not in table:
             return None
-        value = Decimal(str(table[word]))
-        if value in (100, 1000) and word not in ("dozen",):
+        value = decimal_of(table[word])
+        value = value.to_integral_value() if value == value.to_integral_value() else value
+        if value >= 1000:  # thousand, million: closes what came before it
+            if last_scale is not None and value >= last_scale:
+                return None  # "two thousand thousand"
+            total, current, last_scale = total + (current or 1) * value, None, value
+        elif value == 100:
+            if current is not None and current >= 100:
+                return None  # "five hundred hundred"
             current = (current or Decimal(1)) * value
-            if value == 1000:
-                total, current = total + current, None
         elif current is None:
             current = value
         elif current % 100 == 0 or (current >= 20 and current % 10 == 0 and value < 10):
             current += value
+        elif value < 1 and current == current.to_integral_value():
+            current += value  # "zwei" "einhalb": two and a half
         else:
             return None
     result = total + (current or Decimal(0))

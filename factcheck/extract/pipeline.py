@@ -27,6 +27,7 @@ from factcheck.lexicon import unit_kind
 from factcheck.models import Claim
 from factcheck.settings import Settings
 from factcheck.text import markup
+from factcheck.text.characters import fold_characters
 from factcheck.text.decode import read_text
 from factcheck.text.sentences import SentenceLocator, fold
 from factcheck.text.stream import LineIndex, Piece, iter_pieces
@@ -133,6 +134,7 @@ def _claims_of_piece(
     memory: _Memory,
 ) -> Iterator[Claim]:
     g = grammar(lang)
+    view, closed_up = fold_characters(view)
     quantities = _resolve_money(g, view, scan(g, view), memory)
     if not quantities:
         return  # no figure, no sentence worth reading
@@ -159,7 +161,9 @@ def _claims_of_piece(
             folded = fold(sentence)
         ctx = words.describe(start, end, unit_kind(unit), q.noun is not None, memory)
         low, high = interval(q.qualifier, q.value, q.step, settings, q.value_high, q.step_high)
-        if view is not original and view[end - 1] != original[end - 1]:
+        if closed_up and end in closed_up:
+            end = closed_up[end]  # "$4.2 bil­lion": the word as written, soft hyphen and all
+        elif view is not original and view[end - 1] != original[end - 1]:
             end = _reference_end(original, end)
         text = original[start:end]
         line, column = position(start)

@@ -39,6 +39,9 @@ _WORD_BEFORE_REVERSED = re.compile(
     re.VERBOSE,
 )
 _SEP = re.compile(rf"{SPACE}*")
+_ONE, _HUNDREDTH = Decimal(1), Decimal("0.01")
+#: 10**power for the powers scale words have.
+_POWERS = {power: Decimal(10) ** power for power in range(0, 16)}
 #: A word before a figure that begins a phone number: a leading zero or a plus sign.
 _PHONE_PART = re.compile(r"\(?(?:\+\d+|0\d+)\)?")
 
@@ -73,29 +76,74 @@ class Quantity:
     #: (power, end) of a glued one-letter scale read otherwise ("300m" as metres), which
     #: a money figure before it in the sentence makes a scale after all ("£1.2bn, 950m")
     short_scale: tuple[int, int] | None = None
+    #: what the number as written was multiplied by: its scale, unit or percent factor
+    factor: Decimal = Decimal(1)
+
+
+_WORD_GAP = re.compile(rf"(?:-|{SPACE})+")
+
+
+def _phrase(text: str) -> str:
+    """A phrase of words as the lexicon keys it: lower case, one space between words."""
+    return " ".join(_WORD_GAP.sub(" ", text.replace(",", " ")).lower().split())
 
 
 def _word_numeral(g: Grammar, match: re.Match[str]) -> Numeral | None:
-    """Read a spelled-out number anchor; None if its words make no number."""
-    table = g.number_words
+    """Read a spelled-out number anchor; None if its words make no number.
+
+    "sixteen point four" is stated to the tenth, "two and a half" to the half.
+    """
+    syntax = g.lex.number_syntax
     if match.group("half"):
-        return Numeral(Decimal("0.5"), Decimal("0.5"), grouped=False)
+        fraction = decimal_of(g.fractions[_phrase(match.group("half"))])
+        return Numeral(fraction, fraction, grouped=False)
+    if match.group("one"):
+        return Numeral(Decimal(1), Decimal(1), grouped=False)
     if match.group("article"):
         return Numeral(Decimal(1), Decimal(1), grouped=False)
+    text = _phrase(match.group("words"))
+    half = Decimal(0)
+    for phrase, part in syntax.fractions_after.items():
+        if text.endswith(" " + phrase):  # "two and a half"
+            text, half = text[: -len(phrase) - 1], decimal_of(part)
+            break
+    whole, _, decimals = _split_decimal(text, syntax.decimal_point)
+    value = _number_of_words(g, whole.split())
+    if value is None:
+        return None
+    step = Decimal(1)
+    if decimals:  # "point four five": one digit a word
+        digits = [g.number_words.get(word) for word in decimals.split()]
+        if any(d is None or d != int(d) or not 0 <= d <= 9 for d in digits):
+            return None
+        value += Decimal("0." + "".join(str(int(d)) for d in digits if d is not None))
+        step = Decimal(10) ** -len(digits)
+    if half:
+        value, step = value + half, half
+    return Numeral(value, step, grouped=False)
+
+
+def _split_decimal(text: str, points: tuple[str, ...]) -> tuple[str, str, str]:
+    """ "sixteen point four" -> ("sixteen", "point", "four"); no point: (text, "", "")."""
+    for point in points:
+        whole, found, decimals = text.partition(f" {point} ")
+        if found:
+            return whole, point, decimals
+    return text, "", ""
+
+
+def _number_of_words(g: Grammar, raw_words: list[str]) -> Decimal | None:
+    """The number of spelled-out words, German compounds split ("zweitausendfünfhundert")."""
+    table = g.number_words
     words: list[str] = []
-    for raw in re.split(rf"(?:-|{SPACE})+", match.group("words").lower()):
+    for raw in raw_words:
         if raw in {"and", "und"}:
             continue
         parts = split_german_number_word(raw, table) if g.lex.lang == "de" else [raw]
         if parts is None:
             return None
         words.extend(parts)
-    value = parse_number_words(words, table)
-    return None if value is None else Numeral(value, Decimal(1), grouped=False)
-
-
-#: Characters a currency symbol or ISO code before a number can end with.
-_SYMBOL_END = frozenset("$€£¥₹₩₽₺.")
+    return parse_number_words(words, table)
 
 
 def _last_words(s: str, end: int, count: int = 3) -> list[str]:
@@ -126,7 +174,9 @@ def _currency_before(g: Grammar, s: str, start: int) -> re.Match[str] | None:
     at = start - 1
     while at >= 0 and s[at] in " \u00a0\u202f":
         at -= 1
-    if at < 0 or not (s[at] in _SYMBOL_END or s[at].isupper()):
+    if at < 0:
+        return None
+    if not (s[at] in g.symbol_ends or s[at].isupper() or s[at - 2 : at + 1] in g.lower_codes):
         return None
     return g.currency_before.search(s, start - 8 - GAP if start > 8 + GAP else 0, start)
 
@@ -186,9 +236,11 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
     before = _currency_before(g, s, start)
     if before:
         mark = before.group("code") or before.group("sym")
-        unit, bare_dollar, start = g.currency_marks[mark], mark == "$", before.start()
+        unit = g.currency_marks.get(mark) or g.currency_marks[" ".join(mark.split())]
+        bare_dollar, start = mark == "$", before.start()
     scaled = False
     short_scale = None
+    factor = _ONE
     # A pattern is tried only where what follows may begin a match of it: a third of the
     # figures are followed by none of them.
     first = _first_after(s, end)
@@ -212,6 +264,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             scale = scale if plural else None
         if scale:
             value, step, end, scaled = value * 10**power, step * 10**power, scale.end(), True
+            factor = _POWERS[power]
             first = _first_after(s, end)
     if unit is None and first in g.currency_after_starts:
         currency = g.currency_after.match(s, end)
@@ -229,9 +282,9 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             pct = None  # counted: the noun is "points"
         if pct:
             word = pct.group("pct")
-            unit_name, factor = g.percent_units.get(word) or g.percent_units[fold(word)]
-            unit, end = unit_name, pct.end()
-            value, step = value * decimal_of(factor), step * decimal_of(factor)
+            unit_name, times = g.percent_units.get(word) or g.percent_units[fold(word)]
+            unit, end, factor = unit_name, pct.end(), decimal_of(times)
+            value, step = value * factor, step * factor
     if unit is None and not scaled and first in g.currency_minor_starts:
         minor = g.currency_minor.match(s, end)
         if minor:
@@ -239,7 +292,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             code = g.minor_currency.get(mark) or g.minor_currency[fold(mark)]
             # "45 cents" are the hundredths of the dollar the document speaks of.
             unit, end, bare_dollar = code, minor.end(), code == "USD"
-            value, step = value / 100, step / 100
+            value, step, factor = value / 100, step / 100, _HUNDREDTH
     if unit is None and first in g.unit_starts:
         physical = g.unit.match(s, end)
         # Glued by a hyphen, a unit makes a compound ("a 1.5-gigawatt campus"); a lone
@@ -251,25 +304,73 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             physical.group("gap") and physical.group("unit") in g.glued_units
         ):  # fmt: skip
             word = physical.group("unit")
-            unit_name, factor = g.units.get(word) or g.units[fold(word)]
-            unit, end = unit_name, physical.end()
-            value, step = value * decimal_of(factor), step * decimal_of(factor)
+            unit_name, times = g.units.get(word) or g.units[fold(word)]
+            unit, end, unit_factor = unit_name, physical.end(), decimal_of(times)
+            value, step, factor = value * unit_factor, step * unit_factor, factor * unit_factor
     if unit is None and not scaled and first in g.multiplier_starts:
-        mult = g.multiplier_suffix.match(s, end)
-        word = fold(mult.group("mult")) if mult else ""
-        if mult and not spelled:
-            if (mult.group("gap") == "") == (word != "times"):
-                unit, end = "x", mult.end()
-        # A spelled number: "five times as many", not "five times a year".
-        elif mult and mult.group("gap") and word in g.lex.multipliers.times:
-            unit, end = ("x", mult.end()) if _compared(g, s, mult.end()) else (unit, end)
+        times_end = _multiplier_after(g, s, start, end, spelled)
+        unit, end = ("x", times_end) if times_end else (unit, end)
     # Every field by position: keywords make building the figure take twice as long.
     return Quantity(
         start, end, value, step, unit,
         "exact", None, None, None,  # qualifier, value_high, step_high, noun
         spelled, num.grouped, scaled, bare_dollar,
-        False, short_scale,  # elliptic, short_scale
+        False, short_scale, factor,  # elliptic, short_scale, factor
     )  # fmt: skip
+
+
+def _multiplier_after(g: Grammar, s: str, start: int, end: int, spelled: bool) -> int | None:
+    """Where a multiplier's suffix after the number ends: "1.5x", "10-fold", "2.5 times"."""
+    mult = g.multiplier_suffix.match(s, end)
+    if mult is None:
+        return None
+    word = fold(mult.group("mult"))
+    if not spelled:
+        return mult.end() if (mult.group("gap") == "") == (word != "times") else None
+    # A number in words: "five times as many", "grew five times"; not "five times a year".
+    if not mult.group("gap") or word not in g.lex.multipliers.times:
+        return None
+    if _compared(g, s, mult.end()) or _change_before(g, _last_words(s, start)):
+        return mult.end()
+    return None
+
+
+def _with_hundredths(g: Grammar, s: str, q: Quantity) -> Quantity:
+    """Add the hundredths written after a whole amount: "3 dollars 50 cents", "£4 and
+    20p", "thirteen dollars and forty-five cents", "zwei Euro fünfzig"."""
+    if q.unit is None or len(q.unit) != 3 or q.scaled or q.value != int(q.value):
+        return q
+    link = g.hundredths_link.match(s, q.end)
+    if link is None:
+        return q
+    at = link.end()
+    digits = NUMERAL.match(s, at)
+    words = None if digits else g.word_anchor.match(s, at)
+    if digits:
+        num = parse_numeral(digits.group("digits"), g.lex.decimal_separator)
+        end = digits.end()
+    elif words and not words.group("mult"):
+        num, end = _word_numeral(g, words), words.end()
+    else:
+        return q
+    if num is None or not 0 < num.value < 100 or num.value != int(num.value):
+        return q
+    minor = g.currency_minor.match(s, end)
+    if minor:
+        end = minor.end()
+    elif not (g.lex.currencies.minor_bare and link.group("and") is None and _ends_amount(s, end)):
+        return q
+    q.value, q.step, q.end = q.value + num.value / 100, _HUNDREDTH, end
+    return q
+
+
+def _ends_amount(s: str, end: int) -> bool:
+    """Whether a bare number of hundredths ends the amount: a mark, the end, a small word."""
+    token = _TOKEN.match(s, end)
+    if token is None:
+        return True
+    word = token.group("word")
+    return word is None or word[:1].islower()
 
 
 #: The word after a multiplier that may only be one before a comparison.
@@ -325,8 +426,9 @@ def _money_scale(g: Grammar, s: str, q: Quantity, before: Quantity | None) -> Qu
     following = _next_word(s, end).lower()
     if counted and following and following not in g.lex.stopwords:
         return q  # "a 300m tower" measures the tower
-    factor = Decimal(10) ** power
+    factor = _POWERS[power]
     q.value, q.step, q.end, q.unit = q.value * factor, q.step * factor, end, None
+    q.factor *= factor
     q.scaled, q.elliptic, q.noun = True, money, None
     return q
 
@@ -354,6 +456,16 @@ def _with_qualifiers(g: Grammar, s: str, q: Quantity, words_before: list[str]) -
     return q
 
 
+def _qualified_through_article(g: Grammar, s: str, q: Quantity) -> Quantity:
+    """A multiplier noun after an article takes the qualifier before the article."""
+    start = q.start
+    q.start = s.rfind(" ", 0, start - 1) + 1  # the article's first letter
+    q = _with_qualifiers(g, s, q, _last_words(s, q.start))
+    if q.qualifier == "exact":
+        q.start = start
+    return q
+
+
 def _names_amount(g: Grammar, s: str, qualifier: re.Match[str]) -> bool:
     """Whether the qualifier names the amount of the noun before it: "einen Kredit über"."""
     if fold(qualifier.group("q")) not in g.lex.qualifiers.amount_after_noun:
@@ -370,7 +482,9 @@ def _second_figure(g: Grammar, s: str, pos: int) -> Quantity | None:
     at = skip.end() if skip and skip.group("cur") in g.currency_marks else pos
     at = _skip_space(s, at) if at != pos else at
     match = NUMERAL.match(s, at)
-    if not match or match.group("sign"):
+    if match is None:
+        return _second_in_words(g, s, pos, at)
+    if match.group("sign"):
         return None
     num = parse_numeral(match.group("digits"), g.lex.decimal_separator)
     if num is None or _leading_zero(match.group("digits")):
@@ -380,20 +494,41 @@ def _second_figure(g: Grammar, s: str, pos: int) -> Quantity | None:
     return q
 
 
+def _second_in_words(g: Grammar, s: str, pos: int, at: int) -> Quantity | None:
+    """The second figure of "four to five million", in words as the first."""
+    words = g.word_anchor.match(s, at)
+    if words is None or words.group("mult") or (at and s[at - 1].isalnum()):
+        return None
+    num = _word_numeral(g, words)
+    if num is None:
+        return None
+    q = _core(g, s, words.start(), words.end(), num, spelled=True)
+    q.start = pos
+    return q
+
+
 def _with_shared_unit(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> Quantity:
     """Give the bare first figure of "from 1.2 to 1.9 billion euros" the second's unit.
+
+    So too two figures joined by "and" or "or": "9.9 and 12 billion dollars".
 
     With a scale but no unit, the second's counted noun too: "von 2,1 auf 2,4 Millionen
     Fahrgäste". ``words_before`` are the :func:`_last_words` before the figure.
     """
-    if q.unit is not None or q.scaled or not words_before or words_before[-1] not in g.change_from:
+    if q.unit is not None or q.scaled or not words_before:
         return q
-    to = g.change_to.match(s, q.end)
-    second = _second_figure(g, s, to.end()) if to else None
+    last = words_before[-1]
+    if last in g.change_from:
+        link = g.change_to.match(s, q.end)
+    elif last in g.range_openers or _is_year_like(q):
+        return q  # "between 9 and 10 billion" is a range; "in 2020 and 2.5 million" no pair
+    else:
+        link = g.shared_scale.match(s, q.end)  # "at 9.9 and 12 billion dollars"
+    second = _second_figure(g, s, link.end()) if link else None
     if second is None or (second.unit is None and not second.scaled):
         return q
-    factor = second.value / second_value_unscaled(g, s, second)
-    q.value, q.step, q.unit = q.value * factor, q.step * factor, second.unit
+    factor = second.factor
+    q.value, q.step, q.unit, q.factor = q.value * factor, q.step * factor, second.unit, factor
     q.scaled, q.bare_dollar = second.scaled, second.bare_dollar
     if second.unit is None:
         q.noun = _noun(g, s, second)[0]
@@ -471,7 +606,7 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
     ):
         # "4,5 bis 5 Milliarden Euro", "$5–6 billion": the first figure shares the second's
         # scale and unit.
-        factor = second.value / second_value_unscaled(g, s, second)
+        factor = second.factor
         low, low_step, unit = low * factor, low_step * factor, second.unit or unit
     elif (unit is not None and second.unit not in (None, unit)) or (
         unit is not None and second.unit is None and (q.scaled or len(unit) != 3)
@@ -491,16 +626,6 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
     return q, False
 
 
-def second_value_unscaled(g: Grammar, s: str, q: Quantity) -> Decimal:
-    """The numeral of a range's second figure as written, before scale and unit."""
-    match = NUMERAL.search(s, q.start, q.end)
-    assert match is not None
-    num = parse_numeral(match.group("digits"), g.lex.decimal_separator)
-    assert num is not None
-    assert num.value != 0
-    return num.value
-
-
 def _is_year_like(q: Quantity) -> bool:
     # The range first: it rules out most figures, and testing for an integer is dearer.
     return (
@@ -514,6 +639,8 @@ def _noun(g: Grammar, s: str, q: Quantity) -> tuple[str | None, bool]:
     pos, words, glued = q.end, [], False
     stop, nouns = g.lex.stopwords, g.lex.counted_nouns
     headed = False
+    if s[pos : pos + 1].isalpha():
+        return None, False  # letters glued to the digits name a model or size: "405B"
     for index in range(3):
         if index == 0 and s.startswith("-", pos):
             glued, pos = True, pos + 1  # "2,200-strong", "50-Milliarden-Paket"
@@ -559,14 +686,19 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool, words_before:
 
     ``words_before`` are the :func:`_last_words` before the figure as it was found.
     """
+    if q.spelled and q.unit != "x" and _in_a_name(g, s, q):
+        return True  # "Eight Mile Road", "die Sieben Zwerge", "Three Mile Island"
     if q.spelled and q.unit is None:
         # "two plants" and "eine Billion sind tausend Milliarden" are no claims; a count
-        # in words with a scale is: "two million subscribers", "zwölftausend Stellen".
-        return not ((q.scaled or q.value >= 1000) and q.noun is not None)
+        # in words with a scale is: "two million subscribers", "zwölftausend Stellen",
+        # and so is a count of things from three on: "seven buildings", "sieben Gebäude".
+        if q.noun is None:
+            return True
+        return not (q.scaled or q.value >= 1000 or _counted_in_words(g, s, q, words_before))
     if q.unit is not None or q.elliptic:
         return False
-    if joined:
-        return True  # 555-0142, 2024/25
+    if joined or _in_a_phone_number(s, q):
+        return True  # 555-0142, 2024/25, +1 (555) 123-4567
     if g.duration.match(s, q.end):
         return True  # four years, 30-year-old, 5th
     word, gap = _word_before(s, q.start)
@@ -616,6 +748,66 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool, words_before:
     if before and (before[-1] in g.references or _PHONE_PART.fullmatch(before[-1])):
         return True  # § 15, article 50, Abs. 2; "0800 123 456": the rest of a phone number
     return _ratio_or_address(g, q, before)
+
+
+#: An area code in brackets, right before a figure or after a country code.
+_AREA_CODE_BEFORE = re.compile(r"\(\d{1,5}\)[\s\u00a0]*\Z")
+_AREA_CODE_AFTER = re.compile(r"[\s\u00a0]*\(\d{1,5}\)[\s\u00a0]*\d")
+
+
+def _in_a_phone_number(s: str, q: Quantity) -> bool:
+    """Whether the figure is a part of a phone number: "+49 (30) 1234-5678"."""
+    if q.start and s[q.start - 1] in " )\u00a0" and ")" in s[max(0, q.start - 3) : q.start]:
+        return _AREA_CODE_BEFORE.search(s, max(0, q.start - 10), q.start) is not None
+    return s.startswith(" (", q.end) and _AREA_CODE_AFTER.match(s, q.end) is not None
+
+
+def _counted_in_words(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> bool:
+    """Whether a small number in words counts the noun after it: "seven buildings".
+
+    Not "one of the", "two rivals" (below ``counts_from``), "the three founders" (known
+    already: a determiner before), "four years" (a duration) or "drei Mal".
+    """
+    syntax = g.lex.number_syntax
+    if q.value < syntax.counts_from or q.value != int(q.value) or q.qualifier != "exact":
+        return False
+    if words_before and words_before[-1] in g.lex.determiners:
+        return False
+    if g.duration.match(s, q.end) or q.noun is None:
+        return False
+    if len(words_before) >= 2 and words_before[-1] in g.ratio_words:
+        previous = words_before[-2]
+        if previous.isdigit() or previous in g.number_words:
+            return False  # "drei von zehn Deutschen": a ratio
+    return fold(q.noun.split()[0]) not in syntax.not_counted
+
+
+def _in_a_name(g: Grammar, s: str, q: Quantity) -> bool:
+    """Whether a number in words is part of a name: capitalised inside a sentence ("the
+    Big Four", "die Sieben Zwerge"), or before a capitalised unit word where units are
+    written in small letters ("Three Mile Island")."""
+    if not s[q.start : q.start + 1].isupper():
+        return False
+    if not _starts_sentence(s, q.start):
+        return True
+    if g.lex.counted_nouns.head_capitalised:
+        return False  # German nouns, units among them, are capitalised anyway
+    unit = _next_word(s, _number_end(g, s, q))
+    return unit[:1].isupper() and fold(unit) in g.units
+
+
+def _number_end(g: Grammar, s: str, q: Quantity) -> int:
+    """Where the number words of a figure in words end (before its scale or unit)."""
+    match = g.word_anchor.match(s, q.start)
+    return match.end() if match else q.end
+
+
+def _starts_sentence(s: str, pos: int) -> bool:
+    """Whether ``pos`` begins a sentence: the text's start, or after an end mark."""
+    at = pos - 1
+    while at >= 0 and (s[at].isspace() or s[at] in "\"'‘“„«»(["):
+        at -= 1
+    return at < 0 or s[at] in ".!?:;\n"
 
 
 def _ratio_or_address(g: Grammar, q: Quantity, before: list[str]) -> bool:
@@ -669,7 +861,7 @@ def _word_anchors(g: Grammar, s: str) -> Iterator[re.Match[str]]:
 
 def _anchors(g: Grammar, s: str) -> Iterator[tuple[int, int, Numeral, bool, bool]]:
     """(start, end, numeral, spelled, multiplier word) for every number in ``s``, in order."""
-    numerals = find_numerals(s)
+    numerals = find_numerals(s, g.glued_marks)
     words = _word_anchors(g, s)
     digit = next(numerals, None)
     word = next(words, None)
@@ -715,9 +907,11 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
             q = Quantity(start, end, num.value, num.step, "x", spelled=True)
             words_before = _last_words(s, q.start)
             q = _with_qualifiers(g, s, q, words_before)  # "more than doubled"
+            if q.qualifier == "exact" and words_before and words_before[-1] in g.articles:
+                q = _qualified_through_article(g, s, q)  # "mehr als eine Verdopplung"
             joined = False
         else:
-            q = _core(g, s, start, end, num, spelled)
+            q = _with_hundredths(g, s, _core(g, s, start, end, num, spelled))
             words_before = _last_words(s, q.start)
             q = _with_shared_unit(g, s, q, words_before)
             q, joined = _with_range(g, s, q, words_before)

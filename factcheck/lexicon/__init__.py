@@ -69,7 +69,21 @@ class _Data(BaseModel):
 class NumberSyntax(_Data):
     articles: tuple[str, ...]
     joiners: tuple[str, ...]
-    half_of: tuple[str, ...]
+    #: A fraction before a scale word or a unit: "half a (billion)", "three quarters of a".
+    fractions: dict[str, float]
+    #: A fraction after a spelled-out number: "one and a half (billion)".
+    fractions_after: dict[str, float] = {}
+    #: The word of a decimal point between spelled-out numbers: "sixteen point four".
+    decimal_point: tuple[str, ...] = ()
+    #: Scale words that may stand inside a spelled-out number: "two thousand five hundred".
+    inner_scales: tuple[str, ...] = ()
+    #: Articles that mean one before a unit or a percentage: "one gigawatt", "ein Prozent".
+    unit_articles: tuple[str, ...] = ()
+    #: Counts written in words from this number on are figures when a noun follows
+    #: ("seven buildings"); below it they are mostly words ("one of the", "zwei Firmen").
+    counts_from: int = 3
+    #: Nouns after a number in words that do not count things: "drei Mal".
+    not_counted: tuple[str, ...] = ()
     #: A word right before a figure that makes it negative: "minus 3 Grad".
     minus: tuple[str, ...] = ()
 
@@ -86,6 +100,8 @@ class Currencies(_Data):
     minor: dict[str, str] = {}
     #: Symbols of a hundredth, matched exactly; one letter only glued to the figure ("3p").
     minor_symbols: dict[str, str] = {}
+    #: Whether hundredths may follow the unit as a bare number: "zwei Euro fünfzig".
+    minor_bare: bool = False
 
     @field_validator("words", "symbols", "minor", "minor_symbols")
     @classmethod
@@ -176,6 +192,9 @@ class Ranges(_Data):
     #: Between two counts of one noun, of which only one names it: "68 votes to 31",
     #: "mit 412 zu 198 Stimmen", "stieg um 300 auf 2.300 Fälle".
     shared_noun: tuple[str, ...] = ()
+    #: Between two figures of which only the second has its scale and unit: "sales of
+    #: 9.9 and 12 billion dollars", "9,9 oder 12 Milliarden Euro".
+    shared_scale: tuple[str, ...] = ()
 
 
 class Multipliers(_Data):
@@ -369,6 +388,25 @@ def load_concepts() -> dict[str, Concept]:
         if concept.refines is not None and concept.refines not in concepts:
             raise LexiconError(f"lexicon concepts.toml: {key} refines unknown {concept.refines}")
     return concepts
+
+
+class WorldCurrencies(_Data):
+    """Currency signs and codes as news in any language writes them (world_currencies.toml)."""
+
+    signs: dict[str, str]
+    spaced: dict[str, str]
+    glued: dict[str, str]
+    any_case: dict[str, str]
+
+
+@functools.cache
+def load_world_currencies() -> WorldCurrencies:
+    """The language-independent currency signs of ``world_currencies.toml``."""
+    raw = _read_toml("world_currencies.toml")
+    try:
+        return WorldCurrencies.model_validate(raw)
+    except ValidationError as exc:
+        raise LexiconError(f"lexicon world_currencies.toml: {exc}") from exc
 
 
 @functools.cache
