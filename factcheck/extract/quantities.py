@@ -718,12 +718,15 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool, words_before:
         return True  # FTSE 100, CAC 40: an index's name
     if word and gap and "-" in gap and word[-1:].isalpha():
         return True  # Q-7, COVID-19
+    nouns_capitalised = g.lex.counted_nouns.head_capitalised
     # A model number is never written with group separators nor a scale word: "Boeing
     # 737", but not the "2.400" after a German noun ("laut dem Unternehmen 2.400 Stellen").
     named = word[:1].isupper() and lower not in g.not_names and gap.strip() == ""
     named = named and not q.grouped and not q.scaled  # "im Vorjahr 9,4 Millionen Container"
     # A qualifier stands between the word and the number: "im Lager knapp 500 Menschen".
     named = named and not s[q.start].isalpha()
+    # A German noun before a count of a noun is no name: "für den Auftrag 400 Stellen".
+    named = named and not (nouns_capitalised and q.noun and q.noun.split()[-1][:1].isupper())
     if named and ((lower not in g.lex.stopwords and not word.isupper()) or "&" in word):
         return True  # Claude 3.7, Boeing 737, S&P 500
     if g.lex.lang == "de" and s.startswith(".", q.end) and not q.grouped:
