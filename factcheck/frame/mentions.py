@@ -155,7 +155,7 @@ class MentionReader:
     def read(self, tokens: Sequence[Token], figure: Sequence[bool]) -> list[Mention]:
         """The mentions among ``tokens``; ``figure[i]`` marks the tokens of figures."""
         found: list[Mention] = []
-        i, n = 0, len(tokens)
+        i, n = self._dateline_end(tokens), len(tokens)
         while i < n:
             if figure[i] or tokens[i].text in CLAUSE_MARKS:
                 i += 1
@@ -169,6 +169,25 @@ class MentionReader:
             found.append(mention)
             i = mention.last
         return [self._person_or_place(tokens, m) for m in found]
+
+    def _dateline_end(self, tokens: Sequence[Token]) -> int:
+        """Where a dateline that opens the sentence ends: its place and news agency are
+        no parties. "KORVENSTADT, Germany, March 12 (Nordwire) -", "HAFENSTADT (dpa) -",
+        "Tannfeld –", "Berlin/Paris –"."""
+        dash = next((k for k, t in enumerate(tokens[:16]) if t.text in _DATELINE_DASHES), None)
+        if dash is None or dash == 0 or dash + 1 >= len(tokens):
+            return 0
+        if not tokens[dash + 1].text[:1].isupper():
+            return 0  # "Nvidia – the chipmaker – said": an aside, not a dateline
+        first = tokens[0].text
+        if first.casefold() in self.book.known:
+            return 0  # a company's name, as the ledger writes it
+        if first.isupper() and len(first) >= 4 and first.isalpha():
+            # a place in capitals, then country, date and agency: no verb, no figure word
+            return dash + 1 if all(_dateline_part(t.text) for t in tokens[1:dash]) else 0
+        places = tokens[:dash]
+        single = all(t.text == "/" or (t.text[:1].isupper() and t.text.isalpha()) for t in places)
+        return dash + 1 if single and len(places) <= 3 else 0
 
     def _before(self, tokens: Sequence[Token], i: int) -> str:
         """The word that governs a mention at ``i``: the preposition before it, looking
@@ -355,6 +374,15 @@ class MentionReader:
             # a country that acts ("allowing the U.S. to buy …") is its government
             return replace(m, name=GOVERNMENT, speaker=speaker)
         return replace(m, person=person, place=place, speaker=speaker)
+
+
+#: The dash after a dateline: "HAFENSTADT (dpa) -", "Berlin –".
+_DATELINE_DASHES = frozenset({"-", "–", "—"})
+
+
+def _dateline_part(token: str) -> bool:
+    """A token a dateline's place, country, date and agency are made of."""
+    return token in ",/()." or token[:1].isupper() or token.isdigit()
 
 
 def _title_case(tokens: Sequence[Token]) -> bool:
