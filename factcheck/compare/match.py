@@ -39,6 +39,7 @@ from factcheck.compare.figures import Figure, meets
 from factcheck.compare.parties import Parties
 from factcheck.compare.relate import Relater, Relation
 from factcheck.compare.suggest import stated_number
+from factcheck.frame.model import Frame
 from factcheck.lexicon import Concept
 from factcheck.models import Diagnosis
 from factcheck.settings import Settings
@@ -190,6 +191,13 @@ _GROUPS: dict[Role, Callable[[Assessment], list[Match]]] = {
 }
 
 
+def _plan_and_deed(a: Frame, b: Frame) -> bool:
+    """Whether one figure is a plan and the other a thing done in the past."""
+    return (a.status == "expected" and "time:past" in b.scope) or (
+        b.status == "expected" and "time:past" in a.scope
+    )
+
+
 class Matcher:
     """Relates and sorts the candidates of draft figures (see the module doc)."""
 
@@ -291,6 +299,9 @@ class Matcher:
         if bounded or d.qualifier == "up_to" or c.qualifier == "up_to":
             if relation.metric not in ("same", "related") or relation.party in ("weak", "other"):
                 return math.inf  # "up to 65bn" meets nearly anything
+            ceiling = d.qualifier == "up_to" or c.qualifier == "up_to"
+            if ceiling and _plan_and_deed(d.frame, c.frame):
+                return math.inf  # "will buy back up to €2bn" is not last year's €1.5bn
             return self.settings.match_threshold + BOUND_EXTRA
         same_number = math.isclose(d.value, c.value, rel_tol=0.02)
         least = self.settings.match_threshold

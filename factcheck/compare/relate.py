@@ -122,6 +122,8 @@ class Relater:
 
     def metric(self, d: Frame, c: Frame, kind: str = "") -> MetricRelation:
         a, b = d.metric, c.metric
+        if self.opposed(d, c):
+            return "other"  # jobs created and jobs cut
         if a is None or b is None:
             if d.status == "threshold" and c.status == "threshold":
                 return "related"  # two thresholds: marks of a holding
@@ -138,6 +140,21 @@ class Relater:
         if ca.refines == b or cb.refines == a or (ca.family and ca.family == cb.family):
             return "related"
         return "other" if d.metric_sure and c.metric_sure else "weak"
+
+    def opposed(self, d: Frame, c: Frame) -> bool:
+        """Whether the two figures' clauses tell opposite events: jobs created on one
+        side, cut on the other (and not both on either side)."""
+        ours = d.cues | {d.metric} if d.metric else d.cues
+        theirs = c.cues | {c.metric} if c.metric else c.cues
+        for key in ours - theirs:
+            concept = self.concepts.get(key)
+            if concept and concept.opposite in theirs and concept.opposite not in ours:
+                return True
+        for key in theirs - ours:
+            concept = self.concepts.get(key)
+            if concept and concept.opposite in ours and concept.opposite not in theirs:
+                return True
+        return False
 
     def party(self, d: Figure, c: Figure) -> PartyRelation:
         fd, fc = d.frame, c.frame
@@ -197,6 +214,8 @@ class Relater:
         blocks: list[str] = []
         if metric == "other":
             blocks.append("metric")
+            if self.opposed(fd, fc):
+                blocks.append("event")  # jobs created and cut: never one fact in other words
         if party == "other":
             blocks.append("party")
         scope, one_sided = self.scope_blocks(fd, fc)

@@ -108,6 +108,7 @@ class MentionReader:
         self.words = words
         self.book = book
         self.classes = word_classes(words.lang)
+        self._opening = 0  # where the sentence being read opens (after a dateline)
 
     # --- proper nouns -----------------------------------------------------------------
 
@@ -155,7 +156,8 @@ class MentionReader:
     def read(self, tokens: Sequence[Token], figure: Sequence[bool]) -> list[Mention]:
         """The mentions among ``tokens``; ``figure[i]`` marks the tokens of figures."""
         found: list[Mention] = []
-        i, n = self._dateline_end(tokens), len(tokens)
+        i, n = self.dateline_end(tokens), len(tokens)
+        self._opening = i  # the sentence proper opens after its dateline
         while i < n:
             if figure[i] or tokens[i].text in CLAUSE_MARKS:
                 i += 1
@@ -170,7 +172,7 @@ class MentionReader:
             i = mention.last
         return [self._person_or_place(tokens, m) for m in found]
 
-    def _dateline_end(self, tokens: Sequence[Token]) -> int:
+    def dateline_end(self, tokens: Sequence[Token]) -> int:
         """Where a dateline that opens the sentence ends: its place and news agency are
         no parties. "KORVENSTADT, Germany, March 12 (Nordwire) -", "HAFENSTADT (dpa) -",
         "Tannfeld –", "Berlin/Paris –"."""
@@ -180,8 +182,6 @@ class MentionReader:
         if not tokens[dash + 1].text[:1].isupper():
             return 0  # "Nvidia – the chipmaker – said": an aside, not a dateline
         first = tokens[0].text
-        if first.casefold() in self.book.known:
-            return 0  # a company's name, as the ledger writes it
         if first.isupper() and len(first) >= 4 and first.isalpha():
             # a place in capitals, then country, date and agency: no verb, no figure word
             return dash + 1 if all(_dateline_part(t.text) for t in tokens[1:dash]) else 0
@@ -212,7 +212,7 @@ class MentionReader:
         return "" if previous in words.determiners else previous
 
     def _at_start(self, tokens: Sequence[Token], i: int) -> bool:
-        return i == 0 or tokens[i - 1].text in _OPENING
+        return i <= self._opening or tokens[i - 1].text in _OPENING
 
     def _name(self, tokens: Sequence[Token], figure: Sequence[bool], i: int) -> Mention | None:
         parts: list[str] = []
@@ -421,7 +421,10 @@ def learn_names(
         if _title_case(tokens) or sum(t.text[:1].isalpha() for t in tokens) < 4:
             continue  # a headline, a label, a table cell: capitals say nothing there
         first_name: list[str] | None = None
+        opening = reader.dateline_end(tokens)  # a dateline's capitals are no names
         for i, token in enumerate(tokens):
+            if i < opening:
+                continue
             text = without_possessive(token.text)
             lower = text.lower()
             if lower in words.personal_pronouns and first_name:
@@ -430,7 +433,7 @@ def learn_names(
                 first_name = None
             if not _is_name_like(text) or lower in words.furniture or "-" in text:
                 continue
-            at_start = i == 0 or tokens[i - 1].text in _OPENING
+            at_start = i == opening or tokens[i - 1].text in _OPENING
             if words.lang == "en" and not at_start and words.role(text) is None:
                 book.known.add(text.casefold())
             run = _run(tokens, i)

@@ -366,6 +366,8 @@ class Concept(_Data):
     refines: str | None = None
     #: Concepts of one family may describe the same fact in other words.
     family: str | None = None
+    #: The concept of the opposite event ("new_jobs" and "job_cuts"): never the same fact.
+    opposite: str | None = None
 
 
 def _read_toml(name: str) -> dict[str, object]:
