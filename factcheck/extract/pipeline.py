@@ -21,7 +21,7 @@ from pathlib import Path
 from factcheck.extract.context import DocumentMemory, Sentence
 from factcheck.extract.grammar import Grammar, grammar
 from factcheck.extract.interval import RECORD_QUALIFIER, interval
-from factcheck.extract.lang import detect_lang
+from factcheck.extract.lang import detect_lang, document_lang
 from factcheck.extract.quantities import Quantity, scan
 from factcheck.lexicon import unit_kind
 from factcheck.models import Claim
@@ -210,8 +210,11 @@ def extract(
     >>> [(c.text, c.value, c.unit) for c in extract("It raised $5 billion.", "en")]
     [('$5 billion', 5000000000.0, 'USD')]
     """
-    view = markup.parse(text, fmt).view if fmt != "text" else text
-    lang = lang or detect_lang(view)
+    if fmt == "text":
+        view, lang = text, lang or detect_lang(text)
+    else:
+        parsed = markup.parse(text, fmt)
+        view, lang = parsed.view, document_lang(parsed.view, parsed.lang, lang)
     memory = _Memory(entities=frozenset(entities))
     return list(_claims_of_piece(text, view, 0, LineIndex(text), lang, settings, memory))
 
@@ -228,8 +231,9 @@ def _markup_file(
 ) -> ExtractedFile:
     """Claims of a Markdown or HTML file, read whole: markup may span any distance."""
     text = read_text(path)
-    view = markup.parse(text, markup.detect_format(path.name, text)).view
-    doc_lang = lang or detect_lang(view)
+    parsed = markup.parse(text, markup.detect_format(path.name, text))
+    view = parsed.view
+    doc_lang = document_lang(view, parsed.lang, lang)
     found = _claims_of_piece(text, view, 0, LineIndex(text), doc_lang, settings, memory)
     return ExtractedFile(str(path), doc_lang, found)
 

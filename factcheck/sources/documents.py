@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import SourceError
-from factcheck.extract.lang import detect_lang
+from factcheck.extract.lang import document_lang
 from factcheck.extract.pipeline import DEFAULT_SETTINGS, extract
 from factcheck.models import Claim
 from factcheck.settings import Settings
@@ -75,7 +75,7 @@ def parse_document(
     given, decides its format."""
     fmt = fmt or markup.detect_format(location, text)
     parsed = markup.parse(text, fmt)
-    doc_lang = lang or detect_lang(parsed.view)
+    doc_lang = document_lang(parsed.view, parsed.lang, lang)
     claims = extract(text, doc_lang, fmt=fmt, settings=settings, entities=entities)
     return Document(
         location=location,
