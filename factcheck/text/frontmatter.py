@@ -122,12 +122,16 @@ def scalar(value: str) -> str:
 
     >>> scalar("'2025-06-02'"), scalar('"Q1: 5 %"'), scalar("2025-06-02 # x")
     ('2025-06-02', 'Q1: 5 %', '2025-06-02')
+    >>> scalar("'de-CH'  # Schweiz"), scalar("# nothing")
+    ('de-CH', '')
     """
     value = value.strip()
     if value.startswith("#"):
         return ""  # nothing but a comment
-    if len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]:
-        return value[1:-1]
+    if value[:1] in ("'", '"'):
+        close = value.find(value[0], 1)
+        if close > 0:  # the quoted text, whatever comment follows it
+            return value[1:close]
     return value.split(" #", 1)[0].strip()
 
 
