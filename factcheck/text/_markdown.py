@@ -45,6 +45,15 @@ _TRAILING_BACKSLASHES = re.compile(
     """,
     re.VERBOSE,
 )
+#: A setext heading's underline. markdown-it's rule for these headings looks ahead from
+#: every paragraph line and costs a third of the parse; the paragraph's line break before
+#: an underline is kept instead, which is all that telling the heading apart gives here.
+_UNDERLINE = re.compile(
+    r"""
+    [ ]{0,3} (?: =+ | -+ ) [ \t]* $          # "=====" or "---", up to three spaces in
+    """,
+    re.VERBOSE,
+)
 #: Keys of the environment the recording backtick rule writes to.
 _SOURCE, _SPANS = "factcheck_source", "factcheck_code_spans"
 
@@ -74,8 +83,9 @@ def _recording_backtick(state: StateInline, silent: bool) -> bool:
 
 @functools.cache
 def _parser() -> MarkdownIt:
-    """CommonMark with GitHub's tables (a table's rows are not one paragraph)."""
-    md = MarkdownIt("commonmark").enable("table")
+    """CommonMark with GitHub's tables (a table's rows are not one paragraph), setext
+    headings told by their underline alone (see ``_UNDERLINE``)."""
+    md = MarkdownIt("commonmark").enable("table").disable("lheading")
     md.inline.ruler.at("backticks", _recording_backtick)
     return md
 
@@ -131,13 +141,18 @@ def scan(text: str, body_start: int = 0) -> Blocks:
 
 def _soft_breaks(lines: _Lines, first: int, last: int) -> list[tuple[int, int]]:
     """The line breaks between lines ``first`` and ``last`` of a paragraph that are soft."""
+    text, starts, ends = lines.text, lines.starts, lines.ends
     found = []
     for n in range(first, last):
-        line = lines.line(n)
-        backslashes = _TRAILING_BACKSLASHES.search(line)
-        hard = line.endswith("  ") or (backslashes is not None and len(backslashes[0]) % 2)
-        if not hard:
-            found.append((lines.ends[n], lines.starts[n + 1]))
+        end = ends[n]
+        if text.endswith("  ", starts[n], end):
+            continue  # two spaces: a hard break
+        if text.endswith("\\", starts[n], end):
+            backslashes = _TRAILING_BACKSLASHES.search(text, starts[n], end)
+            if backslashes is not None and len(backslashes[0]) % 2:
+                continue  # a backslash that is not itself escaped: a hard break
+        if _UNDERLINE.match(text, starts[n + 1], ends[n + 1]) is None:
+            found.append((end, starts[n + 1]))
     return found
 
 
