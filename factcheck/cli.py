@@ -376,6 +376,8 @@ def check_command(
     outcome = gate.run(eff, options)
     for note in outcome.skipped:
         gate.warn(f"source {note}")
+    for note in outcome.warnings:
+        gate.warn(note)
     with atomic_output(output) as out:
         for chunk in gate.render(outcome, values.format, colour=output is None and _colour()):
             out.write(chunk)

@@ -27,7 +27,9 @@ from factcheck.report.locate import relative_path, repository_root
 from factcheck.report.view import View
 
 if TYPE_CHECKING:
+    from factcheck.scoping import Wanted
     from factcheck.sources.documents import Document
+    from factcheck.sources.ledger import Ledger
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,13 @@ class Options:
 class Outcome:
     view: View
     skipped: list[str] = field(default_factory=list)  # sources left out, with why
+    #: what the user should know about the drafts: one line each, for stderr
+    warnings: list[str] = field(default_factory=list)
 
 
-def _is_url(value: str) -> bool:
-    return value.startswith(("http://", "https://"))
+#: How a warning names a language, and the other language a draft may be in.
+_LANG_NAMES = {"en": "English", "de": "German"}
+_OTHER_LANG = {"en": "de", "de": "en"}
 
 
 def _progress(paths: Sequence[Path], show: bool) -> Iterator[Path]:
@@ -66,8 +71,8 @@ def _progress(paths: Sequence[Path], show: bool) -> Iterator[Path]:
 
 def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome:
     """Check the configured drafts; suppressions, baseline and ``--diff`` applied."""
-    from factcheck.compare.check import check
-    from factcheck.sources.documents import read_document, read_documents
+    from factcheck import scoping
+    from factcheck.sources.documents import read_document
     from factcheck.sources.ledger import load_ledger
 
     values = eff.values
@@ -76,8 +81,8 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
         raise InputError("check", "no drafts named on the command line or in the configuration")
     ignore_file = find_ignore(cwd)
     drafts = expand_drafts(values.drafts, Ignore(ignore_file) if ignore_file else None)
-    local = [Path(source) for source in values.sources if not _is_url(source)]
-    urls = [source for source in values.sources if _is_url(source)]
+    local = [Path(source) for source in values.sources if not scoping.is_url(source)]
+    urls = [source for source in values.sources if scoping.is_url(source)]
     book = load_ledger([Path(p) for p in values.ledgers], default=not values.no_default_ledger)
     # The ledger lives until the run ends: the collector need not walk its (up to a
     # million) records again at every full collection.
@@ -88,27 +93,9 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
         read_document(path, lang=lang, settings=settings, entities=names)
         for path in _progress(drafts, options.progress)
     ]
-    sources = list(read_documents(local, settings=settings, entities=names))
-    if values.follow_links:
-        from factcheck.compare.citations import http_links
-
-        urls = list(dict.fromkeys([*urls, *http_links(documents)]))
-    failed: list[tuple[str, str]] = []
-    if urls:
-        pages, failed = _web_sources(urls, eff, names, options.progress)
-        sources += pages
-    if failed and values.strict_sources:
-        raise SourceError(*failed[0])
-    skipped = [f"{location}: {error}" for location, error in failed]
-    report = check(
-        documents,
-        sources,
-        book,
-        as_of=values.as_of,
-        settings=settings,
-        failed=failed,
-        explain=options.explain,
-    )
+    own = [scoping.wanted(doc, follow_links=values.follow_links) for doc in documents]
+    report, skipped = _check(documents, own, (local, urls), book, eff, options)
+    warnings = [*_draft_warnings(documents, own)]
     texts = {doc.location: doc.text for doc in documents}
     root = repository_root(cwd)
     wanted = _filters(texts, root, values.inline_config, options, report)
@@ -117,13 +104,83 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
         _write_baseline(options.write_baseline, report, root)
     fail_on: Verdict | None = None if values.fail_on == "never" else values.fail_on
     view = View(report, root, texts, values.severity, fail_on)
-    return Outcome(view, skipped)
+    return Outcome(view, skipped, warnings)
+
+
+def _check(
+    documents: Sequence[Document],
+    own: Sequence[Wanted],
+    run_sources: tuple[Sequence[Path], Sequence[str]],
+    book: Ledger,
+    eff: Effective,
+    options: Options,
+) -> tuple[CheckReport, list[str]]:
+    """The report of every draft checked against its sources (see :mod:`factcheck.scoping`:
+    its own, and the run's files and URLs unless it names its own), and the sources that
+    failed, as lines. Every file and page is read once; drafts with the same sources are
+    checked together, and their reports merged."""
+    from factcheck import scoping
+    from factcheck.compare.check import check
+    from factcheck.report.merge import merge
+    from factcheck.sources.documents import expand, read_document
+
+    values, settings, names = eff.values, eff.settings(), book.names()
+    run_files = expand(run_sources[0])
+    plans = [scoping.sources_of(wanted, run_files, run_sources[1]) for wanted in own]
+    files = {scoping.file_key(path): path for paths, _ in plans for path in paths}
+    read = {
+        key: read_document(path, settings=settings, entities=names) for key, path in files.items()
+    }
+    every_url = list(dict.fromkeys(url for _, urls in plans for url in urls))
+    pages: dict[str, Document] = {}
+    failed: dict[str, tuple[str, str]] = {}
+    if every_url:
+        pages, failed = _web_sources(every_url, eff, names, options.progress)
+    if failed and values.strict_sources:
+        raise SourceError(*next(iter(failed.values())))
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Document]] = {}
+    for doc, (paths, urls) in zip(documents, plans, strict=True):
+        key = (tuple(scoping.file_key(path) for path in paths), tuple(urls))
+        groups.setdefault(key, []).append(doc)
+    reports = [
+        check(
+            members,
+            [read[k] for k in keys] + [pages[url] for url in urls if url in pages],
+            book,
+            as_of=values.as_of,
+            settings=settings,
+            failed=[failed[url] for url in urls if url in failed],
+            explain=options.explain,
+        )
+        for (keys, urls), members in groups.items()
+    ]
+    skipped = [f"{location}: {error}" for location, error in failed.values()]
+    return merge(reports, [doc.location for doc in documents]), skipped
+
+
+def _draft_warnings(documents: Sequence[Document], own: Sequence[Wanted]) -> Iterator[str]:
+    """A line for each draft with no figure (perhaps read in the wrong language) and for
+    each link to a local document that does not exist."""
+    for doc, wanted in zip(documents, own, strict=True):
+        if not doc.claims and doc.view.strip():
+            other = _OTHER_LANG.get(doc.lang)
+            hint = (
+                f"; if it is {_LANG_NAMES[other]}, say lang: {other} in its front matter "
+                f"or run with --lang {other}"
+                if other
+                else ""
+            )
+            name = _LANG_NAMES.get(doc.lang, doc.lang)
+            yield f"{doc.location}: no figure found (read as {name}{hint})"
+        for target in wanted.missing:
+            yield f"{doc.location}: links to {target}, which does not exist"
 
 
 def _web_sources(
     urls: Sequence[str], eff: Effective, names: Sequence[str], progress: bool
-) -> tuple[list[Document], list[tuple[str, str]]]:
-    """The documents of the pages at ``urls``, and (URL, why) for those that failed."""
+) -> tuple[dict[str, Document], dict[str, tuple[str, str]]]:
+    """The documents of the pages at ``urls``, and (URL as shown, why) for those that
+    failed, each by the URL asked for."""
     from factcheck.errors import FetchError
     from factcheck.sources.article import to_document
     from factcheck.sources.web import Fetcher, FetchSettings
@@ -137,16 +194,16 @@ def _web_sources(
     )
     with Fetcher(fetch) as fetcher, _fetch_progress(len(urls), progress) as done:
         results = fetcher.fetch_all(urls, done)
-    documents: list[Document] = []
-    failed: list[tuple[str, str]] = []
-    for result in results:
+    documents: dict[str, Document] = {}
+    failed: dict[str, tuple[str, str]] = {}
+    for url, result in zip(urls, results, strict=True):
         if isinstance(result, FetchError):
-            failed.append((result.location, result.message))
+            failed[url] = (result.location, result.message)
             continue
         try:
-            documents.append(to_document(result, settings=eff.settings(), entities=names))
+            documents[url] = to_document(result, settings=eff.settings(), entities=names)
         except FetchError as exc:
-            failed.append((exc.location, exc.message))
+            failed[url] = (exc.location, exc.message)
     return documents, failed
 
 

@@ -7,9 +7,9 @@ scripts downstream rely on. ``factcheck schema claim|report`` prints their JSON 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from factcheck._version import __version__
 
@@ -40,6 +40,23 @@ VERDICT_ORDER: tuple[Verdict, ...] = (
     "outdated",
     "discrepancy",
 )
+
+
+def _one_line(text: str) -> str:
+    """Runs of whitespace as one space: what a person reads, not where a line was wrapped.
+
+    A figure of a hard-wrapped draft spans a line break ("6,8 Milliarden\\nUS-Dollar");
+    a claim's ``text`` keeps it (it is exactly the input), but a message or a suggestion
+    that quotes the figure is one line.
+
+    >>> _one_line("6,8 Milliarden\\n  US-Dollar in wire.md, not 6,8 Milliarden")
+    '6,8 Milliarden US-Dollar in wire.md, not 6,8 Milliarden'
+    """
+    return " ".join(text.split())
+
+
+#: A text shown to a person on one line.
+OneLine = Annotated[str, AfterValidator(_one_line)]
 
 
 class _Record(BaseModel):
@@ -158,10 +175,10 @@ class Explanation(_Record):
 class Finding(_Record):
     claim: Claim
     verdict: Verdict
-    message: str
+    message: OneLine
     evidence: list[Evidence] = Field(default_factory=list)
     diagnosis: Diagnosis | None = None
-    suggestion: str | None = None
+    suggestion: OneLine | None = None
     explain: Explanation | None = Field(
         None, description="Only with `check --explain`: the frame read and the candidates."
     )

@@ -1,31 +1,111 @@
-"""Which language a document is written in, English or German, from its function words."""
+"""Which language a document is written in, English or German.
+
+A document that says which language it is in is taken at its word (:func:`from_tag`:
+front matter ``lang: de``, ``<html lang="de-CH">``). Otherwise the language is told from
+its words: the function words of each language (the lexicon's ``stopwords``) and the
+words of its figures that only that language's lexicon has (number words, scale,
+currency, unit, percent and multiplier words: "Prozent", "sieben", "Milliarden";
+"percent", "seven", "billions"), so that a line as short as "10 Prozent" is German.
+Words both lexicons have ("Euro", "million", "watt") tell nothing. Where nothing
+tells, the default (English) stands; ``--lang`` overrides it all.
+"""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections.abc import Iterable
 
-from factcheck.lexicon import LANGS, load_lexicon
+from factcheck.lexicon import LANGS, Lexicon, load_lexicon
 
 _WORD = re.compile(r"[^\W\d_]+")
+#: Where a language tag's primary subtag ends: "de-CH", "en_GB".
+_SUBTAG = re.compile(r"[-_]")
 #: How much text is enough to tell: the first few thousand characters of a document.
 _SAMPLE = 20_000
+#: Shorter words of figures are not told apart ("m", "k" are in every lexicon anyway).
+_MIN_MARKER = 2
 
 
 def detect_lang(text: str, default: str = "en") -> str:
-    """The language whose stopwords occur most often in ``text``; ``default`` on a tie.
+    """The language whose words occur most often in ``text``; ``default`` on a tie.
 
     >>> detect_lang("Die Firma will in Sachsen rund zehn Milliarden Euro investieren.")
     'de'
     >>> detect_lang("The company will invest about ten billion euros in Saxony.")
     'en'
+    >>> detect_lang("sieben Euro"), detect_lang("10 Prozent"), detect_lang("5 Euro")
+    ('de', 'de', 'en')
     """
     words = _lowered_words(text[:_SAMPLE])
     scores = dict.fromkeys(LANGS, 0)
     for lang in LANGS:
-        scores[lang] = sum(map(load_lexicon(lang).stopwords.__contains__, words))
+        scores[lang] = sum(map(markers(lang).__contains__, words))
     best = max(LANGS, key=lambda lang: (scores[lang], lang == default))
     return best if scores[best] > 0 else default
+
+
+def from_tag(tag: str | None) -> str | None:
+    """The language a language tag names, if it is one factcheck reads; else None.
+
+    >>> from_tag("de-CH"), from_tag("EN_gb"), from_tag(" de "), from_tag("fr"), from_tag(None)
+    ('de', 'en', 'de', None, None)
+    """
+    if not tag:
+        return None
+    primary = _SUBTAG.split(tag.strip(), maxsplit=1)[0].lower()
+    return primary if primary in LANGS else None
+
+
+def document_lang(text: str, declared: str | None = None, override: str | None = None) -> str:
+    """The language to read a document in: ``override`` (``--lang``), else the one it
+    declares (a language tag), else the one its words tell.
+
+    >>> document_lang("The plant cost $5 billion.", declared="de")
+    'de'
+    >>> document_lang("Das Werk kostet 5 Milliarden.", declared="de", override="en")
+    'en'
+    """
+    return override or from_tag(declared) or detect_lang(text)
+
+
+@functools.cache
+def markers(lang: str) -> frozenset[str]:
+    """The words (lower case) that tell ``lang``: its stopwords, and the words of its
+    figures that no other language's lexicon has.
+
+    >>> {"prozent", "sieben", "die"} <= markers("de"), "euro" in markers("de")
+    (True, False)
+    """
+    own = _figure_words(load_lexicon(lang))
+    for other in LANGS:
+        if other != lang:
+            lexicon = load_lexicon(other)
+            own -= _figure_words(lexicon) | lexicon.stopwords
+    return load_lexicon(lang).stopwords | own
+
+
+def _figure_words(lex: Lexicon) -> set[str]:
+    """Every word of the phrases a lexicon has for the parts of a figure."""
+    phrases: Iterable[str] = itertools.chain(
+        lex.numbers,
+        lex.scales.words,
+        lex.scales.short,
+        lex.currencies.words,
+        lex.currencies.minor,
+        lex.percent.percent,
+        lex.percent.points,
+        lex.percent.basis_points,
+        (word for unit in lex.units for word in unit.words),
+        lex.multipliers.words,
+    )
+    return {
+        word
+        for phrase in phrases
+        for word in _WORD.findall(phrase.lower())
+        if len(word) >= _MIN_MARKER
+    }
 
 
 def _lowered_words(sample: str) -> list[str]:

@@ -21,12 +21,12 @@ from pathlib import Path
 from factcheck.extract.context import DocumentMemory, Sentence
 from factcheck.extract.grammar import Grammar, grammar
 from factcheck.extract.interval import RECORD_QUALIFIER, interval
-from factcheck.extract.lang import detect_lang
+from factcheck.extract.lang import detect_lang, document_lang
 from factcheck.extract.quantities import Quantity, scan
 from factcheck.lexicon import unit_kind
 from factcheck.models import Claim
 from factcheck.settings import Settings
-from factcheck.text import markup
+from factcheck.text import mainpart, markup
 from factcheck.text.characters import fold_characters
 from factcheck.text.decode import read_text
 from factcheck.text.sentences import SentenceLocator, fold
@@ -210,8 +210,27 @@ def extract(
     >>> [(c.text, c.value, c.unit) for c in extract("It raised $5 billion.", "en")]
     [('$5 billion', 5000000000.0, 'USD')]
     """
-    view = markup.parse(text, fmt).view if fmt != "text" else text
-    lang = lang or detect_lang(view)
+    if fmt == "text":
+        view, lang = text, lang or detect_lang(text)
+    else:
+        parsed = mainpart.parse(text, fmt)
+        view, lang = parsed.view, document_lang(parsed.view, parsed.lang, lang)
+    return claims_of_view(text, view, lang, settings=settings, entities=entities)
+
+
+def claims_of_view(
+    text: str,
+    view: str,
+    lang: str,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    entities: Iterable[str] = (),
+) -> list[Claim]:
+    """Every numeric claim of ``text`` whose masked view (same length) is ``view``.
+
+    >>> [c.text for c in claims_of_view("<b>5 %</b>", "   5 %    ", "de")]
+    ['5 %']
+    """
     memory = _Memory(entities=frozenset(entities))
     return list(_claims_of_piece(text, view, 0, LineIndex(text), lang, settings, memory))
 
@@ -228,8 +247,9 @@ def _markup_file(
 ) -> ExtractedFile:
     """Claims of a Markdown or HTML file, read whole: markup may span any distance."""
     text = read_text(path)
-    view = markup.parse(text, markup.detect_format(path.name, text)).view
-    doc_lang = lang or detect_lang(view)
+    parsed = mainpart.parse(text, markup.detect_format(path.name, text))
+    view = parsed.view
+    doc_lang = document_lang(view, parsed.lang, lang)
     found = _claims_of_piece(text, view, 0, LineIndex(text), doc_lang, settings, memory)
     return ExtractedFile(str(path), doc_lang, found)
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from factcheck.report.severity import Severity
 from factcheck.report.view import Item, View, title
+from factcheck.text.sentences import fold
 
 _COMMAND: dict[Severity, str] = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -58,7 +59,7 @@ def annotation(item: Item) -> str | None:
 def _plain(item: Item) -> str:
     finding = item.finding
     line = f"{item.path}:{item.span.line}:{item.span.column}: {finding.verdict}: "
-    line += f"{finding.claim.text}: {finding.message}"
+    line += f"{fold(finding.claim.text)}: {finding.message}"
     # A plain log line must not be read as a command: it never starts with "::", and
     # a newline in a message would start a new line that might.
     return line.replace("\r", " ").replace("\n", " ")

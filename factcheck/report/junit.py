@@ -11,6 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from factcheck.report.view import View, title
+from factcheck.text.sentences import fold
 
 
 def _clean(text: str) -> str:
@@ -32,7 +33,7 @@ def render(view: View) -> str:
                 suite,
                 "testcase",
                 classname=path,
-                name=_clean(f"line {item.span.line} col {item.span.column}: {claim.text}"),
+                name=_clean(f"line {item.span.line} col {item.span.column}: {fold(claim.text)}"),
                 file=path,
                 line=str(item.span.line),
             )

@@ -18,6 +18,7 @@ from factcheck._version import __version__
 from factcheck.models import VERDICT_ORDER, Verdict
 from factcheck.report.severity import Severity
 from factcheck.report.view import Item, View
+from factcheck.text.sentences import fold
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/factcheck/"
@@ -95,7 +96,7 @@ def _result(item: Item, rule_index: dict[Verdict, int]) -> dict[str, Any]:
             }
         ],
         "partialFingerprints": {FINGERPRINT_KEY: item.fingerprint},
-        "properties": {"figure": finding.claim.text},
+        "properties": {"figure": fold(finding.claim.text)},
     }
     if finding.diagnosis:
         result["properties"]["diagnosis"] = finding.diagnosis

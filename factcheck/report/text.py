@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.models import CheckReport, Explanation, Finding, FrameInfo, SourceInfo
+from factcheck.text.sentences import fold
 
 _COLOURS = {
     "consistent": "\x1b[32m",
@@ -28,7 +29,7 @@ def _line(path: str, finding: Finding, colour: bool) -> str:
     verdict = f"{finding.verdict:<12}"
     if colour:
         verdict = f"{_COLOURS[finding.verdict]}{verdict}{_RESET}"
-    line = f"{path}:{claim.line}:{claim.column}  {verdict}  {claim.text}"
+    line = f"{path}:{claim.line}:{claim.column}  {verdict}  {fold(claim.text)}"
     if finding.suggestion and finding.verdict in ("discrepancy", "outdated"):
         line += f"  -> {finding.suggestion}"
     if finding.diagnosis:
@@ -75,7 +76,7 @@ def _explained(explain: Explanation) -> Iterator[str]:
         mark = _ROLE_MARKS[c.role]
         slip = f" [{c.diagnosis}]" if c.diagnosis else ""
         yield (
-            f"      {mark} {c.role:<9} {c.score:4.2f}  {c.text}  ({c.where}){slip}: {c.why}; "
+            f"      {mark} {c.role:<9} {c.score:4.2f}  {fold(c.text)}  ({c.where}){slip}: {c.why}; "
             f"metric {c.metric}, party {c.party}"
         )
         yield f"          {_frame(c.frame)}"

@@ -15,6 +15,7 @@ from factcheck.baseline import fingerprint
 from factcheck.models import VERDICT_ORDER, CheckReport, Finding, Verdict
 from factcheck.report.locate import Span, relative_path, span
 from factcheck.report.severity import DEFAULT_SEVERITY, Severity
+from factcheck.text.sentences import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ class View:
 
 def title(finding: Finding) -> str:
     """A short headline: the verdict and the figure, e.g. ``discrepancy: 1,400 people``."""
-    headline = f"{finding.verdict}: {finding.claim.text}"
+    headline = f"{finding.verdict}: {fold(finding.claim.text)}"
     if finding.suggestion and finding.verdict in ("discrepancy", "outdated"):
         headline += f" (evidence: {finding.suggestion})"
     return headline

@@ -114,9 +114,11 @@ def to_document(
         article = from_json(page.text, shown)
     if article is None:  # plain text, Markdown, or a page with no article found in it
         fmt = _FORMATS.get(page.fmt, "text")
+        # trafilatura found no article: the whole page (not a second try at one)
         return parse_document(
-            shown, page.text, lang=lang, settings=settings, entities=entities, fmt=fmt
-        )
+            shown, page.text, lang=lang, settings=settings, entities=entities, fmt=fmt,
+            article=False,
+        )  # fmt: skip
     doc = parse_document(
         shown, article.text, lang=lang, settings=settings, entities=entities, fmt="text"
     )

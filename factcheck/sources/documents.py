@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import SourceError
-from factcheck.extract.lang import detect_lang
-from factcheck.extract.pipeline import DEFAULT_SETTINGS, extract
+from factcheck.extract.lang import document_lang
+from factcheck.extract.pipeline import DEFAULT_SETTINGS, claims_of_view
 from factcheck.models import Claim
 from factcheck.settings import Settings
-from factcheck.text import markup
+from factcheck.text import mainpart, markup
 from factcheck.text.decode import read_text
 
 #: What a directory given as a source contributes: the files a newsroom keeps articles in.
@@ -37,6 +37,8 @@ class Document:
     claims: tuple[Claim, ...]
     #: the text with its markup masked, offsets unchanged (what claims were read from)
     view: str = ""
+    #: the sources a draft names in its front matter, as written; None: it names none
+    sources: tuple[str, ...] | None = None
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -70,13 +72,16 @@ def parse_document(
     settings: Settings = DEFAULT_SETTINGS,
     entities: Sequence[str] = (),
     fmt: markup.Format | None = None,
+    article: bool = True,
 ) -> Document:
     """A document from its decoded text; ``location`` names it and, unless ``fmt`` is
-    given, decides its format."""
+    given, decides its format. Of an HTML page only the article is read (its navigation,
+    teasers and footer are masked; see :mod:`~factcheck.text.mainpart`) unless
+    ``article`` is False."""
     fmt = fmt or markup.detect_format(location, text)
-    parsed = markup.parse(text, fmt)
-    doc_lang = lang or detect_lang(parsed.view)
-    claims = extract(text, doc_lang, fmt=fmt, settings=settings, entities=entities)
+    parsed = mainpart.parse(text, fmt, article=article)
+    doc_lang = document_lang(parsed.view, parsed.lang, lang)
+    claims = claims_of_view(text, parsed.view, doc_lang, settings=settings, entities=entities)
     return Document(
         location=location,
         text=text,
@@ -86,6 +91,7 @@ def parse_document(
         links=parsed.links,
         claims=tuple(claims),
         view=parsed.view,
+        sources=parsed.sources,
     )
 
 

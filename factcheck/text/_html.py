@@ -22,6 +22,7 @@ from html.entities import html5
 DATE_FRONT_MATTER, DATE_FRONT_MATTER_OTHER, DATE_META_PUBLISHED, DATE_META = 0, 1, 2, 3
 DATE_JSON_LD, DATE_ITEMPROP, DATE_TIME = 4, 5, 6
 TITLE_FRONT_MATTER, TITLE_OG, TITLE_ELEMENT = 0, 1, 2
+LANG_HTML, LANG_META = 0, 1
 
 _BLOCK = frozenset(
     [
@@ -179,6 +180,17 @@ _NON_SPACE = re.compile(
 )
 
 
+def blanked(segment: str) -> str:
+    """``segment`` as spaces, keeping its line breaks.
+
+    >>> blanked("a\\r\\nbc")
+    ' \\r\\n  '
+    """
+    if "\n" in segment or "\r" in segment:
+        return _NOT_LINE_BREAK.sub(" ", segment)
+    return " " * len(segment)
+
+
 class Canvas:
     """A copy of the input in which markup is overwritten, never removed."""
 
@@ -192,11 +204,7 @@ class Canvas:
         """Spaces over ``[start, end)``, keeping the input's newlines; ``lead`` first."""
         if start >= end:
             return
-        segment = self._text[start:end]
-        if "\n" in segment or "\r" in segment:
-            fill = _NOT_LINE_BREAK.sub(" ", segment)
-        else:
-            fill = " " * (end - start)
+        fill = blanked(self._text[start:end])
         self._chars[start:end] = lead + fill[len(lead) :] if lead else fill
 
     def put(self, start: int, end: int, value: str) -> None:
@@ -228,6 +236,8 @@ class Found:
     heading: tuple[int, int] | None = None
     #: Spans of <pre> and its kin, where source newlines are line breaks.
     preformatted: list[tuple[int, int]] = field(default_factory=list)
+    #: The language the page declares, with the tier of where it says so.
+    langs: list[tuple[int, str]] = field(default_factory=list)
 
 
 def char_ref(ref: str) -> str | None:
@@ -415,6 +425,10 @@ class _Scanner:
                 self.link = (href, end)
         elif name == "meta":
             self.meta(attributes(body))
+        elif name == "html":
+            lang = attributes(body).get("lang", "").strip()
+            if lang:
+                self.found.langs.append((LANG_HTML, lang))
         elif name == "time" or "itemprop" in body:
             attrs = attributes(body)
             if attrs.get("itemprop", "").lower() == "datepublished":
@@ -470,6 +484,8 @@ class _Scanner:
         content = attrs.get("content")
         if not content:
             return
+        if attrs.get("http-equiv", "").strip().lower() == "content-language":
+            self.found.langs.append((LANG_META, content.split(",")[0]))
         for key in (attrs.get(k, "").strip().lower() for k in ("property", "name", "itemprop")):
             if key in ("article:published_time", "og:article:published_time"):
                 self.found.dates.append((DATE_META_PUBLISHED, content))

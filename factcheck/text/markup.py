@@ -9,10 +9,15 @@ blocks. Visible text keeps its offsets: ``view[i:j] == text[i:j]`` wherever it i
 
 HTML source wraps lines at will and a browser shows those newlines as spaces; the view
 does too (outside ``<pre>``), keeping only newlines that stand on a blank line. Markdown
-and plain text keep every newline: there a line break may end a headline.
+is read by a CommonMark parser (markdown-it-py, :mod:`factcheck.text._markdown`): the line
+breaks inside a paragraph are spaces too (a hard-wrapped paragraph is one run of text),
+and code blocks and code spans are masked whole, since code is no prose. Plain text keeps
+every newline: there a line break may end a headline.
 
 :func:`parse` adds what the document says about itself: its title, its publication
-date, and its links with the offsets of their visible text.
+date, its links with the offsets of their visible text, the language it declares
+(front matter ``lang:``, ``<html lang>``) and the sources a draft names in its front
+matter (``sources:``).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Literal
 
-from factcheck.text import _html
+from factcheck.text import _html, _markdown, frontmatter
 from factcheck.text._html import Canvas
 from factcheck.text.sentences import fold
 
@@ -54,27 +59,6 @@ _HTML_START = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-#: YAML front matter at the very start of a Markdown file.
-_FRONT_MATTER = re.compile(
-    r"""
-    \A ---[ \t]*\r?\n                      # the opening fence
-    (?P<body> (?: [ \t]*\r?\n )*           # blank lines, then
-       [A-Za-z_][\w-]*[ \t]*:              # a YAML key first: not merely a thematic break
-       .*? )                               # the rest, as little as possible
-    \r?\n (?: --- | \.\.\. ) [ \t]* (?: \r?\n | \Z )   # the closing fence
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
-#: One ``key: value`` line of front matter.
-_FRONT_MATTER_ITEM = re.compile(
-    r"""
-    ^ (?P<key> [A-Za-z_][\w-]* ) [ \t]* : [ \t]*
-    (?P<value> .*? ) [ \t]* $
-    """,
-    re.VERBOSE | re.MULTILINE,
-)
-
 #: A date at the start of a value, with whatever time follows it.
 _DATE = re.compile(
     r"""
@@ -98,8 +82,7 @@ _MD_LINE = re.compile(
     ^ [ \t]{0,3}                               # up to three spaces of indentation, then
     (?= [>`~*_=\#+\-\d\[] )                    # a character that may start a mark
     (?P<quote> (?: > [ \t]? )* )              # blockquote marks, nested ("> > ")
-    (?: (?P<fence> (?: `{3,} | ~{3,} ) [^\n]* )  # a code fence and its info string
-      | (?P<rule> (?: (?:-[ \t]*){3,} | (?:\*[ \t]*){3,} | (?:_[ \t]*){3,} | ={2,}[ \t]* ) $ )
+    (?: (?P<rule> (?: (?:-[ \t]*){3,} | (?:\*[ \t]*){3,} | (?:_[ \t]*){3,} | ={2,}[ \t]* ) $ )
                                               # a thematic break or a setext underline
       | (?P<heading> \#{1,6} ) (?= [ \t] | $ )  # an ATX heading mark
       | (?P<bullet> [-+*] ) (?= [ \t] )       # a bullet list item
@@ -203,6 +186,11 @@ class Document:
     title: str | None = None
     published: dt.date | None = None
     links: tuple[Link, ...] = field(default=())
+    #: The language the document declares: ``lang:`` in front matter, ``<html lang>``.
+    lang: str | None = None
+    #: The sources a Markdown draft names in its front matter (``sources:``), as written;
+    #: None when it names none, () when it says it has none.
+    sources: tuple[str, ...] | None = None
 
 
 def detect_format(name: str, text: str) -> Format:
@@ -221,7 +209,7 @@ def detect_format(name: str, text: str) -> Format:
         return known
     if _HTML_START.match(text):
         return "html"
-    if _FRONT_MATTER.match(text):
+    if frontmatter.FRONT_MATTER.match(text):
         return "markdown"
     return "text"
 
@@ -263,13 +251,14 @@ def parse(text: str, fmt: str) -> Document:
     if fmt != "html" and fmt != "markdown":
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     kind: Format = "html" if fmt == "html" else "markdown"
-    canvas = Canvas(text)
     found = _html.Found()
+    header = frontmatter.FrontMatter()
     if kind == "html":
+        canvas = Canvas(text)
         _html.scan(text, canvas, found, markdown=False)
         _soften_newlines(text, canvas, found.preformatted)
     else:
-        _scan_markdown(text, canvas, found)
+        canvas, header = _scan_markdown(text, found)
     rendered = canvas.render()
     links = _visible_links(found.links, rendered)
     links += [Link(url, start, end) for url, start, end in found.autolinks]
@@ -280,7 +269,20 @@ def parse(text: str, fmt: str) -> Document:
     dates = sorted(found.dates, key=lambda candidate: candidate[0])
     published = next((day for _, value in dates if (day := parse_date(value))), None)
     links.sort(key=lambda link: link.start)
-    return Document(text, rendered, kind, title, published, tuple(links))
+    declared = header.text("lang") or header.text("language")
+    if not declared and found.langs:
+        declared = min(found.langs, key=lambda candidate: candidate[0])[1]
+    sources = header.strings("sources")
+    return Document(
+        text,
+        rendered,
+        kind,
+        title,
+        published,
+        tuple(links),
+        lang=(declared or "").strip() or None,
+        sources=None if sources is None else tuple(sources),
+    )
 
 
 def _visible_links(links: list[tuple[str, int, int]], rendered: str) -> list[Link]:
@@ -312,40 +314,50 @@ def _soften_newlines(text: str, canvas: Canvas, preformatted: list[tuple[int, in
 # Markdown ---------------------------------------------------------------------------
 
 
-def _scan_markdown(text: str, canvas: Canvas, found: _html.Found) -> None:
-    body_start = _front_matter(text, canvas, found)
-    _html.scan(text, canvas, found, markdown=True, start=body_start)
-    definitions = _line_marks(text, canvas, found, body_start)
-    _links(text, canvas, found, definitions, body_start, len(text))
-    _inline_marks(text, canvas, body_start)
+def _scan_markdown(text: str, found: _html.Found) -> tuple[Canvas, frontmatter.FrontMatter]:
+    """The canvas of a Markdown file with its markup masked, and its front matter.
 
-
-def _front_matter(text: str, canvas: Canvas, found: _html.Found) -> int:
-    """Mask YAML front matter, read its date and title; where the body begins."""
-    match = _FRONT_MATTER.match(text)
-    if match is None:
-        return 0
-    canvas.blank(0, match.end())
-    for item in _FRONT_MATTER_ITEM.finditer(match["body"]):
-        key, value = item["key"].lower(), _yaml_scalar(item["value"])
-        if key == "date":
-            found.dates.append((_html.DATE_FRONT_MATTER, value))
-        elif key in ("published", "pubdate", "date_published"):
-            found.dates.append((_html.DATE_FRONT_MATTER_OTHER, value))
-        elif key == "title" and value:
-            found.titles.append((_html.TITLE_FRONT_MATTER, fold(value)))
-    return match.end()
-
-
-def _yaml_scalar(value: str) -> str:
-    """A YAML scalar as written on one line, unquoted and without a trailing comment.
-
-    >>> _yaml_scalar("'2025-06-02'"), _yaml_scalar('"Q1: 5 %"'), _yaml_scalar("2025-06-02 # x")
-    ('2025-06-02', 'Q1: 5 %', '2025-06-02')
+    Code (blocks and spans, as markdown-it-py finds them) is blanked before anything
+    else looks at the text, so that a ``<`` or a ``[`` in code is no tag and no link;
+    the line breaks inside paragraphs are shown as the spaces they are.
     """
-    if len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]:
-        return value[1:-1]
-    return value.split(" #", 1)[0].strip()
+    header = frontmatter.read(text)
+    body_start = header.end
+    blocks = _markdown.scan(text, body_start)
+    prose = text
+    if blocks.code:
+        chars = list(text)
+        for start, end in blocks.code:
+            chars[start:end] = _html.blanked(text[start:end])
+        prose = "".join(chars)
+    canvas = Canvas(prose)
+    canvas.blank(0, body_start)
+    _front_matter_metadata(header, found)
+    _html.scan(prose, canvas, found, markdown=True, start=body_start)
+    definitions = _line_marks(prose, canvas, found, body_start)
+    _links(prose, canvas, found, definitions, body_start, len(prose))
+    _inline_marks(prose, canvas, body_start)
+    for start, end in blocks.soft_breaks:
+        for at in range(start, end):
+            canvas.soften(at)
+    return canvas, header
+
+
+#: Front matter keys that date a document when ``date`` does not.
+_OTHER_DATE_KEYS = tuple(
+    (key, _html.DATE_FRONT_MATTER_OTHER) for key in ("published", "pubdate", "date_published")
+)
+
+
+def _front_matter_metadata(header: frontmatter.FrontMatter, found: _html.Found) -> None:
+    """The publication date and title the front matter states."""
+    for key, tier in (("date", _html.DATE_FRONT_MATTER), *_OTHER_DATE_KEYS):
+        value = header.text(key)
+        if value:
+            found.dates.append((tier, value))
+    title = header.text("title")
+    if title:
+        found.titles.append((_html.TITLE_FRONT_MATTER, fold(title)))
 
 
 def _label_key(label: str) -> str:
@@ -356,17 +368,10 @@ def _label_key(label: str) -> str:
 def _line_marks(text: str, canvas: Canvas, found: _html.Found, start: int) -> dict[str, str]:
     """Mask the marks at the start of lines; the reference definitions found."""
     definitions: dict[str, str] = {}
-    in_fence = False
     for match in _MD_LINE.finditer(text, start):
         at = match.start()
         if canvas.masked(match.start("quote")):
             continue  # inside an HTML comment or element
-        if match["fence"] is not None:
-            in_fence = not in_fence
-            canvas.blank(at, match.end())
-            continue
-        if in_fence:
-            continue
         canvas.blank(*match.span("quote"))
         if match["rule"] is not None:
             canvas.blank(*match.span("rule"))
