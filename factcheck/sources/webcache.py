@@ -25,10 +25,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck import tempfiles
 from factcheck.sources.ledger_cache import cache_root
 
 #: Bumped whenever the layout of an entry changes.
@@ -85,7 +85,7 @@ class WebCache:
                 return None  # a torn write
             headers = {str(k): str(v) for k, v in meta["headers"].items()}
             return Entry(url, int(meta["status"]), headers, body)
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None
 
     def put(self, entry: Entry) -> None:
@@ -97,10 +97,10 @@ class WebCache:
             "headers": {k: v for k, v in entry.headers.items() if k in KEPT_HEADERS},
             "length": len(entry.body),
         }
-        tmp: str | None = None
+        tmp: Path | None = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=self.folder)
+            fd, tmp = tempfiles.create(self.folder, "entry")  # cleans up after killed runs
             with os.fdopen(fd, "wb") as out:
                 out.write(json.dumps(meta).encode() + b"\n" + entry.body)
             os.replace(tmp, self._path(entry.url))
@@ -109,4 +109,4 @@ class WebCache:
             pass
         finally:
             if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
+                tmp.unlink(missing_ok=True)
