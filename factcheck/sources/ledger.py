@@ -29,33 +29,26 @@ import contextlib
 import datetime as dt
 import gc
 import hashlib
-import os
-import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import tomlkit
-
 from factcheck._version import __version__
 from factcheck.errors import LedgerError
 from factcheck.sources import ledger_cache
 from factcheck.sources.ledger_read import (
-    CLAIM_KEYS,
     COUNTERPARTY,
     ENTITY,
-    LINE,
     EntityRow,
     Row,
-    check_entry,
     read_ledger_file,
-    read_ledger_text,
 )
 from factcheck.sources.ledger_records import Ledger, LedgerRecord, records_from_rows
 from factcheck.sources.ledger_values import ValueReader
+from factcheck.sources.ledger_write import append_record
 
 __all__ = [
     "Ledger",
@@ -278,62 +271,3 @@ def _no_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def append_record(path: Path, record: Mapping[str, object]) -> int:
-    """Check ``record`` and append it as a ``[[claims]]`` table to the ledger file ``path``.
-
-    The file's text is kept byte for byte (comments, layout, order); the new table goes
-    at its end, and the whole file must still read as a sound ledger file before it is
-    replaced, atomically. A file that does not exist yet is made. Returns the 1-based
-    line of the new ``[[claims]]`` header.
-    """
-    reader = ValueReader()
-    fields, (date, precision) = check_entry(record, str(path), reader)
-    try:
-        text = path.read_bytes().decode("utf-8") if path.exists() else ""
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LedgerError(str(path), f"cannot read the file: {exc}") from None
-    table = tomlkit.table()
-    for key in CLAIM_KEYS:
-        value: object = fields.get(key)
-        if key == "as_of":  # a day as a TOML date; a month or a year as the string it was
-            value = (
-                date if precision == "day" else date.isoformat()[: 4 if precision == "year" else 7]
-            )
-        if value is not None and not (key == "lang" and value == "en"):
-            table.add(key, value)
-    block = tomlkit.aot()
-    block.append(table)
-    document = tomlkit.document()
-    document.append("claims", block)
-    newline = "\r\n" if "\r\n" in text else "\n"
-    if text and not text.endswith("\n"):
-        text += newline
-    if text.strip():
-        text += newline  # a blank line between records, as people write them
-    line = text.count("\n") + 1
-    text += tomlkit.dumps(document).replace("\n", newline)
-    data = read_ledger_text(text, str(path), reader)
-    if data.problems:
-        raise data.problems[0]
-    if not data.rows or data.rows[-1][LINE] != line:
-        raise LedgerError(str(path), "the new record would not be the file's last [[claims]]")
-    _write_atomically(path, text)
-    return line
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if not path.exists():  # a new file gets the mode the user's umask gives
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o666))
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

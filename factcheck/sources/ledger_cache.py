@@ -2,9 +2,12 @@
 
 Reading a value string through the extractor costs a tenth of a millisecond; a ledger
 of a million records would cost minutes to read every time. A ledger file's checked
-rows are therefore kept in the user's cache directory, keyed by the file's path, size,
-mtime and inode and by a fingerprint of the code that read it; any change to either
-makes the entry stale.
+rows are therefore kept in the user's cache directory, keyed by the file's path and a
+hash of its content (SHA-256) and by a fingerprint of the code that read it; any change
+to either makes the entry stale. The content, not its size, mtime and inode: an editor
+or a script may change a file in place within the mtime's resolution, keeping all
+three, and a stale entry would be served as the ledger. Hashing costs a tenth of a
+second per hundred megabytes, next to the minutes of reading that it saves.
 
 The cache is only ever a shortcut: an entry that is missing, stale, truncated or
 corrupt is ignored (the file is read again), and a cache directory that cannot be
@@ -19,16 +22,18 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from factcheck import tempfiles
+
 #: Bumped whenever the layout of an entry changes.
-FORMAT = 1
+FORMAT = 2  # 2: keyed on the content's hash
 _MAGIC = b"fcledg1\n"
 _DIGEST = 16
 
-Key = tuple[str, int, int, int, str]
+#: (resolved path, size, SHA-256 of the content, fingerprint of the code)
+Key = tuple[str, int, str, str]
 
 
 def cache_root() -> Path:
@@ -51,10 +56,15 @@ def cache_dir() -> Path:
 
 
 def file_key(path: Path, fingerprint: str) -> Key:
-    """What an entry for ``path`` must match: the file as it is now, read by this code."""
-    st = path.stat()
+    """What an entry for ``path`` must match: the file as it is now, read by this code.
+
+    ``OSError`` if the file cannot be read.
+    """
+    with path.open("rb") as stream:
+        digest = hashlib.file_digest(stream, "sha256")
+        size = stream.tell()
     tag = f"{FORMAT}:{marshal.version}:{sys.implementation.cache_tag}:{fingerprint}"
-    return (str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ino, tag)
+    return (str(path.resolve()), size, digest.hexdigest(), tag)
 
 
 def _entry_path(folder: Path, key: Key) -> Path:
@@ -79,11 +89,11 @@ def read_entry(folder: Path, key: Key) -> Any:
 
 def write_entry(folder: Path, key: Key, payload: tuple[Any, ...] | dict[Any, Any]) -> None:
     """Store ``payload`` for ``key``, atomically; a failure leaves the cache as it was."""
-    tmp: str | None = None
+    tmp: Path | None = None
     try:
         body = marshal.dumps((key, payload))
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=folder)
+        fd, tmp = tempfiles.create(folder, "entry")  # cleans up after killed runs too
         with os.fdopen(fd, "wb") as out:
             out.write(_MAGIC + _digest(body) + body)
         os.replace(tmp, _entry_path(folder, key))
@@ -92,7 +102,7 @@ def write_entry(folder: Path, key: Key, payload: tuple[Any, ...] | dict[Any, Any
         pass
     finally:
         if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
 
 
 def _digest(body: bytes | memoryview) -> bytes:
@@ -120,4 +130,4 @@ def write_readings(
 def _readings_key(fingerprint: str) -> Key:
     # Not a file's key, but the same shape: a name that no real path has, and the code.
     tag = f"{FORMAT}:{marshal.version}:{sys.implementation.cache_tag}:{fingerprint}"
-    return ("<value readings>", 0, 0, 0, tag)
+    return ("<value readings>", 0, "", tag)

@@ -162,7 +162,7 @@ def _plain_tables(text: str) -> dict[str, list[Table]] | None:
                 elif array:
                     try:
                         value = tomllib.loads("v = " + array)["v"]
-                    except tomllib.TOMLDecodeError:
+                    except (tomllib.TOMLDecodeError, RecursionError):
                         return None
                 else:
                     value = basic or literal  # both empty: the value is ""
@@ -190,6 +190,9 @@ def _tomllib_tables(text: str, location: str) -> TomlFile:
                 line = int(where["line"])
                 message += f" (column {where['column']})"
         raise LedgerError(location, f"not valid TOML: {message}", line) from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        message = "not TOML this program can read: arrays or tables nested too deeply"
+        raise LedgerError(location, message, _deepest_line(text)) from None
     headers = _array_headers(text)
     lines = text.split("\n")
     result = TomlFile(location, text, {})
@@ -209,6 +212,28 @@ def _tomllib_tables(text: str, location: str) -> TomlFile:
         else:
             result.other.append((name, _top_level_line(lines, name)))
     return result
+
+
+def _deepest_line(text: str) -> int:
+    """The line of the first ``[`` or ``{`` that opens the hundredth level of nesting
+    (or the last line), where a file nested too deeply is shown to be so; strings are
+    not told apart, which is close enough for a file that cannot be read anyway.
+
+    >>> _deepest_line("a = 1\\nb = " + "[" * 150 + "]" * 150)
+    2
+    """
+    depth = 0
+    line = 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth >= 100:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return line
 
 
 def _array_headers(text: str) -> dict[str, list[int]]:

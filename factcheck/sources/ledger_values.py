@@ -153,6 +153,31 @@ class ValueReader:
         return self._new
 
 
+#: What a value may hold besides its figure and the noun it counts: spaces and punctuation.
+_FILLER = re.compile(
+    r"""
+    [\s.,;:()\[\]"'“”„‚‘’«»\-–—/]+    # whitespace, stops, brackets, quotes and dashes
+    """,
+    re.VERBOSE,
+)
+
+
+def _unread(text: str, start: int, end: int, noun: str | None) -> str:
+    """What of a value ``text`` is neither its figure (``text[start:end]``), the noun it
+    counts, nor filler: the words the extractor did not read ("" when there are none).
+
+    >>> _unread("$61.5 bilion", 0, 5, None), _unread("800 permanent jobs", 0, 3, "permanent jobs")
+    ('bilion', '')
+    """
+    after = text[end:]
+    if noun:
+        at = after.casefold().find(noun.casefold())
+        if at >= 0:
+            after = after[:at] + " " + after[at + len(noun) :]
+    rest = f"{text[:start]} {after}"
+    return " ".join(part for part in _FILLER.split(rest) if part)
+
+
 def _read(text: str, lang: str) -> Reading | str:
     claims = extract(text, lang)
     if not claims:
@@ -164,6 +189,12 @@ def _read(text: str, lang: str) -> Reading | str:
         found = ", ".join(repr(c.text) for c in claims)
         return f"value {text!r} holds {len(claims)} figures ({found}); a record holds one"
     claim = claims[0]
+    unread = _unread(text, claim.start, claim.end, claim.noun)
+    if unread:
+        return (
+            f"value {text!r}: {unread!r} is no part of the figure read ({claim.text!r}); "
+            "correct its spelling, or say the rest in the note"
+        )
     intern = sys.intern  # few distinct units and nouns: share them
     return Reading(
         text, claim.value, claim.value_high, intern(claim.unit),
