@@ -26,6 +26,7 @@ import json
 import multiprocessing
 import os
 import sys
+import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -37,6 +38,7 @@ from factcheck.errors import InputError
 from factcheck.extract.lang import detect_lang
 from factcheck.extract.pipeline import DEFAULT_SETTINGS, extract
 from factcheck.settings import Settings
+from factcheck.text.decode import MAX_DOCUMENT_BYTES, replace_surrogates
 
 #: Characters of article text per batch sent to a worker: large enough that sending it
 #: costs little next to extracting it, small enough to keep the pipeline moving.
@@ -44,6 +46,11 @@ BATCH_CHARS = 256 * 1024
 #: Batches in flight per worker: one being worked on, one waiting, one coming back.
 IN_FLIGHT = 3
 LANGS = frozenset({"en", "de"})
+#: The longest archive line read, in bytes (``extract --max-bytes``): an article is a
+#: document read whole, with the same limit (see
+#: :data:`~factcheck.text.decode.MAX_DOCUMENT_BYTES`); a line is refused after reading at
+#: most this much of it.
+MAX_ARTICLE_BYTES = MAX_DOCUMENT_BYTES
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,12 @@ def parse_line(raw: bytes | str, source: str, line: int) -> Article | None:
         record = json.loads(raw.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         raise InputError(source, f"not JSON: {exc.msg} (column {exc.colno})", line) from None
+    except RecursionError:
+        message = "not JSON this program can read: nested too deeply"
+        raise InputError(source, message, line) from None
+    except ValueError:  # Python reads integers of at most 4,300 digits
+        message = "not JSON this program can read: a number of more than 4,300 digits"
+        raise InputError(source, message, line) from None
     if not isinstance(record, dict):
         raise InputError(source, "an article must be a JSON object", line)
     ident, text = record.get("id"), record.get("text")
@@ -97,15 +110,48 @@ def parse_line(raw: bytes | str, source: str, line: int) -> Article | None:
         raise InputError(source, 'an article needs a "text" (a string)', line)
     lang, url = record.get("lang"), record.get("url")
     if lang is not None and lang not in LANGS:
-        raise InputError(source, f'"lang" must be "en" or "de", not {json.dumps(lang)}', line)
+        lang_shown = replace_surrogates(json.dumps(lang, ensure_ascii=False)[:40])
+        raise InputError(source, f'"lang" must be "en" or "de", not {lang_shown}', line)
     if url is not None and not isinstance(url, str):
         raise InputError(source, '"url" must be a string', line)
-    return Article(ident, text, lang, url, line)
+    # "\ud800" is valid JSON but no text: each lone surrogate becomes U+FFFD (one for
+    # one, so offsets into the text hold), or writing the output would fail.
+    if isinstance(ident, str):
+        ident = replace_surrogates(ident)
+    url = None if url is None else replace_surrogates(url)
+    return Article(ident, replace_surrogates(text), lang, url, line)
 
 
-def read_archive(stream: Iterable[bytes], source: str) -> Iterator[Article]:
+def iter_lines(
+    stream: Iterable[bytes], source: str, *, first: int = 1, max_bytes: int = MAX_ARTICLE_BYTES
+) -> Iterator[tuple[int, bytes]]:
+    """Each line of ``stream`` with its number; a line of more than ``max_bytes`` (its
+    line ending not counted) is an :class:`InputError` naming it, raised after reading
+    at most ``max_bytes + 2`` bytes of it (room for a CRLF line ending).
+
+    >>> list(iter_lines(io.BytesIO(b"ab\\ncd"), "a.jsonl", max_bytes=2))
+    [(1, b'ab\\n'), (2, b'cd')]
+    >>> list(iter_lines(io.BytesIO(b"abc\\n"), "a.jsonl", max_bytes=2))
+    Traceback (most recent call last):
+    factcheck.errors.InputError: a.jsonl:1: an article of more than 2 bytes, ...
+    """
+    readline = getattr(stream, "readline", None)
+    lines = iter(stream) if readline is None else iter(lambda: readline(max_bytes + 2), b"")
+    for number, raw in enumerate(lines, first):
+        if len(raw.rstrip(b"\r\n")) > max_bytes:
+            message = (
+                f"an article of more than {max_bytes:,} bytes, the limit for one article "
+                "(--max-bytes)"
+            )
+            raise InputError(source, message, number)
+        yield number, raw
+
+
+def read_archive(
+    stream: Iterable[bytes], source: str, *, max_bytes: int = MAX_ARTICLE_BYTES
+) -> Iterator[Article]:
     """The articles of an archive's lines, one at a time."""
-    for number, raw in enumerate(stream, 1):
+    for number, raw in iter_lines(stream, source, max_bytes=max_bytes):
         article = parse_line(raw, source, number)
         if article is not None:
             yield article
@@ -220,11 +266,12 @@ def write_archives(
     jobs: int = 1,
     stdin: IO[bytes] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
+    max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> int:
     """Write the output lines of every archive of ``inputs`` ("-": ``stdin``) to ``out``.
 
     Archives are read one after the other, each line once; returns the number of
-    articles written.
+    articles written. A line longer than ``max_bytes`` is an :class:`InputError`.
     """
 
     def articles() -> Iterator[Article]:
@@ -232,12 +279,14 @@ def write_archives(
             if item == "-":
                 if stdin is None:
                     raise InputError("<stdin>", "no standard input to read")
-                yield from read_archive(stdin, "<stdin>")
+                yield from read_archive(stdin, "<stdin>", max_bytes=max_bytes)
             else:
                 with open_archive(Path(item)) as stream:
                     try:
-                        yield from read_archive(stream, item)
-                    except OSError as exc:  # a truncated or corrupt .gz, a failing disk
+                        yield from read_archive(stream, item, max_bytes=max_bytes)
+                    except EOFError:  # gzip's word for a file cut short
+                        raise InputError(item, "cannot read: the gzip file is cut short") from None
+                    except (OSError, zlib.error) as exc:  # a corrupt .gz, a failing disk
                         raise InputError(item, f"cannot read: {exc}") from None
 
     count = 0
@@ -277,10 +326,11 @@ def write(
     jobs: int,
     scheduler: str | None,
     stdin: IO[bytes],
+    max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> int:
     """What ``factcheck extract`` runs for archives: here on ``jobs`` or on a Dask cluster."""
     if scheduler is None:
-        return write_archives(inputs, out, lang=lang, jobs=jobs, stdin=stdin)
+        return write_archives(inputs, out, lang=lang, jobs=jobs, stdin=stdin, max_bytes=max_bytes)
     if "-" in inputs:
         raise InputError("-", "Dask workers read archives from files, not standard input")
     try:
@@ -289,7 +339,7 @@ def write(
         raise InputError("--dask-scheduler", "needs Dask: pip install 'factcheck[dask]'") from None
     count = 0
     for record in archive_dask.extract_archive(
-        [Path(item) for item in inputs], scheduler=scheduler, lang=lang
+        [Path(item) for item in inputs], scheduler=scheduler, lang=lang, max_bytes=max_bytes
     ):
         out.write(record + "\n")
         count += 1

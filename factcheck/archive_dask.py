@@ -22,7 +22,13 @@ from typing import Any
 import dask.bag as db
 from distributed import Client, Future
 
-from factcheck.archive import article_record, open_archive, parse_line
+from factcheck.archive import (
+    MAX_ARTICLE_BYTES,
+    article_record,
+    iter_lines,
+    open_archive,
+    parse_line,
+)
 from factcheck.extract.pipeline import DEFAULT_SETTINGS
 from factcheck.settings import Settings
 
@@ -40,9 +46,11 @@ class Block:
     start: int
     end: int | None
     first_line: int
+    #: the longest line read (see :data:`factcheck.archive.MAX_ARTICLE_BYTES`)
+    max_bytes: int = MAX_ARTICLE_BYTES
 
 
-def plan(path: Path, blocksize: int = BLOCKSIZE) -> list[Block]:
+def plan(path: Path, blocksize: int = BLOCKSIZE, max_bytes: int = MAX_ARTICLE_BYTES) -> list[Block]:
     """The blocks of whole lines of an archive; a gzipped one is a single block.
 
     Raises :class:`~factcheck.errors.InputError` when the file cannot be opened.
@@ -50,18 +58,18 @@ def plan(path: Path, blocksize: int = BLOCKSIZE) -> list[Block]:
     where = str(path.resolve())
     with open_archive(path) as stream:
         if path.suffix == ".gz":
-            return [Block(where, str(path), 0, None, 1)]
+            return [Block(where, str(path), 0, None, 1, max_bytes)]
         blocks: list[Block] = []
         start = position = 0
         line = first = 1
-        for raw in stream:
+        for _, raw in iter_lines(stream, str(path), max_bytes=max_bytes):
             position += len(raw)
             line += 1
             if position - start >= blocksize:
-                blocks.append(Block(where, str(path), start, position, first))
+                blocks.append(Block(where, str(path), start, position, first, max_bytes))
                 start, first = position, line
         if position > start:
-            blocks.append(Block(where, str(path), start, position, first))
+            blocks.append(Block(where, str(path), start, position, first, max_bytes))
         return blocks
 
 
@@ -71,7 +79,8 @@ def extract_block(block: Block, lang: str | None, settings: Settings) -> list[st
     with open_archive(Path(block.path)) as stream:
         stream.seek(block.start)
         position = block.start
-        for number, raw in enumerate(stream, block.first_line):
+        rows = iter_lines(stream, block.name, first=block.first_line, max_bytes=block.max_bytes)
+        for number, raw in rows:
             article = parse_line(raw, block.name, number)
             if article is not None:
                 lines.append(article_record(article, lang, settings))
@@ -89,6 +98,7 @@ def extract_archive(
     settings: Settings = DEFAULT_SETTINGS,
     blocksize: int = BLOCKSIZE,
     window: int | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Iterator[str]:
     """The output line of every article of the archives, in order, extracted on Dask.
 
@@ -96,7 +106,7 @@ def extract_archive(
     connected :class:`distributed.Client`. ``window`` blocks are computed at a time
     (default: two per worker thread).
     """
-    blocks = [block for path in paths for block in plan(Path(path), blocksize)]
+    blocks = [block for path in paths for block in plan(Path(path), blocksize, max_bytes)]
     if not blocks:
         return
     if isinstance(scheduler, str):

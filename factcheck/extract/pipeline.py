@@ -28,7 +28,7 @@ from factcheck.models import Claim
 from factcheck.settings import Settings
 from factcheck.text import mainpart, markup
 from factcheck.text.characters import fold_characters
-from factcheck.text.decode import read_text
+from factcheck.text.decode import MAX_DOCUMENT_BYTES, read_text
 from factcheck.text.sentences import SentenceLocator, fold
 from factcheck.text.stream import LineIndex, Piece, iter_pieces
 
@@ -243,10 +243,10 @@ class ExtractedFile:
 
 
 def _markup_file(
-    path: Path, lang: str | None, settings: Settings, memory: _Memory
+    path: Path, lang: str | None, settings: Settings, memory: _Memory, max_bytes: int
 ) -> ExtractedFile:
     """Claims of a Markdown or HTML file, read whole: markup may span any distance."""
-    text = read_text(path)
+    text = read_text(path, max_bytes)
     parsed = mainpart.parse(text, markup.detect_format(path.name, text))
     view = parsed.view
     doc_lang = document_lang(view, parsed.lang, lang)
@@ -260,8 +260,10 @@ def extract_file(
     *,
     settings: Settings = DEFAULT_SETTINGS,
     entities: Iterable[str] = (),
+    max_bytes: int = MAX_DOCUMENT_BYTES,
 ) -> ExtractedFile:
-    """Claims of a file, read in pieces when it is plain text (markup is read whole).
+    """Claims of a file, read in pieces when it is plain text (markup is read whole, up to
+    ``max_bytes``).
 
     The extension decides the format; where it is unknown, the start of the file does
     (:func:`~factcheck.text.markup.detect_format`).
@@ -271,13 +273,13 @@ def extract_file(
     """
     memory = _Memory(entities=frozenset(entities))
     if markup.detect_format(path.name, "") != "text":
-        return _markup_file(path, lang, settings, memory)
+        return _markup_file(path, lang, settings, memory, max_bytes)
     pieces = iter_pieces(path)
     first = next(pieces, None)  # decoding problems surface here, before any output
     # A name whose extension says nothing (".dat", none at all) leaves it to the content:
     # a saved web page is HTML whatever it is called.
     if markup.detect_format(path.name, first.text if first else "") != "text":
-        return _markup_file(path, lang, settings, memory)
+        return _markup_file(path, lang, settings, memory, max_bytes)
     doc_lang = lang or detect_lang(first.text if first else "")
 
     def of_piece(piece: Piece) -> Iterator[Claim]:

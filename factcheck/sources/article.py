@@ -28,6 +28,7 @@ from factcheck.sources.documents import Document, parse_document
 from factcheck.sources.netguard import display_url
 from factcheck.sources.web import Page
 from factcheck.text import markup
+from factcheck.text.decode import replace_surrogates
 
 #: JSON keys that hold a record's title and date (schema.org and common API names).
 _TITLE_KEYS = ("headline", "title", "name")
@@ -77,10 +78,13 @@ def from_json(text: str, shown: str) -> Article:
     """A JSON document's string values, one paragraph each, in document order."""
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise FetchError(shown, "not JSON this program can read: nested too deeply") from None
     except ValueError as exc:
         raise FetchError(shown, f"not valid JSON ({exc})") from None
     top = data if isinstance(data, dict) else {}
     title = next((top[k] for k in _TITLE_KEYS if isinstance(top.get(k), str)), None)
+    title = None if title is None else replace_surrogates(title)
     dates = (markup.parse_date(top[k]) for k in _DATE_KEYS if isinstance(top.get(k), str))
     published = next((d for d in dates if d is not None), None)
     paragraphs = [s.strip() for s in _strings(data) if s.strip()]
@@ -88,14 +92,26 @@ def from_json(text: str, shown: str) -> Article:
 
 
 def _strings(data: Any) -> Iterator[str]:
-    if isinstance(data, str):
-        yield data
-    elif isinstance(data, dict):
-        for value in data.values():
-            yield from _strings(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _strings(value)
+    """Every string in ``data``, in document order; lone surrogates ("\\ud800", which JSON
+    allows) replaced. A loop, not recursion: nesting as deep as the parser allows is fine.
+
+    >>> list(_strings({"a": ["x", {"b": "y"}], "c": 3, "d": "z"}))
+    ['x', 'y', 'z']
+    """
+    stack: list[Iterator[Any]] = [iter([data])]
+    while stack:
+        item = next(stack[-1], _END)
+        if item is _END:
+            stack.pop()
+        elif isinstance(item, str):
+            yield replace_surrogates(item)
+        elif isinstance(item, dict):
+            stack.append(iter(item.values()))
+        elif isinstance(item, list):
+            stack.append(iter(item))
+
+
+_END = object()
 
 
 def to_document(

@@ -18,7 +18,7 @@ from factcheck.extract.pipeline import DEFAULT_SETTINGS, claims_of_view
 from factcheck.models import Claim
 from factcheck.settings import Settings
 from factcheck.text import mainpart, markup
-from factcheck.text.decode import read_text
+from factcheck.text.decode import MAX_DOCUMENT_BYTES, read_text, replace_surrogates
 
 #: What a directory given as a source contributes: the files a newsroom keeps articles in.
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
@@ -101,10 +101,15 @@ def read_document(
     lang: str | None = None,
     settings: Settings = DEFAULT_SETTINGS,
     entities: Sequence[str] = (),
+    max_bytes: int = MAX_DOCUMENT_BYTES,
 ) -> Document:
-    """Read, decode and extract one file; :class:`InputError` names it if it is unusable."""
-    text = read_text(path)
-    return parse_document(str(path), text, lang=lang, settings=settings, entities=entities)
+    """Read, decode and extract one file of at most ``max_bytes``; :class:`InputError`
+    names it if it is unusable."""
+    text = read_text(path, max_bytes)
+    # A file name that is not UTF-8 reaches Python with its bytes as lone surrogates,
+    # which no report can write: they are shown as U+FFFD.
+    location = replace_surrogates(str(path))
+    return parse_document(location, text, lang=lang, settings=settings, entities=entities)
 
 
 def read_documents(

@@ -63,10 +63,10 @@ _TOKEN = re.compile(
           (?P<rest>                           # then the rest, which stops only at ">" or
             (?: [^>=]                         # the end of the input and never fails, so
               | = \s* "[^"]*"?                # there is nothing to backtrack into: quoted
-              | = \s* '[^']*'?                # values may hold ">", unclosed ones run on
-              | =
-            )*
-            >?
+              | = \s* '[^']*'?                # values may hold ">", unclosed ones run on;
+              | =                             # possessive (*+), so that the engine keeps
+            )*+                               # no state per character (a megabyte of
+            >?                                # "<a " cost 140 MB)
           )
         )
       | (?P<ref> & (?: \#[0-9]{1,8} | \#[xX][0-9a-fA-F]{1,8} | [A-Za-z][A-Za-z0-9]{0,31} ) ;? )
@@ -99,7 +99,7 @@ _TAG_REST = re.compile(
       | = \s* "[^"]*"?                        # a double-quoted value, which may hold ">"
       | = \s* '[^']*'?                        # a single-quoted value, likewise
       | =                                     # an unquoted value, or none
-    )*
+    )*+                                       # possessive: no state kept per character
     >?                                        # the end; a tag cut off by the end just ends
     """,
     re.VERBOSE,
@@ -112,7 +112,7 @@ _MD_TAG = re.compile(
     < /? (?P<name> [A-Za-z][A-Za-z0-9-]* )    # the tag name
     (?: \s+ [A-Za-z_:][\w.:-]*                # an attribute name,
         (?: \s* = \s* (?: [^\s"'=<>`]+ | '[^']*' | "[^"]*" ) )?   # with or without a value
-    )*
+    )*+                                       # possessive: no state kept per attribute
     \s* /? >                                  # the end, perhaps self-closing
     """,
     re.VERBOSE,

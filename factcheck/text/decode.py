@@ -55,6 +55,21 @@ _NON_ASCII_RUN = re.compile(
     re.VERBOSE,
 )
 
+#: A surrogate code point: never text, always half of a broken pair. JSON's "\\ud800"
+#: escapes and file names that are not UTF-8 (Python keeps their bytes as surrogates)
+#: bring them in, and no UTF-8 writer can write them.
+_SURROGATE = re.compile(
+    r"""
+    [\ud800-\udfff]     # a lone surrogate; a valid pair is one code point in a str
+    """,
+    re.VERBOSE,
+)
+
+#: The largest document read whole (a draft, a local source, standard input), in bytes:
+#: reading one takes some two hundred times its size in memory, so a bigger one would
+#: exhaust the machine rather than give a result. The ``max_bytes`` setting changes it.
+MAX_DOCUMENT_BYTES = 10_000_000
+
 #: Share of control characters above which decoded "text" is taken for binary data.
 _MAX_CONTROL_SHARE = 0.10
 #: Share of non-ASCII characters above which text is not plausibly Western European.
@@ -93,13 +108,29 @@ def open_binary(path: Path) -> BinaryIO:
         raise input_error(path, exc) from None
 
 
-def read_bytes(path: Path) -> bytes:
-    """All bytes of ``path``; :class:`InputError` with one clear message if unreadable."""
+def read_bytes(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """All bytes of ``path``; :class:`InputError` with one clear message if unreadable or
+    longer than ``max_bytes``, found after reading at most one byte more (so that
+    ``/dev/zero`` or a pipe that never ends is refused, not read until memory runs out).
+    """
     with open_binary(path) as handle:
         try:
-            return handle.read()
+            data = handle.read(max_bytes + 1)
         except OSError as exc:
             raise input_error(path, exc) from None
+    if len(data) > max_bytes:
+        raise too_large(str(path), max_bytes)
+    return data
+
+
+def too_large(location: str, max_bytes: int) -> InputError:
+    """The :class:`InputError` for a document longer than ``max_bytes``.
+
+    >>> str(too_large("a.md", 10))
+    'a.md: larger than 10 bytes, the limit for one document (setting max_bytes)'
+    """
+    limit = f"larger than {max_bytes:,} bytes, the limit for one document (setting max_bytes)"
+    return InputError(location, limit)
 
 
 def bom_codec(data: bytes) -> str | None:
@@ -207,6 +238,16 @@ def decode_bytes(data: bytes, location: str) -> str:
     return text
 
 
-def read_text(path: Path) -> str:
-    """The decoded text of the file at ``path``."""
-    return decode_bytes(read_bytes(path), str(path))
+def replace_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD, one for one, so that
+    offsets into it stay offsets into the original.
+
+    >>> replace_surrogates("up 4% \\ud800now") == "up 4% \\ufffdnow"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def read_text(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
+    """The decoded text of the file at ``path`` (at most ``max_bytes`` long)."""
+    return decode_bytes(read_bytes(path, max_bytes), str(path))
