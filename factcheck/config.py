@@ -15,7 +15,8 @@ configuration means the same whatever folder ``factcheck`` runs in::
     fail_on = "discrepancy"
     severity = { outdated = "error" }
     follow_links = true           # the drafts' links are sources too
-    web = { timeout = 5, max_bytes = 2_000_000 }
+    max_bytes = 10_000_000        # the largest draft or local source read
+    web = { timeout = 5, deadline = 60, max_bytes = 2_000_000, max_links = 100 }
 """
 
 from __future__ import annotations
@@ -33,9 +34,12 @@ from factcheck.errors import InputError
 from factcheck.models import Verdict
 from factcheck.report.severity import DEFAULT_SEVERITY, Severity
 from factcheck.settings import Settings
+from factcheck.text.decode import MAX_DOCUMENT_BYTES
 
 CONFIG_NAME = ".factcheck.toml"
 PYPROJECT = "pyproject.toml"
+#: A configuration file is read whole; one this large is something else (``/dev/zero``).
+_MAX_CONFIG_BYTES = 10_000_000
 
 FailOn = Literal["discrepancy", "outdated", "conflicting", "unverified", "never"]
 Format = Literal["text", "json", "sarif", "github", "junit", "rdjsonl", "html"]
@@ -46,21 +50,33 @@ class WebConfig(BaseModel):
     """Limits of fetching web sources (``[tool.factcheck.web]``); see
     :class:`factcheck.sources.web.FetchSettings`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # No infinite or NaN seconds: a socket cannot wait for ever, and a run must end.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
-    timeout: float = Field(10.0, gt=0, description="Seconds to connect and per read.")
+    timeout: float = Field(10.0, gt=0, le=3600, description="Seconds to connect and per read.")
     retries: int = Field(2, ge=0, le=10, description="Retries after 429, 5xx, lost connection.")
-    backoff: float = Field(0.5, ge=0, description="Seconds before the first retry; doubled.")
-    retry_after_cap: float = Field(30.0, ge=0, description="Longest Retry-After honoured.")
+    backoff: float = Field(0.5, ge=0, le=3600, description="Seconds before the first retry.")
+    retry_after_cap: float = Field(30.0, ge=0, le=3600, description="Longest Retry-After honoured.")
+    deadline: float = Field(
+        60.0, gt=0, le=86400, description="Seconds one source may take in all: connecting, "
+        "headers, body, redirects and retries."
+    )  # fmt: skip
     max_redirects: int = Field(5, ge=0, le=30)
     max_bytes: int = Field(5_000_000, gt=0, description="Largest body read, after gzip.")
     concurrency: int = Field(8, ge=1, le=64, description="Requests at once.")
+    max_links: int = Field(
+        100, ge=0, description="Links of one draft followed (--follow-links); the rest are "
+        "named in one line."
+    )  # fmt: skip
+    max_links_per_host: int = Field(
+        20, ge=0, description="Links of one draft to one host followed (--follow-links)."
+    )
 
 
 class FileConfig(BaseModel):
     """What a configuration file may say; an unknown key is an error, not ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     drafts: list[str] = Field(default_factory=list, description="Drafts when none are named.")
     sources: list[str] = Field(default_factory=list)
@@ -81,6 +97,9 @@ class FileConfig(BaseModel):
     allow_private: bool = False
     strict_sources: bool = False
     refresh: bool = False
+    max_bytes: int = Field(
+        MAX_DOCUMENT_BYTES, gt=0, description="Largest draft or local source read, in bytes."
+    )
     web: WebConfig = Field(default_factory=WebConfig)
 
 
@@ -118,7 +137,12 @@ def find(start: Path | None = None) -> Path | None:
 
 def _table(path: Path, *, required: bool) -> dict[str, Any] | None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as stream:
+            raw = stream.read(_MAX_CONFIG_BYTES + 1)
+        if len(raw) > _MAX_CONFIG_BYTES:
+            message = f"larger than {_MAX_CONFIG_BYTES:,} bytes: not a configuration file"
+            raise InputError(str(path), message)
+        data = tomllib.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise InputError(str(path), "configuration file not found") from None
     except OSError as exc:
@@ -127,6 +151,8 @@ def _table(path: Path, *, required: bool) -> dict[str, Any] | None:
         raise InputError(str(path), "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(str(path), f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise InputError(str(path), "not TOML this program can read: nested too deeply") from None
     if path.name != PYPROJECT:
         return data
     tool = data.get("tool", {})

@@ -7,9 +7,11 @@ fetched, and a host whose addresses include a loopback, private, link-local, mul
 or reserved one is refused unless private addresses are allowed; the check runs again
 for every hop of a redirect.
 
-The name is resolved here and again by the connection, so a name server that answers
-differently the second time (DNS rebinding) is not caught; a proxy from the environment
-resolves names itself, which the check cannot see either.
+The name is resolved once, here, and :func:`check_url` returns the addresses it
+approved: the connection is made to exactly those (:mod:`factcheck.sources.pinning`), so
+a name server that answers a public address to the check and ``127.0.0.1`` to the
+connection (DNS rebinding) gets nowhere. A proxy from the environment resolves names
+itself, which the check cannot see: it is trusted with that.
 
 A URL shown in a log or a report loses its user and password and the values of query
 parameters that look like credentials (``token``, ``key``, ``sig``, …).
@@ -97,8 +99,11 @@ def check_url(
     allow_private: bool,
     resolve: Resolver = system_resolver,
     policy: AddressPolicy = is_public,
-) -> None:
-    """Raise :class:`FetchRefused` unless ``url`` may be fetched (see the module doc)."""
+) -> tuple[str, ...] | None:
+    """Raise :class:`FetchRefused` unless ``url`` may be fetched (see the module doc);
+    return the addresses checked, the only ones to connect to (None when private
+    addresses are allowed: then nothing was resolved, and any address will do).
+    """
     shown = display_url(url)
     try:
         parts = urlsplit(url)
@@ -110,7 +115,7 @@ def check_url(
     if not host:
         raise FetchRefused(shown, "the URL names no host")
     if allow_private:
-        return
+        return None
     port = port or (443 if parts.scheme.lower() == "https" else 80)
     try:
         literal: Address | None = ipaddress.ip_address(host)
@@ -131,3 +136,6 @@ def check_url(
                 f"refused: {named} is a private or reserved address; "
                 "pass --allow-private to fetch it",
             )
+    if not addresses:
+        raise FetchRefused(shown, f"cannot resolve {host} (no address)")
+    return tuple(dict.fromkeys(str(address) for address in addresses))

@@ -4,10 +4,16 @@
                                    └ 429/5xx: wait (Retry-After, capped), try again
 
 Redirects are followed here, hop by hop, so that every hop passes
-:func:`~factcheck.sources.netguard.check_url` and has its own cache entry. Bodies are
-read in chunks and the read stops at ``max_bytes`` (counted after gzip is undone, so a
-small compressed bomb is stopped too). Only HTML, plain text, Markdown and JSON are
-read; anything else is an unsupported source, not a guess.
+:func:`~factcheck.sources.netguard.check_url` and has its own cache entry; each hop is
+connected to exactly the addresses its check approved (:mod:`factcheck.sources.pinning`),
+never to what a second look-up of the name would say. Bodies are read in chunks and the
+read stops at ``max_bytes`` (counted after gzip is undone, so a small compressed bomb is
+stopped too). Only HTML, plain text, Markdown and JSON are read; anything else is an
+unsupported source, not a guess.
+
+A source has one deadline in all (``deadline`` seconds): connecting, the headers, the
+body, every redirect and every retry, and each wait between them, end when it passes,
+however steadily a server trickles its bytes.
 
 Every failure is a :class:`~factcheck.errors.FetchError` naming the URL as shown (no
 password, no token): :meth:`Fetcher.fetch_all` returns it beside the pages fetched so
@@ -30,7 +36,7 @@ import httpx
 
 from factcheck._version import __version__
 from factcheck.errors import DecodeError, FetchError
-from factcheck.sources import netguard
+from factcheck.sources import netguard, pinning
 from factcheck.sources.webcache import KEPT_HEADERS, Entry, WebCache
 from factcheck.text.decode import decode_bytes
 
@@ -46,8 +52,6 @@ MEDIA_TYPES = {
     "application/json": "json",
     "application/ld+json": "json",
 }
-#: A response may take this many read timeouts in all, however steadily it trickles.
-DEADLINE_READS = 6
 _CHUNK = 64 * 1024
 
 #: ``<meta charset="…">`` or ``<meta http-equiv="Content-Type" content="…; charset=…">``
@@ -66,12 +70,15 @@ class FetchSettings:
     """Limits of fetching; all of them settings (``[tool.factcheck.web]``)."""
 
     timeout: float = 10.0  # seconds to connect, and to wait for each read
+    deadline: float = 60.0  # seconds one source may take in all (connect, headers, body)
     retries: int = 2  # more attempts after a 429 or 5xx answer or a broken connection
     backoff: float = 0.5  # seconds before the first retry; doubled for each next one
     retry_after_cap: float = 30.0  # the longest Retry-After honoured, in seconds
     max_redirects: int = 5
     max_bytes: int = 5_000_000  # of a body, after gzip is undone
     concurrency: int = 8  # requests at once
+    max_links: int = 100  # links of one draft followed (--follow-links)
+    max_links_per_host: int = 20  # of them, to one host
     allow_private: bool = False
     offline: bool = False  # the cache only
     refresh: bool = False  # the cache ignored (and rewritten)
@@ -102,13 +109,13 @@ class Stats:
             setattr(self, name, getattr(self, name) + 1)
 
 
-def make_client(settings: FetchSettings) -> httpx.Client:
+def make_client(settings: FetchSettings, guard: pinning.Guard) -> httpx.Client:
     """The client every fetch goes through: no automatic redirects, proxies from the
-    environment (``HTTPS_PROXY``, ``NO_PROXY``, …), a User-Agent naming factcheck."""
-    return httpx.Client(
+    environment (``HTTPS_PROXY``, ``NO_PROXY``, …), a User-Agent naming factcheck, and
+    connections only to checked addresses, within the deadline of ``guard``'s plan."""
+    return pinning.make_client(
+        guard,
         timeout=httpx.Timeout(settings.timeout),
-        follow_redirects=False,
-        trust_env=True,
         headers={"User-Agent": USER_AGENT, "Accept": ", ".join(MEDIA_TYPES) + ";q=0.9, */*;q=0.1"},
         limits=httpx.Limits(max_connections=max(1, settings.concurrency)),
     )
@@ -128,7 +135,8 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.settings = settings
-        self.client = client if client is not None else make_client(settings)
+        self.guard = pinning.Guard()
+        self.client = client if client is not None else make_client(settings, self.guard)
         self.cache = cache if cache is not None else WebCache()
         self.resolve = resolve
         self.policy = policy
@@ -164,18 +172,30 @@ class Fetcher:
 
     def fetch(self, url: str) -> Page:
         """The page at ``url``; :class:`FetchError` when it cannot be had."""
+        allowed = self.settings.deadline
+        plan = pinning.Plan(
+            deadline=time.monotonic() + allowed,
+            allowed=allowed,
+            pinned=not self.settings.allow_private,
+        )
+        with self.guard.planned(plan):
+            return self._fetch(url, plan)
+
+    def _fetch(self, url: str, plan: pinning.Plan) -> Page:
         current = urldefrag(url)[0]
         seen: set[str] = set()
         for _ in range(self.settings.max_redirects + 1):
-            netguard.check_url(
+            addresses = netguard.check_url(
                 current,
                 # Offline nothing is connected to, and resolving a name would use the network.
                 allow_private=self.settings.allow_private or self.settings.offline,
                 resolve=self.resolve,
                 policy=self.policy,
             )
+            if addresses is not None:
+                plan.pin(current, addresses)
             seen.add(current)
-            entry = self._entry(current)
+            entry = self._entry(current, plan)
             if entry.status in REDIRECTS:
                 location = entry.headers.get("location")
                 if not location:
@@ -187,19 +207,19 @@ class Fetcher:
             return _page(url, current, entry)
         raise FetchError(_shown(url), f"more than {self.settings.max_redirects} redirects")
 
-    def _entry(self, url: str) -> Entry:
+    def _entry(self, url: str, plan: pinning.Plan) -> Entry:
         cached = None if self.settings.refresh else self.cache.get(url)
         if self.settings.offline:
             if cached is None:
                 raise FetchError(_shown(url), "not in the cache (--offline)")
             self.stats.add("from_cache")
             return cached
-        entry = self._request(url, cached)
+        entry = self._request(url, cached, plan)
         if entry is not cached:
             self.cache.put(entry)
         return entry
 
-    def _request(self, url: str, cached: Entry | None) -> Entry:
+    def _request(self, url: str, cached: Entry | None, plan: pinning.Plan) -> Entry:
         shown = _shown(url)
         headers = cached.validators() if cached is not None else {}
         attempt = 0
@@ -220,7 +240,7 @@ class Fetcher:
                     else:
                         kept = _kept(response.headers)
                         _media_type(kept, shown)  # refuse an unsupported type unread
-                        return Entry(url, 200, kept, self._body(response, shown))
+                        return Entry(url, 200, kept, self._body(response, shown, plan))
             except (httpx.ConnectError, httpx.RemoteProtocolError) as exc:
                 if attempt >= self.settings.retries:
                     raise FetchError(shown, f"cannot connect: {_reason(exc)}") from None
@@ -229,6 +249,10 @@ class Fetcher:
                 raise FetchError(shown, f"timed out ({_reason(exc)})") from None
             except httpx.HTTPError as exc:
                 raise FetchError(shown, f"failed: {_reason(exc)}") from None
+            left = plan.deadline - time.monotonic()
+            if wait >= left:  # the next attempt could not finish in time
+                message = f"timed out: the deadline of {plan.allowed:g} s for this source passed"
+                raise FetchError(shown, message)
             self.stats.add("retries")
             self.sleep(wait)
             attempt += 1
@@ -241,22 +265,23 @@ class Fetcher:
             return min(max(asked, 0.0), self.settings.retry_after_cap)
         return float(self.settings.backoff * 2**attempt)
 
-    def _body(self, response: httpx.Response, shown: str) -> bytes:
+    def _body(self, response: httpx.Response, shown: str, plan: pinning.Plan) -> bytes:
         cap = self.settings.max_bytes
         declared = response.headers.get("content-length")
         plain = "content-encoding" not in response.headers  # else it says the gzip's size
         if plain and declared and declared.isdigit() and int(declared) > cap:
             raise FetchError(shown, f"too large: {int(declared):,} bytes (limit {cap:,})")
-        allowed = DEADLINE_READS * self.settings.timeout
-        deadline = time.monotonic() + allowed
         parts: list[bytes] = []
         size = 0
+        # Every read of the socket ends by the deadline (pinning's streams); a response
+        # from a client handed in, or already buffered, is checked here as well.
         for chunk in response.iter_bytes(_CHUNK):
             size += len(chunk)
             if size > cap:
                 raise FetchError(shown, f"too large: more than {cap:,} bytes")
-            if time.monotonic() > deadline:
-                raise FetchError(shown, f"timed out: still reading after {allowed:g} s")
+            if time.monotonic() > plan.deadline:
+                message = f"timed out: the deadline of {plan.allowed:g} s for this source passed"
+                raise FetchError(shown, message)
             parts.append(chunk)
         return b"".join(parts)
 
