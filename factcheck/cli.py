@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,11 +20,12 @@ from pydantic import BaseModel
 
 from factcheck import archive
 from factcheck._version import __version__
-from factcheck.cli_support import fail, handle_errors
+from factcheck.cli_support import fail, handle_errors, run_app
 from factcheck.errors import InputError
 from factcheck.extract.pipeline import ExtractedFile, extract, extract_file
 from factcheck.models import Claim, ExtractReport, Tool
 from factcheck.output import atomic_output
+from factcheck.text.decode import MAX_DOCUMENT_BYTES, replace_surrogates
 
 app = typer.Typer(
     name="factcheck",
@@ -72,23 +74,26 @@ def _main(
     """Extract the figures of news text and check them against sources and a ledger."""
 
 
-def _read_stdin() -> str:
-    data = sys.stdin.buffer.read()
-    from factcheck.text.decode import decode_bytes
+def _read_stdin(max_bytes: int) -> str:
+    from factcheck.text.decode import decode_bytes, too_large
 
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise too_large("<stdin>", max_bytes)
     return decode_bytes(data, "<stdin>")
 
 
-def _documents(inputs: list[str], lang: str | None) -> Iterator[ExtractedFile]:
+def _documents(inputs: list[str], lang: str | None, max_bytes: int) -> Iterator[ExtractedFile]:
     for item in inputs:
         if item == "-":
-            text = _read_stdin()
+            text = _read_stdin(max_bytes)
             claims = extract(text, lang)
             yield ExtractedFile("-", claims[0].lang if claims else lang or "en", iter(claims))
         elif item.startswith(("http://", "https://")):
             raise InputError(item, "reading URLs is not supported by extract yet; save the page")
         else:
-            yield extract_file(Path(item), lang)
+            found = extract_file(Path(item), lang, max_bytes=max_bytes)
+            yield replace(found, path=replace_surrogates(found.path))  # a name not UTF-8
 
 
 def _text_line(path: str, claim: Claim) -> str:
@@ -139,6 +144,15 @@ def extract_command(
             help="Extract archives on this Dask cluster (tcp://host:8786); factcheck[dask].",
         ),
     ] = None,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            "--max-bytes",
+            min=1,
+            help="The largest input read whole, in bytes: standard input, a Markdown or "
+            "HTML file, one article of an archive (plain text files are read in pieces).",
+        ),
+    ] = MAX_DOCUMENT_BYTES,
 ) -> None:
     """Extract every numeric claim from English or German text.
 
@@ -155,14 +169,14 @@ def extract_command(
         if fmt not in (None, ExtractFormat.jsonl):
             raise fail("archives are written as JSON Lines (one article a line): --format jsonl")
         with atomic_output(output) as out:
-            archive.write(inputs, out, chosen, jobs, dask_scheduler, sys.stdin.buffer)
+            archive.write(inputs, out, chosen, jobs, dask_scheduler, sys.stdin.buffer, max_bytes)
         return
     fmt = fmt or ExtractFormat.json
     with atomic_output(output) as out:
         if fmt is ExtractFormat.json:
             tool = Tool().model_dump_json()
             out.write(f'{{"schema_version": "1", "tool": {tool}, "documents": [')
-            for n, doc in enumerate(_documents(inputs, chosen)):
+            for n, doc in enumerate(_documents(inputs, chosen, max_bytes)):
                 head = json.dumps({"path": doc.path, "lang": doc.lang})[:-1]
                 out.write(("," if n else "") + f'\n{head}, "claims": [')
                 for k, claim in enumerate(doc.claims):
@@ -170,12 +184,12 @@ def extract_command(
                 out.write("]}")
             out.write("]}\n")
         elif fmt is ExtractFormat.jsonl:
-            for doc in _documents(inputs, chosen):
+            for doc in _documents(inputs, chosen, max_bytes):
                 for claim in doc.claims:
                     record = claim.model_dump(mode="json")
                     out.write(json.dumps({"path": doc.path, **record}, ensure_ascii=False) + "\n")
         else:
-            for doc in _documents(inputs, chosen):
+            for doc in _documents(inputs, chosen, max_bytes):
                 for claim in doc.claims:
                     out.write(_text_line(doc.path, claim) + "\n")
 
@@ -453,4 +467,4 @@ app.add_typer(
 
 
 def main() -> None:
-    app()
+    run_app(app)
