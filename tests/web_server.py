@@ -91,6 +91,8 @@ class State:
     conditional: list[tuple[str, str | None, str | None]] = field(default_factory=list)
     endless_sent: int = 0
     endless_done: threading.Event = field(default_factory=threading.Event)
+    #: trickling responses the client hung up on
+    trickle_cut: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -199,6 +201,32 @@ class _Handler(BaseHTTPRequestHandler):
                   "body": [PLAIN.strip()]}  # fmt: skip
         self._send(200, json.dumps(record).encode(), "application/json")
 
+    def _trickle(self, data: bytes, interval: float = 0.1) -> None:
+        """Send ``data`` one byte every ``interval`` seconds, until the client hangs up
+        (each byte well within a read timeout, so only a deadline stops the client)."""
+        state = self.server.state
+        try:
+            for byte in data:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(interval)
+        except OSError:
+            with state.lock:
+                state.trickle_cut += 1
+
+    def route_trickle_headers(self, hits: int) -> None:
+        # The status line, then headers that never end: 600 bytes at 10 a second.
+        self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n")
+        self._trickle(b"X-Slow: " + b"a" * 600)
+
+    def route_trickle_body(self, hits: int) -> None:
+        body = PLAIN.encode() * 8  # 600 bytes at 10 a second: a minute
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self._trickle(body)
+
     def route_endless(self, hits: int) -> None:
         state = self.server.state
         self.send_response(200)
@@ -220,8 +248,8 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, state: State) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, state: State, address: tuple[str, int] = ("127.0.0.1", 0)) -> None:
+        super().__init__(address, _Handler)
         self.state = state
 
     def handle_error(self, request: Any, client_address: Any) -> None:
@@ -238,14 +266,15 @@ class Site:
 
 
 @contextmanager
-def serve(latency: float = 0.0) -> Iterator[Site]:
-    """The test site on a free port of 127.0.0.1, for the length of the block."""
+def serve(latency: float = 0.0, host: str = "127.0.0.1", port: int = 0) -> Iterator[Site]:
+    """The test site on ``host`` (a free port of 127.0.0.1 unless told), for the length of
+    the block."""
     state = State(latency=latency)
-    server = _Server(state)
+    server = _Server(state, (host, port))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield Site(f"http://127.0.0.1:{server.server_address[1]}", state)
+        yield Site(f"http://{host}:{server.server_address[1]}", state)
     finally:
         server.shutdown()
         server.server_close()

@@ -41,6 +41,8 @@ from factcheck.errors import InputError
 from factcheck.sources.netguard import display_url
 
 SocketOptions = Iterable[httpcore.SOCKET_OPTION] | None
+#: A socket's timeout ends no earlier than asked, within the clock's resolution.
+_SLACK = 0.005
 
 
 @dataclass
@@ -66,8 +68,19 @@ class Plan:
         ``kind`` raised once it has passed."""
         left = self.deadline - time.monotonic()
         if left <= 0:
-            raise kind(f"the deadline of {self.allowed:g} s for this source passed")
+            raise self.passed(kind)
         return left if timeout is None else min(timeout, left)
+
+    def passed(self, kind: type[httpcore.TimeoutException]) -> httpcore.TimeoutException:
+        """The error of an operation the deadline ended."""
+        return kind(f"the deadline of {self.allowed:g} s for this source passed")
+
+    def explain(self, exc: httpcore.TimeoutException) -> httpcore.TimeoutException:
+        """``exc``, or the deadline's error if the deadline is what ended it (a socket
+        whose timeout was cut at the deadline says only "timed out")."""
+        if time.monotonic() >= self.deadline - _SLACK:
+            return self.passed(type(exc))
+        return exc
 
 
 class Guard:
@@ -102,11 +115,21 @@ class _DeadlineStream(httpcore.NetworkStream):
         plan = self._guard.current()
         return timeout if plan is None else plan.remaining(timeout, kind)
 
+    def _explained(self, exc: httpcore.TimeoutException) -> httpcore.TimeoutException:
+        plan = self._guard.current()
+        return exc if plan is None else plan.explain(exc)
+
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, self._bound(timeout, httpcore.ReadTimeout))
+        try:
+            return self._stream.read(max_bytes, self._bound(timeout, httpcore.ReadTimeout))
+        except httpcore.TimeoutException as exc:
+            raise self._explained(exc) from None
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, self._bound(timeout, httpcore.WriteTimeout))
+        try:
+            self._stream.write(buffer, self._bound(timeout, httpcore.WriteTimeout))
+        except httpcore.TimeoutException as exc:
+            raise self._explained(exc) from None
 
     def close(self) -> None:
         self._stream.close()
@@ -118,9 +141,11 @@ class _DeadlineStream(httpcore.NetworkStream):
         timeout: float | None = None,
     ) -> httpcore.NetworkStream:
         bound = self._bound(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(
-            self._stream.start_tls(ssl_context, server_hostname, bound), self._guard
-        )
+        try:
+            secured = self._stream.start_tls(ssl_context, server_hostname, bound)
+        except httpcore.TimeoutException as exc:
+            raise self._explained(exc) from None
+        return _DeadlineStream(secured, self._guard)
 
     def get_extra_info(self, info: str) -> typing.Any:
         return self._stream.get_extra_info(info)
@@ -159,8 +184,11 @@ class GuardedBackend(httpcore.NetworkBackend):
                 stream = self._backend.connect_tcp(
                     address, port, bound, local_address, socket_options
                 )
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                failure = exc  # the next checked address, as a resolver's list is tried
+            except httpcore.ConnectTimeout as exc:
+                failure = exc if plan is None else plan.explain(exc)
+                continue  # the next checked address, as a resolver's list is tried
+            except httpcore.ConnectError as exc:
+                failure = exc
                 continue
             return _DeadlineStream(stream, self._guard)
         assert failure is not None

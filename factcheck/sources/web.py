@@ -246,7 +246,10 @@ class Fetcher:
                     raise FetchError(shown, f"cannot connect: {_reason(exc)}") from None
                 wait = self._wait(None, attempt)
             except httpx.TimeoutException as exc:
-                raise FetchError(shown, f"timed out ({_reason(exc)})") from None
+                reason = _reason(exc)
+                if "deadline" in reason:
+                    raise FetchError(shown, f"timed out: {reason}") from None
+                raise FetchError(shown, f"timed out ({reason})") from None
             except httpx.HTTPError as exc:
                 raise FetchError(shown, f"failed: {_reason(exc)}") from None
             left = plan.deadline - time.monotonic()
