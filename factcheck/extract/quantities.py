@@ -707,6 +707,8 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool, words_before:
     next_word = (after.group("word") or "") if after else ""
     if lower in g.months or next_word.lower().rstrip(".") in g.months:
         return True  # March 3, 3. März
+    if lower in g.clock_words:
+        return True  # GMT+1, UTC-5: a time zone's offset
     if _is_year_like(q):
         # English groups thousands ("2,000 jobs"), so a bare 1000..2199 is a year; German
         # may write "2000 Mitarbeiter", so there a following noun makes it a count.
