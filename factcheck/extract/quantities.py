@@ -535,6 +535,24 @@ def _with_shared_unit(g: Grammar, s: str, q: Quantity, words_before: list[str]) 
     return q
 
 
+def _part_noun(
+    g: Grammar, s: str, q: Quantity, words_before: list[str], before: Quantity | None
+) -> str | None:
+    """The noun of the count a bare count is a part of, in the same sentence: after "of
+    whom" or "davon", or after a count opened by "of its" or "von den"."""
+    if before is None or before.unit is not None or before.noun is None or before.scaled:
+        return None
+    if _SENTENCE_END.search(s, before.end, q.start) or q.qualifier not in ("exact", "approx"):
+        return None
+    nouns = g.lex.counted_nouns
+    if _preceded_by(words_before, nouns.part_openers):
+        return before.noun
+    opened = _last_words(s, before.start, 2)
+    if _preceded_by(opened, nouns.partitive):
+        return before.noun
+    return None
+
+
 def _shared_noun(g: Grammar, s: str, q: Quantity, before: Quantity | None) -> str | None:
     """The noun a bare count shares with its neighbour: "68 votes to 31", "412 zu 198 Stimmen"."""
     if before is not None and before.noun is not None and before.unit is None:
@@ -923,6 +941,9 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
             q = _with_qualifiers(g, s, q, words_before)
             if q.unit is None:
                 noun, glued = (q.noun, False) if q.noun else _noun(g, s, q)
+                if not glued and not (noun and _is_head(g, noun.split()[-1])):
+                    # "3,900 people, of whom 350 work in Germany": the part's noun
+                    noun = _part_noun(g, s, q, words_before, found[-1] if found else None) or noun
                 q.noun = noun
                 if q.scaled and not q.spelled and (noun is None or glued):
                     q.elliptic, q.noun = True, None
