@@ -733,10 +733,12 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool, words_before:
     if _is_year_like(q):
         # English groups thousands ("2,000 jobs"), so a bare 1000..2199 is a year; German
         # may write "2000 Mitarbeiter", so there a following noun makes it a count.
-        if g.lex.lang == "en" or (q.qualifier == "exact" and lower in g.year_words):
-            return True
-        if not next_word[:1].isupper():
+        if not next_word[:1].isupper() or g.lex.lang == "en":
             return True  # "ab 2027 monatlich", "2024."
+        # "seit 2019 Vorstandschef" is a year; "der 1500 Beschäftigten" a count of them
+        counted = lower in g.lex.determiners and q.noun is not None and q.noun == next_word
+        if q.qualifier == "exact" and lower in g.year_words and not counted:
+            return True
     if gap.strip() == "" and word and g.index_name.fullmatch(word):
         return True  # FTSE 100, CAC 40: an index's name
     if word and gap and "-" in gap and word[-1:].isalpha():
