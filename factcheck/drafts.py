@@ -9,17 +9,16 @@ to the repository root; its patterns are relative to its own folder, as git's ar
 
 from __future__ import annotations
 
-import glob
 from collections.abc import Iterable
 from pathlib import Path
 
 import pathspec
 
 from factcheck.errors import InputError
-from factcheck.sources.documents import DOCUMENT_SUFFIXES
+from factcheck.sources.documents import DOCUMENT_SUFFIXES, is_document
+from factcheck.walk import files_under, glob_paths, is_glob
 
 IGNORE_NAME = ".factcheckignore"
-_GLOB_CHARS = frozenset("*?[")
 
 
 def find_ignore(start: Path | None = None) -> Path | None:
@@ -54,17 +53,27 @@ class Ignore:
 
 
 def _files_under(folder: Path) -> list[Path]:
-    return sorted(
-        p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-    )
+    """The documents under ``folder``; links to folders are not entered, and a folder
+    that cannot be read is an :class:`InputError` (its drafts would go unchecked)."""
+    problems: list[tuple[str, str]] = []
+    found = files_under(folder, is_document, problems)
+    if problems:
+        raise InputError(*problems[0])
+    return found
 
 
-def expand_drafts(patterns: Iterable[str], ignore: Ignore | None = None) -> list[Path]:
+def expand_drafts(
+    patterns: Iterable[str], ignore: Ignore | None = None, *, empty_ok: bool = False
+) -> list[Path]:
     """Every draft the patterns name, each once, in the order named; ignored ones left out.
 
     A name that is neither a file, a folder nor a glob matching something is an
-    :class:`InputError`: a draft the user named and nobody checked is a silent pass.
+    :class:`InputError`: a draft the user named and nobody checked is a silent pass. So
+    is finding no draft at all (a folder of ``.mdx`` files, an empty one), unless
+    ``empty_ok``: "0 figures in 0 drafts" would pass a CI gate that checked nothing.
+    Globs and folders never enter a link to a folder (:mod:`factcheck.walk`).
     """
+    patterns = list(patterns)
     found: list[Path] = []
     for pattern in patterns:
         path = Path(pattern)
@@ -72,11 +81,11 @@ def expand_drafts(patterns: Iterable[str], ignore: Ignore | None = None) -> list
             found.extend(_files_under(path))
         elif path.is_file():
             found.append(path)
-        elif _GLOB_CHARS & set(pattern):
-            matches = sorted(glob.glob(pattern, recursive=True))
+        elif is_glob(pattern):
+            matches = glob_paths(pattern)
             if not matches:
                 raise InputError(pattern, "no draft matches this pattern")
-            for match in map(Path, matches):
+            for match in matches:
                 found.extend(_files_under(match) if match.is_dir() else [match])
         else:
             raise InputError(pattern, "no such file or directory")
@@ -88,4 +97,19 @@ def expand_drafts(patterns: Iterable[str], ignore: Ignore | None = None) -> list
             continue
         seen.add(key)
         drafts.append(draft)
+    if not drafts and not empty_ok:
+        raise _no_drafts(patterns, ignored=bool(found))
     return drafts
+
+
+def _no_drafts(patterns: list[str], *, ignored: bool) -> InputError:
+    """The error of patterns that leave no draft to check.
+
+    >>> str(_no_drafts(["news/"], ignored=False))  # doctest: +ELLIPSIS
+    'news/: no draft to check: no file ending .htm, .html, ... (nothing was checked)'
+    """
+    where = ", ".join(patterns) or "check"
+    if ignored:
+        return InputError(where, f"no draft to check: {IGNORE_NAME} ignores every one")
+    endings = ", ".join(sorted(DOCUMENT_SUFFIXES))
+    return InputError(where, f"no draft to check: no file ending {endings} (nothing was checked)")

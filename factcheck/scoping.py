@@ -19,7 +19,6 @@ Drafts with the same sources are checked together; see :mod:`factcheck.report.me
 
 from __future__ import annotations
 
-import glob
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,9 +26,9 @@ from urllib.parse import unquote, urldefrag
 
 from factcheck.errors import SourceError
 from factcheck.sources.documents import DOCUMENT_SUFFIXES, Document, expand
+from factcheck.walk import glob_paths, is_glob
 
 FRONT_MATTER_KEY = "sources"
-_GLOB_CHARS = frozenset("*?[")
 _WEB = ("http://", "https://")
 
 
@@ -114,8 +113,8 @@ def _named_files(draft: Document, base: Path, entry: str) -> list[Path]:
         return expand([path])
     if path.is_file():
         return [path]
-    if _GLOB_CHARS & set(entry):
-        matches = [Path(m) for m in sorted(glob.glob(str(path), recursive=True))]
+    if is_glob(entry):
+        matches = glob_paths(str(path))
         files = [m for m in matches if m.is_file()] + expand(m for m in matches if m.is_dir())
         if files:
             return files

@@ -19,6 +19,7 @@ from factcheck.models import Claim
 from factcheck.settings import Settings
 from factcheck.text import mainpart, markup
 from factcheck.text.decode import MAX_DOCUMENT_BYTES, read_text, replace_surrogates
+from factcheck.walk import files_under
 
 #: What a directory given as a source contributes: the files a newsroom keeps articles in.
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
@@ -41,22 +42,29 @@ class Document:
     sources: tuple[str, ...] | None = None
 
 
-def expand(paths: Iterable[Path]) -> list[Path]:
+def is_document(path: Path) -> bool:
+    """Whether a file found in a folder is read as a document (by its extension)."""
+    return path.suffix.lower() in DOCUMENT_SUFFIXES
+
+
+def expand(paths: Iterable[Path], problems: list[tuple[str, str]] | None = None) -> list[Path]:
     """Files named directly, and the document files under directories, in a stable order.
 
     Raises :class:`SourceError` for a path that does not exist: a source the user named
-    and the checker never read would make every verdict quietly weaker.
+    and the checker never read would make every verdict quietly weaker. A folder under
+    them that cannot be read is added to ``problems`` as (folder, why), or raised as a
+    :class:`SourceError` without a list; links to folders are not entered
+    (:mod:`factcheck.walk`).
     """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-                )
-            )
+            unread: list[tuple[str, str]] = []
+            found.extend(files_under(path, is_document, unread))
+            if unread and problems is None:
+                raise SourceError(*unread[0])
+            if problems is not None:
+                problems.extend(unread)
         elif path.exists():
             found.append(path)
         else:
