@@ -29,11 +29,12 @@ import sys
 import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from factcheck import workers
 from factcheck.errors import InputError
 from factcheck.extract.lang import detect_lang
 from factcheck.extract.pipeline import DEFAULT_SETTINGS, extract
@@ -243,7 +244,7 @@ def extract_articles(
         context = multiprocessing.get_context("fork")
     else:
         context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=context)
+    pool = workers.pool(jobs, context)  # workers that end with this process
     try:
         pending: deque[Future[list[str]]] = deque()
         for batch in batches:
@@ -252,8 +253,8 @@ def extract_articles(
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
-    except BaseException:
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:  # an error, SIGTERM, Ctrl-C, the reader gone: stop them now
+        workers.stop(pool)
         raise
     pool.shutdown(wait=True)
 
