@@ -47,11 +47,16 @@ _SECRET_PARAM = re.compile(
 
 
 def display_url(url: str) -> str:
-    """``url`` fit to show: no user or password, credential-like query values masked.
+    """``url`` fit to show: no user or password, credential-like query values masked,
+    control characters (a line break in a hand-written URL) percent-encoded, so that
+    the URL stays on the one line of a message.
 
     >>> display_url("https://ann:pw@news.example/a?id=7&api_key=s3cr3t#top")
     'https://news.example/a?id=7&api_key=***#top'
+    >>> display_url("http://\\n:x/")
+    'http://%0A:x/'
     """
+    url = printable(url)
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
@@ -67,6 +72,25 @@ def display_url(url: str) -> str:
         masked = [(k, MASK if _SECRET_PARAM.search(k) and v else v) for k, v in pairs]
         query = urlencode(masked, safe="*/:,")
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+#: Characters that would break a message's line or a terminal: C0, DEL and C1 controls,
+#: and Unicode's line and paragraph separators.
+_CONTROL = re.compile(
+    r"""
+    [\x00-\x1f\x7f-\x9f\u2028\u2029]
+    """,
+    re.VERBOSE,
+)
+
+
+def printable(text: str) -> str:
+    """``text`` with its control characters percent-encoded (as UTF-8).
+
+    >>> printable("a\\nb\\u2028c")
+    'a%0Ab%E2%80%A8c'
+    """
+    return _CONTROL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
 
 
 def is_public(address: Address) -> bool:
@@ -109,7 +133,7 @@ def check_url(
         parts = urlsplit(url)
         host, port = parts.hostname, parts.port
     except ValueError as exc:
-        raise FetchRefused(shown, f"not a valid URL ({exc})") from None
+        raise FetchRefused(shown, f"not a valid URL ({printable(str(exc))})") from None
     if parts.scheme.lower() not in SCHEMES:
         raise FetchRefused(shown, f"only http and https are fetched, not {parts.scheme or '?'}")
     if not host:
@@ -127,15 +151,16 @@ def check_url(
         try:
             addresses = [ipaddress.ip_address(a.split("%", 1)[0]) for a in resolve(host, port)]
         except (OSError, UnicodeError) as exc:
-            raise FetchRefused(shown, f"cannot resolve {host} ({exc})") from None
+            reason = printable(str(exc))
+            raise FetchRefused(shown, f"cannot resolve {printable(host)} ({reason})") from None
     for address in addresses:
         if not policy(address):
-            named = host if literal is not None else f"{host} ({address})"
+            named = printable(host) if literal is not None else f"{printable(host)} ({address})"
             raise FetchRefused(
                 shown,
                 f"refused: {named} is a private or reserved address; "
                 "pass --allow-private to fetch it",
             )
     if not addresses:
-        raise FetchRefused(shown, f"cannot resolve {host} (no address)")
+        raise FetchRefused(shown, f"cannot resolve {printable(host)} (no address)")
     return tuple(dict.fromkeys(str(address) for address in addresses))
