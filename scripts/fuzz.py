@@ -25,9 +25,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
+from hypothesis import HealthCheck, Phase, given, settings
 
-from tests.fuzz_surfaces import BY_NAME, SURFACES  # noqa: E402
+from tests.fuzz_surfaces import BY_NAME, SURFACES
 
 
 @dataclass
