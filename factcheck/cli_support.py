@@ -17,6 +17,7 @@ import functools
 import os
 import signal
 import sys
+import traceback
 from collections.abc import Callable
 from types import FrameType
 from typing import ParamSpec, TypeVar
@@ -33,6 +34,9 @@ R = TypeVar("R")
 INTERNAL = 3
 #: Set to see the traceback of an internal error instead of its one line.
 TRACEBACK_ENV = "FACTCHECK_TRACEBACK"
+OUT_OF_MEMORY = (
+    "out of memory: an input is too large for this machine (see the size limits in README.md)"
+)
 #: The longest message of an internal error shown (the line stays one line).
 _MAX_MESSAGE = 300
 
@@ -55,7 +59,7 @@ def one_line(message: str) -> str:
 def internal_error(exc: BaseException) -> typer.Exit:
     """One line for an unexpected exception, with a hint to report it; exit code 3."""
     if os.environ.get(TRACEBACK_ENV):
-        raise exc
+        traceback.print_exception(exc, file=sys.stderr)  # asked for; the code stays 3
     message = one_line(str(exc))
     if len(message) > _MAX_MESSAGE:
         message = message[:_MAX_MESSAGE] + "…"
@@ -82,10 +86,7 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             _quiet_stdout()
             raise typer.Exit(0) from None
         except MemoryError:
-            raise fail(
-                "out of memory: an input is too large for this machine (see the size "
-                "limits in README.md)"
-            ) from None
+            raise fail(OUT_OF_MEMORY) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise  # typer's own exits and usage errors keep their codes
         except RecursionError:
@@ -126,5 +127,7 @@ def run_app(app: Callable[[], object]) -> None:
     except KeyboardInterrupt:
         typer.echo("factcheck: interrupted", err=True)
         sys.exit(130)
+    except MemoryError:  # outside a command's own handling: while starting, say
+        sys.exit(fail(OUT_OF_MEMORY).exit_code)
     except BaseException as exc:  # the last resort: never a traceback, never exit code 1
         sys.exit(internal_error(exc).exit_code)

@@ -201,6 +201,18 @@ class _Handler(BaseHTTPRequestHandler):
                   "body": [PLAIN.strip()]}  # fmt: skip
         self._send(200, json.dumps(record).encode(), "application/json")
 
+    def route_deep_json(self, hits: int) -> None:
+        deep = '{"headline": "Deep", "body": ' + "[" * 1000 + '"Up 4%."' + "]" * 1000 + "}"
+        self._send(200, deep.encode(), "application/json")
+
+    def route_surrogates_json(self, hits: int) -> None:
+        # Valid JSON, but "\ud800" alone is half of a character: no text to write as is.
+        record = (
+            '{"headline": "Porto \\ud800 plant", "body": ["Ardent Foundry will employ '
+            '4,100 people in Porto \\udfff, it said."]}'
+        )
+        self._send(200, record.encode(), "application/json")
+
     def _trickle(self, data: bytes, interval: float = 0.1) -> None:
         """Send ``data`` one byte every ``interval`` seconds, until the client hangs up
         (each byte well within a read timeout, so only a deadline stops the client)."""
