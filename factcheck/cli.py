@@ -388,7 +388,7 @@ def check_command(
         explain=explain,
     )
     outcome = gate.run(eff, options)
-    for note in outcome.skipped:
+    for note in gate.shown_skipped(outcome.skipped):
         gate.warn(f"source {note}")
     for note in outcome.warnings:
         gate.warn(note)

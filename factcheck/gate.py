@@ -27,7 +27,7 @@ from factcheck.report.locate import relative_path, repository_root
 from factcheck.report.view import View
 
 if TYPE_CHECKING:
-    from factcheck.scoping import Wanted
+    from factcheck.scoping import LinkCap, Wanted
     from factcheck.sources.documents import Document
     from factcheck.sources.ledger import Ledger
 
@@ -90,12 +90,15 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
     names = book.names()
     lang = None if values.lang == "auto" else values.lang
     documents = [
-        read_document(path, lang=lang, settings=settings, entities=names)
+        read_document(
+            path, lang=lang, settings=settings, entities=names, max_bytes=values.max_bytes
+        )
         for path in _progress(drafts, options.progress)
     ]
-    own = [scoping.wanted(doc, follow_links=values.follow_links) for doc in documents]
-    report, skipped = _check(documents, own, (local, urls), book, eff, options)
-    warnings = [*_draft_warnings(documents, own)]
+    cap = scoping.LinkCap(values.web.max_links, values.web.max_links_per_host)
+    own = [scoping.wanted(doc, follow_links=values.follow_links, cap=cap) for doc in documents]
+    report, skipped, left_out = _check(documents, own, (local, urls), book, eff, options)
+    warnings = [*_draft_warnings(documents, own, cap), *left_out]
     texts = {doc.location: doc.text for doc in documents}
     root = repository_root(cwd)
     wanted = _filters(texts, root, values.inline_config, options, report)
@@ -114,34 +117,48 @@ def _check(
     book: Ledger,
     eff: Effective,
     options: Options,
-) -> tuple[CheckReport, list[str]]:
+) -> tuple[CheckReport, list[str], list[str]]:
     """The report of every draft checked against its sources (see :mod:`factcheck.scoping`:
-    its own, and the run's files and URLs unless it names its own), and the sources that
-    failed, as lines. Every file and page is read once; drafts with the same sources are
-    checked together, and their reports merged."""
+    its own, and the run's files and URLs unless it names its own), the sources that
+    failed, as lines, and the drafts left out as sources, as lines. Every file and page
+    is read once; drafts with the same sources are checked together, and their reports
+    merged. A folder of sources that cannot be read is listed as failed, as a page that
+    cannot be fetched is (an error with ``strict_sources``), never skipped in silence; a
+    file that cannot be read is an error."""
     from factcheck import scoping
     from factcheck.compare.check import check
     from factcheck.report.merge import merge
     from factcheck.sources.documents import expand, read_document
 
     values, settings, names = eff.values, eff.settings(), book.names()
-    run_files = expand(run_sources[0])
-    plans = [scoping.sources_of(wanted, run_files, run_sources[1]) for wanted in own]
+    unread: list[tuple[str, str]] = []  # folders of the run's sources that cannot be read
+    run_files = expand(run_sources[0], unread)
+    drafts = {scoping.file_key(Path(doc.location)) for doc in documents}
+    plans = [scoping.sources_of(wanted, run_files, run_sources[1], drafts) for wanted in own]
+    left_out = _drafts_as_sources(run_files, own, drafts)
     files = {scoping.file_key(path): path for paths, _ in plans for path in paths}
+    # A file that cannot be read (binary, too large, no permission) is an error, as bad
+    # input is; a folder that cannot be walked is a failed source (it was skipped).
     read = {
-        key: read_document(path, settings=settings, entities=names) for key, path in files.items()
+        file_id: read_document(path, settings=settings, entities=names, max_bytes=values.max_bytes)
+        for file_id, path in files.items()
     }
+    failed: dict[str, tuple[str, str]] = {folder: (folder, why) for folder, why in unread}
     every_url = list(dict.fromkeys(url for _, urls in plans for url in urls))
     pages: dict[str, Document] = {}
-    failed: dict[str, tuple[str, str]] = {}
     if every_url:
-        pages, failed = _web_sources(every_url, eff, names, options.progress)
+        pages, failed_pages = _web_sources(every_url, eff, names, options.progress)
+        failed.update(failed_pages)
     if failed and values.strict_sources:
         raise SourceError(*next(iter(failed.values())))
     groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Document]] = {}
     for doc, (paths, urls) in zip(documents, plans, strict=True):
         key = (tuple(scoping.file_key(path) for path in paths), tuple(urls))
         groups.setdefault(key, []).append(doc)
+    run_unread = [failed[folder] for folder, _ in unread]
+    # The run's folders that could not be read failed for the drafts that use the run's
+    # sources (not those that name their own).
+    of_run = {id(doc) for doc, wanted in zip(documents, own, strict=True) if not wanted.scoped}
     reports = [
         check(
             members,
@@ -149,19 +166,44 @@ def _check(
             book,
             as_of=values.as_of,
             settings=settings,
-            failed=[failed[url] for url in urls if url in failed],
+            failed=[
+                *(run_unread if any(id(m) in of_run for m in members) else []),
+                *(failed[url] for url in urls if url in failed),
+            ],
             explain=options.explain,
         )
         for (keys, urls), members in groups.items()
     ]
     skipped = [f"{location}: {error}" for location, error in failed.values()]
-    return merge(reports, [doc.location for doc in documents]), skipped
+    return merge(reports, [doc.location for doc in documents]), skipped, left_out
 
 
-def _draft_warnings(documents: Sequence[Document], own: Sequence[Wanted]) -> Iterator[str]:
-    """A line for each draft with no figure (perhaps read in the wrong language) and for
-    each link to a local document that does not exist."""
+def _drafts_as_sources(
+    run_files: Sequence[Path], own: Sequence[Wanted], drafts: set[str]
+) -> list[str]:
+    """A line for each source that is a draft of the run, and so left out."""
+    from factcheck import scoping
+
+    named = [*run_files, *(path for wanted in own for path in wanted.files)]
+    found = dict.fromkeys(str(path) for path in named if scoping.file_key(path) in drafts)
+    return [
+        f"{path}: a draft of this run, so not a source (a draft would confirm its own figures)"
+        for path in found
+    ]
+
+
+def _draft_warnings(
+    documents: Sequence[Document], own: Sequence[Wanted], cap: LinkCap
+) -> Iterator[str]:
+    """A line for each draft with no figure (perhaps read in the wrong language), for
+    each link to a local document that does not exist, and for links not followed."""
     for doc, wanted in zip(documents, own, strict=True):
+        if wanted.unfollowed:
+            yield (
+                f"{doc.location}: {wanted.unfollowed:,} web links not followed: at most "
+                f"{cap.total} a draft and {cap.per_host} to one host are "
+                "(web.max_links, web.max_links_per_host)"
+            )
         if not doc.claims and doc.view.strip():
             other = _OTHER_LANG.get(doc.lang)
             hint = (
@@ -305,6 +347,23 @@ def render(outcome: Outcome, fmt: str, *, colour: bool) -> Iterator[str]:
 def exit_code(view: View) -> int:
     """1 when a finding is at or above ``fail_on``, else 0."""
     return int(any(item.fails for item in view.items()))
+
+
+#: Failed sources listed one a line on stderr; the rest are counted in one more line.
+SKIPPED_SHOWN = 10
+
+
+def shown_skipped(skipped: Sequence[str], limit: int = SKIPPED_SHOWN) -> list[str]:
+    """The lines for the sources left out: the first ``limit``, then one line for the
+    rest (200,000 refused links were 200,000 lines); every one is in the report.
+
+    >>> shown_skipped(["a: x", "b: y", "c: z"], limit=1)
+    ['a: x', '(2 more failed; every one is in the report)']
+    """
+    if len(skipped) <= limit:
+        return list(skipped)
+    rest = len(skipped) - limit
+    return [*skipped[:limit], f"({rest:,} more failed; every one is in the report)"]
 
 
 def warn(message: str) -> None:

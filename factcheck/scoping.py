@@ -19,10 +19,10 @@ Drafts with the same sources are checked together; see :mod:`factcheck.report.me
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urldefrag
+from urllib.parse import unquote, urldefrag, urlsplit
 
 from factcheck.errors import SourceError
 from factcheck.sources.documents import DOCUMENT_SUFFIXES, Document, expand
@@ -46,10 +46,23 @@ class Wanted:
     scoped: bool = False
     #: links to local documents that do not exist, for a warning
     missing: tuple[str, ...] = ()
+    #: web links not followed, over the caps of :class:`LinkCap`
+    unfollowed: int = 0
 
 
-def wanted(draft: Document, *, follow_links: bool = False) -> Wanted:
-    """The sources ``draft`` names in its front matter and links to.
+@dataclass(frozen=True)
+class LinkCap:
+    """How many of a draft's web links ``--follow-links`` follows: a draft of ten
+    thousand links (or of two hundred thousand refused ones) is not ten thousand
+    requests and lines of output. The front matter's ``sources:`` are not capped."""
+
+    total: int = 100
+    per_host: int = 20
+
+
+def wanted(draft: Document, *, follow_links: bool = False, cap: LinkCap | None = None) -> Wanted:
+    """The sources ``draft`` names in its front matter and links to; of its web links
+    (``follow_links``) the first ones within ``cap``.
 
     Raises :class:`SourceError` naming the draft (and the line of its front matter) for
     a named source that does not exist: a source the writer named and the checker never
@@ -63,12 +76,13 @@ def wanted(draft: Document, *, follow_links: bool = False) -> Wanted:
             urls.append(entry)
         else:
             files.extend(_named_files(draft, base, entry))
+    linked: list[str] = []
     missing: list[str] = []
     for link in draft.links:
         target = link.url.strip()
         if is_url(target):
             if follow_links:
-                urls.append(urldefrag(target)[0])
+                linked.append(urldefrag(target)[0])
             continue
         path = _local(base, target)
         if path is None:
@@ -77,21 +91,55 @@ def wanted(draft: Document, *, follow_links: bool = False) -> Wanted:
             files.append(path)
         elif not path.exists():
             missing.append(target)
+    followed, unfollowed = capped(linked, cap or LinkCap())
     return Wanted(
         files=tuple(_unique_paths(files)),
-        urls=tuple(dict.fromkeys(urls)),
+        urls=tuple(dict.fromkeys([*urls, *followed])),
         scoped=draft.sources is not None,
         missing=tuple(dict.fromkeys(missing)),
+        unfollowed=unfollowed,
     )
 
 
+def capped(urls: Sequence[str], cap: LinkCap) -> tuple[list[str], int]:
+    """The distinct ``urls`` within ``cap``, in order, and how many were left out.
+
+    >>> capped(["http://a/1", "http://a/2", "http://b/1", "http://a/1"], LinkCap(5, 1))
+    (['http://a/1', 'http://b/1'], 1)
+    """
+    kept: list[str] = []
+    hosts: dict[str, int] = {}
+    dropped = 0
+    for url in dict.fromkeys(urls):
+        host = _host(url)
+        if len(kept) >= cap.total or hosts.get(host, 0) >= cap.per_host:
+            dropped += 1
+            continue
+        hosts[host] = hosts.get(host, 0) + 1
+        kept.append(url)
+    return kept, dropped
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return url
+
+
 def sources_of(
-    own: Wanted, run_files: Sequence[Path], run_urls: Sequence[str]
+    own: Wanted,
+    run_files: Sequence[Path],
+    run_urls: Sequence[str],
+    drafts: Collection[str] = (),
 ) -> tuple[list[Path], list[str]]:
     """The files and pages a draft is compared with: its own, and the run's unless it
-    names its own; the run's first, each once."""
+    names its own; the run's first, each once. Files whose :func:`file_key` is among
+    ``drafts`` are left out: a draft of the run is no source, not even of another draft
+    (a draft checked against itself confirms every figure it has, slips included)."""
     files = [*own.files] if own.scoped else [*run_files, *own.files]
     urls = [*own.urls] if own.scoped else [*run_urls, *own.urls]
+    files = [path for path in files if file_key(path) not in drafts]
     return _unique_paths(files), list(dict.fromkeys(urls))
 
 

@@ -4,6 +4,7 @@ globs do not follow links to folders (defect 9), ``--follow-links`` is capped (d
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -134,3 +135,117 @@ def test_issue17_d6_an_unreadable_draft_folder_is_exit_2(tmp_path: Path) -> None
             expand_drafts([str(tmp_path / "drafts")])
     finally:
         locked.chmod(0o755)
+
+
+# -- defect 6: a source that cannot be read is listed; a draft is no source -----------------
+
+
+def _deep_folder(root: Path, depth: int = 260) -> None:
+    """A folder nested past PATH_MAX (4,096 bytes): a walk cannot read its bottom, for
+    root too (unlike a folder without permission)."""
+    fd = os.open(root, os.O_RDONLY)
+    try:
+        for _ in range(depth):
+            os.mkdir("nested-folder-of-sources", dir_fd=fd)
+            inner = os.open("nested-folder-of-sources", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        made = os.open("deep.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(made, SOURCE.encode())
+        os.close(made)
+    finally:
+        os.close(fd)
+
+
+def test_issue17_d6_a_source_folder_that_cannot_be_read_is_listed(tmp_path: Path) -> None:
+    draft = write(tmp_path, "drafts/plant.md", DRAFT)
+    write(tmp_path, "sources/a.md", SOURCE)
+    _deep_folder(tmp_path / "sources")
+    done = run("check", draft, "--source", tmp_path / "sources", "--no-default-ledger")
+    assert done.returncode == 1, done.stderr  # the discrepancy; the folder did not pass
+    assert "cannot read the folder: File name too long" in done.stderr
+    assert done.stderr.startswith(f"factcheck: source {tmp_path / 'sources'}/nested-folder")
+    strict = run("check", draft, "--source", tmp_path / "sources", "--no-default-ledger",
+                 "--strict-sources")  # fmt: skip
+    one_line_error(strict, "cannot read the folder: File name too long")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a folder without read permission")
+def test_issue17_d6_a_source_folder_without_permission_is_listed(tmp_path: Path) -> None:
+    draft = write(tmp_path, "drafts/plant.md", DRAFT)
+    write(tmp_path, "sources/a.md", SOURCE)
+    locked = tmp_path / "sources" / "locked"
+    write(locked, "b.md", SOURCE)
+    locked.chmod(0)
+    try:
+        done = run("check", draft, "--source", tmp_path / "sources", "--no-default-ledger",
+                   "--strict-sources")  # fmt: skip
+    finally:
+        locked.chmod(0o755)
+    one_line_error(done, "locked: cannot read the folder: permission denied")
+
+
+PLANTED = (
+    "---\ndate: 2025-11-20\n---\n\n"
+    "Ardent Foundry will invest $7 billion in a chip plant near Porto. "
+    "The plant is to employ 1,400 people.\n"
+)  # two slips of SOURCE: $9 billion, 4,100 people
+
+
+@pytest.mark.parametrize("how", ["itself", "its-folder"])
+def test_issue17_d6_a_draft_is_never_its_own_source(tmp_path: Path, how: str) -> None:
+    draft = write(tmp_path, "news/plant.md", PLANTED)
+    source = write(tmp_path, "sources/a.md", SOURCE)
+    named = draft if how == "itself" else tmp_path / "news"
+    done = run("check", draft, "--source", named, "--source", source, "--no-default-ledger",
+               "--format", "json")  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    verdicts = [f["verdict"] for f in report["drafts"][0]["findings"]]
+    assert verdicts == ["discrepancy", "discrepancy"]  # not confirmed by itself
+    assert f"factcheck: {draft}: a draft of this run, so not a source" in done.stderr
+
+
+def test_issue17_d6_drafts_are_not_each_others_sources(tmp_path: Path) -> None:
+    write(tmp_path, "news/plant.md", PLANTED)
+    write(tmp_path, "news/copy.md", PLANTED)
+    done = run("check", tmp_path / "news", "--source", tmp_path / "news", "--no-default-ledger",
+               "--format", "json")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    findings = [f for d in json.loads(done.stdout)["drafts"] for f in d["findings"]]
+    assert {f["verdict"] for f in findings} == {"unverified"}
+
+
+# -- defect 11: --follow-links is capped ------------------------------------------------
+
+
+def test_issue17_d11_links_followed_are_capped_per_draft_and_host(tmp_path: Path) -> None:
+    from tests.web_server import serve
+
+    with serve() as site:
+        port = site.base.rsplit(":", 1)[1]
+        hosts = [f"127.0.0.1:{port}", f"localhost:{port}"]
+        links = "".join(f"[{n}](http://{host}/bench/{n}) " for n in range(300) for host in hosts)
+        draft = write(tmp_path, "draft.md", DRAFT + "\n" + links + "\n")
+        config = write(tmp_path, "cfg.toml", "[web]\nmax_links = 30\nmax_links_per_host = 20\n")
+        done = run("check", draft, "--follow-links", "--allow-private", "--config", config,
+                   "--no-default-ledger", "--format", "json")  # fmt: skip
+        hits = sum(n for path, n in site.state.hits.items() if path.startswith("/bench/"))
+    assert done.returncode in (0, 1), done.stderr
+    assert hits == 30  # 20 to the first host, 10 to the second: not 600
+    assert f"{draft}: 570 web links not followed: at most 30 a draft and 20 to one host" in (
+        done.stderr
+    )
+
+
+def test_issue17_d11_refused_links_are_summarised(tmp_path: Path) -> None:
+    """200,000 refused links were 200,000 lines of stderr and 1.2 GB."""
+    links = "".join(f"[{n}](http://10.{n // 65536}.{n // 256 % 256}.{n % 256}/) "
+                    for n in range(20_000))  # fmt: skip
+    draft = write(tmp_path, "draft.md", DRAFT + "\n" + links + "\n")
+    done = run("check", draft, "--follow-links", "--no-default-ledger")
+    assert done.returncode in (0, 1), done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) <= 15, lines
+    assert "factcheck: source (90 more failed; every one is in the report)" in lines
+    assert f"factcheck: {draft}: 19,900 web links not followed" in done.stderr
