@@ -3,9 +3,10 @@ for as many inputs as asked, on several processes; prints what was run and found
 
     .venv/bin/python scripts/fuzz.py --inputs 1000000 --jobs 2 --json fuzz-results.json
 
-Inputs are split over the surfaces evenly and run in rounds of ``--round`` inputs (a
-fresh hypothesis run each, with its own seed: hypothesis keeps what it tried in memory,
-and a round of a million would grow without end). A failing input is shrunk by
+Inputs are split over the surfaces evenly and run in rounds of ``--round`` inputs, one
+surface after the other (a fresh hypothesis run each, with its own seed: hypothesis
+keeps what it tried in memory, and a round of a million would grow without end); each
+round prints a line, so a run stopped early still says what it covered. A failing input is shrunk by
 hypothesis, printed with its traceback, and counted; the surface goes on with its next
 round. Exit code 1 when anything failed.
 """
@@ -100,16 +101,17 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write the tallies here")
     args = parser.parse_args()
     names = args.surface or [surface.name for surface in SURFACES]
-    # Each surface in slices, so that the processes stay busy to the end.
-    slices = max(1, args.jobs)
-    each = -(-args.inputs // (len(names) * slices))
+    # One round of each surface after the other, so that every surface has had its share
+    # at any moment (a run stopped early still covers them all) and the processes stay
+    # busy to the end.
+    rounds = -(-args.inputs // (len(names) * args.round))
     jobs = [
-        (name, each, args.round, args.seed * 1000 + n)
-        for n, name in enumerate(name for name in names for _ in range(slices))
+        (name, args.round, args.round, args.seed * 100_000 + n)
+        for n, name in enumerate(name for _ in range(rounds) for name in names)
     ]
     started = time.monotonic()
     with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
-        parts = pool.map(run_surface, jobs, chunksize=1)
+        parts = list(pool.imap_unordered(run_surface, jobs, chunksize=1))
     tallies: dict[str, Tally] = {}
     for part in parts:
         total = tallies.setdefault(part.surface, Tally(part.surface))
