@@ -7,8 +7,9 @@ by SIGTERM or Ctrl-C removes its temporary file; one killed outright leaves a fi
 named so that the next run writing the same report removes it
 (:mod:`factcheck.tempfiles`).
 
-An output that is not a regular file (``/dev/stdout``, a pipe, ``/dev/null``) is
-written directly: it cannot be replaced, and must not be.
+An output that is not a regular file (``/dev/stdout``, a pipe, ``/dev/null``) cannot be
+replaced, and must not be: the report is spooled and written to it at the end, as to
+stdout.
 
 An output that cannot be written (its folder is missing, it is a folder, permission is
 denied, the disk is full) is an :class:`~factcheck.errors.InputError` naming the path,
@@ -23,7 +24,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -43,12 +44,16 @@ def atomic_output(path: Path | None) -> Iterator[IO[str]]:
     if path is None:
         yield from _to_stdout()
         return
-    target = path.resolve()
-    if target.is_dir():  # found now, not after the whole report is written
+    try:
+        mode: int | None = path.stat().st_mode  # through links: /dev/stdout is a pipe's
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):  # found now, not after the whole report
         raise output_error(path, IsADirectoryError())
-    if target.exists() and not stat.S_ISREG(target.stat().st_mode):
-        yield from _direct(path, target)
+    if mode is not None and not stat.S_ISREG(mode):
+        yield from _direct(path)
         return
+    target = path.resolve()
     try:
         fd, tmp = tempfiles.create(target.parent, target.name)
     except OSError as exc:
@@ -71,6 +76,21 @@ def atomic_output(path: Path | None) -> Iterator[IO[str]]:
 
 
 def _to_stdout() -> Iterator[IO[str]]:
+    yield from _spooled(STDOUT, lambda: sys.stdout, close=False)
+
+
+def _direct(path: Path) -> Iterator[IO[str]]:
+    """A device or a pipe (``/dev/stdout``, a FIFO): nothing to replace, so the report is
+    spooled and written to it whole at the end, as to stdout."""
+
+    def opened() -> IO[str]:
+        return path.open("w", encoding="utf-8", newline="")
+
+    yield from _spooled(str(path), opened, close=True)
+
+
+def _spooled(where: str, destination: Callable[[], IO[str]], *, close: bool) -> Iterator[IO[str]]:
+    """A spool (in memory while small) copied to ``destination()`` once it is complete."""
     with tempfile.SpooledTemporaryFile(_SPOOL, mode="w+", encoding="utf-8") as spool:
         try:
             yield spool
@@ -82,27 +102,17 @@ def _to_stdout() -> Iterator[IO[str]]:
             raise InputError(folder, message) from None
         spool.seek(0)
         try:
-            shutil.copyfileobj(spool, sys.stdout)
-            sys.stdout.flush()
+            out = destination()
+            try:
+                shutil.copyfileobj(spool, out)
+                out.flush()
+            finally:
+                if close:
+                    out.close()
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise InputError(STDOUT, f"cannot write the report: {_reason(exc)}") from None
-
-
-def _direct(path: Path, target: Path) -> Iterator[IO[str]]:
-    """Write to a device or a pipe as it is: there is nothing to replace."""
-    try:
-        stream = target.open("w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise output_error(path, exc) from None
-    try:
-        with stream:
-            yield stream
-    except OSError as exc:
-        if exc.errno not in _FULL:
-            raise
-        raise output_error(path, exc) from None
+            raise InputError(where, f"cannot write the report: {_reason(exc)}") from None
 
 
 def output_error(path: Path, exc: OSError) -> InputError:

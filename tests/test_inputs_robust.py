@@ -185,6 +185,15 @@ def test_issue17_d7_a_full_disk_for_the_report(tmp_path: Path) -> None:
     one_line_error(done, "/dev/full: cannot write the report: no space left on the device")
 
 
+def test_issue17_d7_a_pipe_as_the_report_file_gets_it_whole(tmp_path: Path) -> None:
+    """``-o /dev/stdout`` when stdout is a pipe: nothing to replace, written at the end."""
+    draft = write(tmp_path, "draft.md", DRAFT)
+    done = run("extract", draft, "--format", "text", "-o", "/dev/stdout")
+    assert done.returncode == 0, done.stderr
+    assert "$9 billion" in done.stdout
+    assert list(tmp_path.iterdir()) == [draft]  # no temporary file beside anything
+
+
 def test_issue17_d7_out_of_memory_is_one_line_exit_2(tmp_path: Path) -> None:
     """A run given less memory than its input needs (RLIMIT_AS): one line, exit 2."""
     draft = write(tmp_path, "big.md", "Sales rose 1% and 2% and 3%. " * 300_000)  # 8.7 MB
