@@ -269,6 +269,35 @@ _ARTICLE = st.fixed_dictionaries(
 )  # fmt: skip
 
 
+#: Values a ledger record may hold: one figure, read whole.
+CLEAN_VALUES = [
+    "$2 billion", "$61.5 billion", "€4bn", "4 Milliarden Euro", "£74 million", "$250 million",
+    "US$ 3.5 million", "about $2 billion", "rund 4 Milliarden Euro", "$1.2bn", "CHF 300 million",
+]  # fmt: skip
+
+
+def _toml_string(text: str) -> str:
+    return json.dumps(text)  # a JSON string is a TOML basic string (escapes alike)
+
+
+_RECORD = st.fixed_dictionaries(
+    {
+        "entity": st.sampled_from(["Harbor", "Ardent Foundry", "Quillon"]),
+        "metric": st.sampled_from(["funding"] * 6 + ["valuation", "investment", "valuaton"]),
+        "value": st.one_of(*[st.sampled_from(CLEAN_VALUES)] * 4, st.sampled_from(FIGURES), PROSE),
+        "as_of": st.sampled_from(["2024-01-31"] * 4 + ['"2025-02"', '"2025"', "2025-02-30"]),
+        "source": st.sampled_from(['"https://example.org/a"'] * 6 + ['""', "3"]),
+    },
+    optional={"lang": st.sampled_from(['"de"', '"en"', '"fr"']), "note": PROSE},
+).map(
+    lambda r: "[[claims]]\n" + "".join(
+        f"{k} = {_toml_string(v) if k in ('entity', 'metric', 'value', 'note') else v}\n"
+        for k, v in r.items()
+    )
+)  # fmt: skip
+_LEDGER = st.lists(_RECORD, min_size=1, max_size=4).map("\n".join)
+
+
 def _json_line(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=True) + "\n").encode()
 
@@ -292,6 +321,7 @@ SURFACES = [
     Surface(
         "ledger-toml",
         st.one_of(
+            _LEDGER,
             _mix(TOML, max_size=60),
             _nested("[", "]", "1").map("a = ".__add__),
             _nested("{c=", "}", "1").map("b = ".__add__),
