@@ -110,7 +110,7 @@ def parse_line(raw: bytes | str, source: str, line: int) -> Article | None:
     if not isinstance(text, str):
         raise InputError(source, 'an article needs a "text" (a string)', line)
     lang, url = record.get("lang"), record.get("url")
-    if lang is not None and lang not in LANGS:
+    if lang is not None and (not isinstance(lang, str) or lang not in LANGS):
         lang_shown = replace_surrogates(json.dumps(lang, ensure_ascii=False)[:40])
         raise InputError(source, f'"lang" must be "en" or "de", not {lang_shown}', line)
     if url is not None and not isinstance(url, str):

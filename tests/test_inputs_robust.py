@@ -148,8 +148,10 @@ def test_issue17_d7_toml_nested_5000_deep_in_the_config(tmp_path: Path) -> None:
         ("[" * DEEP + "]" * DEEP, "nested too deeply"),
         ('{"id": ' + "9" * DEEP + ', "text": "Up 4%."}', "4,300 digits"),
         ('{"id": 1, "text": "Up 4%.", "lang": "' + "x" * 5000 + '"}', '"lang" must be'),
+        ('{"id": 1, "text": "Up 4%.", "lang": []}', '"lang" must be "en" or "de", not []'),
+        ('{"id": 1, "text": "Up 4%.", "lang": {"a": 1}}', '"lang" must be "en" or "de"'),
     ],
-    ids=["nested", "5000-digit-id", "long-lang"],
+    ids=["nested", "5000-digit-id", "long-lang", "lang-list", "lang-object"],
 )
 def test_issue17_d7_archive_lines_that_break_the_parser(
     tmp_path: Path, line: str, wanted: str
