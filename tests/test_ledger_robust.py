@@ -194,6 +194,17 @@ def _add_forever(path: str, first: int) -> None:
         n += 1
 
 
+def _until_writing(folder: Path, pid: int) -> None:
+    """Return as soon as the writer ``pid`` has a temporary file in ``folder`` (it writes
+    in a loop, so one comes; a minute without one fails the test)."""
+    mark = f"-{pid}."
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if any(mark in name and name.endswith(tempfiles.SUFFIX) for name in os.listdir(folder)):
+            return
+    raise AssertionError(f"writer {pid} made no temporary file in a minute")
+
+
 def _ledger_of(count: int) -> str:
     """A ledger file of ``count`` records (one value repeated: quick to validate), large
     enough that writing it takes a while."""
@@ -222,15 +233,18 @@ def test_issue17_d12_sigkill_mid_write_leaves_no_torn_file_and_no_litter(
     for kill in range(KILLS):
         writer = context.Process(target=_add_forever, args=(str(path), 1000 * kill))
         writer.start()
-        time.sleep(chance.uniform(0.0, 0.25))
         assert writer.pid is not None
+        if kill % 2:  # at a random moment: reading, checking, writing or renaming
+            time.sleep(chance.uniform(0.0, 0.25))
+        else:  # while its temporary file exists, however slow the machine is today
+            _until_writing(folder, writer.pid)
         os.kill(writer.pid, signal.SIGKILL)
         writer.join(30)
         values = values_in(path)  # never torn: tomllib reads it whole
         assert len(values) >= count
         count = len(values)
         left_behind += len(litter(folder))
-    assert left_behind > 0  # some kills did land mid-write
+    assert left_behind > 0  # the kills while writing left their files, for the next run
     append_record(path, record(999_999))  # the next run
     assert litter(folder) == []
     assert len(load_ledger([folder], default=False, cache=False).records) == count + 1
