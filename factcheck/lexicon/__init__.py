@@ -12,7 +12,14 @@ import tomllib
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from factcheck.errors import LexiconError
 
@@ -326,6 +333,40 @@ class Frames(_Data):
         return value
 
 
+class Arithmetic(_Data):
+    """Words of a draft's own arithmetic (:mod:`factcheck.compare.arithmetic`), lower case,
+    matched on whole words of the text between and around figures."""
+
+    #: "from $2.1m to $2.6m", "von 2,1 auf 2,6 Millionen": the earlier and the later level
+    from_: tuple[str, ...] = Field(alias="from")
+    to: tuple[str, ...]
+    #: the direction of a change; a change with neither is compared by its size only
+    rise: tuple[str, ...]
+    fall: tuple[str, ...]
+    #: a change against another base than the level beside it ("up 12% on the year")
+    other_base: tuple[str, ...]
+    #: after a total, its parts ("11,000 jobs: 5,000 …", "davon"); those of them after
+    #: which two or more parts are the whole of it
+    part_openers: tuple[str, ...]
+    whole_openers: tuple[str, ...]
+    #: the last part is the rest of the total ("and $12bn from others")
+    remainder: tuple[str, ...]
+    #: between two parts of one list
+    list_joiners: tuple[str, ...]
+    #: percentages of one whole ("split", "aufgeteilt")
+    split: tuple[str, ...]
+    #: "$14.3bn for a 49% stake": the money buys the stake
+    stake_for: tuple[str, ...]
+    #: between one amount in two currencies or units: "(", ", or", "umgerechnet"
+    conversion: tuple[str, ...]
+    #: after a premium or discount: the price it is measured from
+    reference: tuple[str, ...]
+    #: what a count of shares counts
+    shares: tuple[str, ...]
+    #: between a number of shares and the price of each ("at", "zu je")
+    price_at: tuple[str, ...]
+
+
 class Lexicon(_Data):
     """Everything factcheck knows about the words of one language."""
 
@@ -352,6 +393,7 @@ class Lexicon(_Data):
     references: References
     metrics: dict[str, tuple[str, ...]]
     frames: Frames
+    arithmetic: Arithmetic
 
     @model_validator(mode="after")
     def _separators_differ(self) -> Lexicon:

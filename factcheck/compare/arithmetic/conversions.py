@@ -1,0 +1,95 @@
+"""Conversions the draft states: one amount in two currencies or two units.
+
+    "$50 billion (€43 billion)"                         at the ECB rate of the draft's day
+    "2,6 Milliarden Dollar, umgerechnet rund 2,2 Milliarden Euro"
+    "250,000 square feet (23,000 square metres)"        units: no rate needed
+
+A currency conversion holds when some ECB euro reference rate of the draft's day or
+the ``Settings.conversion_window_days`` before it, give or take
+``Settings.conversion_tolerance`` (newsrooms convert at market rates, not at the ECB's
+fixing), turns an amount the first figure allows into one the second allows. The rate
+of the draft's day (or the last business day before it) is named in the evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from itertools import pairwise
+
+from factcheck.compare.arithmetic.base import Draft, Slip, Span, is_one_of, written
+from factcheck.compare.suggest import stated_number
+from factcheck.rates import EuroRates, Rate, shipped_rates
+
+
+def check_conversions(d: Draft, rates: EuroRates | None = None) -> Iterator[Slip]:
+    for group in d.sentences:
+        for a, b in pairwise(group):
+            if not is_one_of(d.gap(a, b), d.words.conversion):
+                continue
+            fa, fb = d.figures[a], d.figures[b]
+            if fa.kind != fb.kind or fa.value_high is not None or fb.value_high is not None:
+                continue
+            if fa.kind == "money" and fa.unit != fb.unit:
+                slip = _currency(d, a, b, rates if rates is not None else shipped_rates())
+            elif fa.unit == fb.unit and fa.kind not in ("money", "count", "percent"):
+                slip = _units(d, a, b)
+            else:
+                slip = None
+            if slip is not None:
+                yield slip
+
+
+def rates_in_window(
+    rates: EuroRates, base: str, quote: str, day: dt.date, days: int
+) -> tuple[Rate, list[Rate]] | None:
+    """The rate of ``day`` (or the last business day before it) and every rate of the
+    ``days`` before it; None when the ECB has no rate for the pair."""
+    today = rates.on(base, quote, day)
+    if today is None:
+        return None
+    return today, rates.between(base, quote, day - dt.timedelta(days=days), day)
+
+
+def converted(span: Span, window: list[Rate], tolerance: float) -> Span:
+    """Every amount ``span`` allows, at every rate of ``window``, with ``tolerance``."""
+    factors = [r.factor for r in window]
+    return Span(span.lo * min(factors), span.hi * max(factors)).widened(tolerance)
+
+
+def _currency(d: Draft, a: int, b: int, rates: EuroRates | None) -> Slip | None:
+    fa, fb = d.figures[a], d.figures[b]
+    sa, sb = Span.of(fa), Span.of(fb)
+    if rates is None or sa is None or sb is None:
+        return None
+    settings = d.settings
+    found = rates_in_window(rates, fa.unit, fb.unit, d.day, settings.conversion_window_days)
+    if found is None:
+        return None
+    today, window = found
+    if converted(sa, window, settings.conversion_tolerance).meets(sb):
+        return None
+    gives = written(fa.value * today.factor, fb)
+    rate = today.describe(d.lang)
+    message = (
+        f"At the {rate}, {_t(d, a)} is {gives}, not {fb.text} ({d.where(b)}); "
+        f"no rate of the {settings.conversion_window_days} days before gives it."
+    )
+    return Slip("conversion", b, (a,), "conversion", message, rate, gives)
+
+
+def _units(d: Draft, a: int, b: int) -> Slip | None:
+    fa, fb = d.figures[a], d.figures[b]
+    na, nb = stated_number(fa), stated_number(fb)
+    if not na or not nb or abs(fa.value / na / (fb.value / nb) - 1) < 1e-6:
+        return None  # the same unit word twice: no conversion ("5 MW (4 MW in 2024)")
+    sa, sb = Span.of(fa), Span.of(fb)
+    if sa is None or sb is None or sa.meets(sb):
+        return None
+    gives = written(fa.value, fb)
+    message = f"{_t(d, a)} is {gives}, not {fb.text} ({d.where(b)})."
+    return Slip("conversion", b, (a,), "conversion", message, f"{_t(d, a)} = {gives}", gives)
+
+
+def _t(d: Draft, i: int) -> str:
+    return " ".join(d.figures[i].text.split())
