@@ -344,7 +344,11 @@ def _same_fact(matcher: Matcher) -> SameFact:
         found = matcher.assess(a, [b])
         if found.agrees:
             return "agrees"
-        return found.slips[0].diagnosis if found.slips else None
+        slips = [
+            m for m in found.slips
+            if m.relation.metric == "same" and m.relation.party in ("same", "crossed")
+        ]  # fmt: skip
+        return slips[0].diagnosis if slips else None
 
     return judge
 

@@ -181,10 +181,9 @@ def _multiple(d: Draft, earlier: int, later: int, k: int, a: Span, b: Span, c: S
     if c.meets(times):
         return None
     levels = f"{_text(d, earlier)} to {_text(d, later)}"
-    words = "mal" if d.lang == "de" else "times"
     message = (
         f"From {levels} is {number(times.lo, d.lang, 2)} to {number(times.hi, d.lang, 2)} "
-        f"{words} the earlier figure, not {fk.text} ({d.where(k)})."
+        f"times the earlier figure, not {_text(d, k)}."
     )
     note = f"{_text(d, later)} / {_text(d, earlier)} = {number(b.mid / a.mid, d.lang)}"
     return Slip("multiple", k, (earlier, later), "arithmetic", message, note)
@@ -193,9 +192,8 @@ def _multiple(d: Draft, earlier: int, later: int, k: int, a: Span, b: Span, c: S
 def _slip(
     d: Draft, k: int, levels: tuple[int, int], diagnosis: str, result: str, suggestion: str
 ) -> Slip:
-    fk = d.figures[k]
     earlier, later = (_text(d, i) for i in levels)
-    message = f"From {earlier} to {later} is {result}, not {fk.text} ({d.where(k)})."
+    message = f"From {earlier} to {later} is {result}, not {_text(d, k)}."
     note = f"{earlier} → {later}: {result}"
     rule = "points" if diagnosis == "points_vs_percent" else "change"
     return Slip(rule, k, levels, diagnosis, message, note, suggestion)  # type: ignore[arg-type]

@@ -25,7 +25,7 @@ from factcheck.rates import EuroRates, Rate, shipped_rates
 def check_conversions(d: Draft, rates: EuroRates | None = None) -> Iterator[Slip]:
     for group in d.sentences:
         for a, b in pairwise(group):
-            if not is_one_of(d.gap(a, b), d.words.conversion):
+            if not _converts(d, a, b):
                 continue
             fa, fb = d.figures[a], d.figures[b]
             if fa.kind != fb.kind or fa.value_high is not None or fb.value_high is not None:
@@ -38,6 +38,23 @@ def check_conversions(d: Draft, rates: EuroRates | None = None) -> Iterator[Slip
                 slip = None
             if slip is not None:
                 yield slip
+
+
+#: Most words between an amount and the mark of its conversion: a German verb's
+#: particle ("gibt 2,6 Millionen Dollar aus, umgerechnet …"), "a year (€44m)".
+_MAX_BEFORE_MARK = 2
+
+
+def _converts(d: Draft, a: int, b: int) -> bool:
+    """Whether figure ``b`` is ``a`` told again in another currency or unit."""
+    gap = d.gap(a, b)
+    if is_one_of(gap, d.words.conversion):
+        return True
+    for at in range(1, _MAX_BEFORE_MARK + 1):
+        head, mark = gap[:at], gap[at:]
+        if mark[:1] in (("(",), (",",)) and is_one_of(mark, d.words.conversion):
+            return all(token.isalpha() for token in head)
+    return False
 
 
 def rates_in_window(
@@ -72,7 +89,7 @@ def _currency(d: Draft, a: int, b: int, rates: EuroRates | None) -> Slip | None:
     gives = written(fa.value * today.factor, fb)
     rate = today.describe(d.lang)
     message = (
-        f"At the {rate}, {_t(d, a)} is {gives}, not {fb.text} ({d.where(b)}); "
+        f"At the {rate}, {_t(d, a)} is {gives}, not {_t(d, b)}; "
         f"no rate of the {settings.conversion_window_days} days before gives it."
     )
     return Slip("conversion", b, (a,), "conversion", message, rate, gives)
@@ -87,7 +104,7 @@ def _units(d: Draft, a: int, b: int) -> Slip | None:
     if sa is None or sb is None or sa.meets(sb):
         return None
     gives = written(fa.value, fb)
-    message = f"{_t(d, a)} is {gives}, not {fb.text} ({d.where(b)})."
+    message = f"{_t(d, a)} is {gives}, not {_t(d, b)}."
     return Slip("conversion", b, (a,), "conversion", message, f"{_t(d, a)} = {gives}", gives)
 
 

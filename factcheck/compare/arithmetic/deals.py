@@ -68,7 +68,7 @@ def _stake(d: Draft, s: int, group: tuple[int, ...]) -> Slip | None:
     money_text, stake_text = _t(d, money), _t(d, stake)
     message = (
         f"{money_text} for {stake_text} values the company at {implied} after the money "
-        f"({written(pre.mid, fv)} before it), not {fv.text} ({d.where(v)})."
+        f"({written(pre.mid, fv)} before it), not {_t(d, v)}."
     )
     note = f"{money_text} / {stake_text} = {implied}"
     return Slip("stake", v, (money, stake), "arithmetic", message, note, implied)
@@ -120,7 +120,7 @@ def _price(d: Draft, group: tuple[int, ...]) -> Slip | None:
             return None
         ft = d.figures[t]
         gives = written(product.mid, ft)
-        message = f"{_t(d, a)} shares at {_t(d, b)} come to {gives}, not {ft.text} ({d.where(t)})."
+        message = f"{_t(d, a)} shares at {_t(d, b)} come to {gives}, not {_t(d, t)}."
         return Slip(
             "price", t, (a, b), "arithmetic", message, f"{_t(d, a)} × {_t(d, b)} = {gives}", gives
         )
@@ -177,7 +177,7 @@ def _premium_check(d: Draft, q: int, offer: int, ref: int, sign: int) -> Slip | 
     word = "premium" if gives >= 0 else "discount"
     message = (
         f"{_t(d, offer)} against {_t(d, ref)} is a {word} of {number(abs(gives), d.lang, 2)}%, "
-        f"not {fq.text} ({d.where(q)})."
+        f"not {_t(d, q)}."
     )
     note = f"{_t(d, offer)} / {_t(d, ref)} − 1 = {percent_text(gives, d.lang)}"
     suggestion = written(abs(gives), fq) if (gives >= 0) == (sign > 0) else None

@@ -82,9 +82,9 @@ def _remainder_before(d: Draft, k: int) -> bool:
 
 def _is_change(d: Draft, k: int) -> bool:
     """A figure told as a change or an earlier level ("by 5,000", "from 6,000")."""
-    before = d.before(k)[-2:]
     w = d.words
-    return has(before, ("by", "um", *w.from_, *w.to)) or d.figures[k].frame.status == "previous"
+    last = d.before(k)[-1:]
+    return has(last, ("by", "um", *w.from_, *w.to)) or d.figures[k].frame.status == "previous"
 
 
 def _same_dimensions(d: Draft, parts: list[int]) -> bool:
@@ -104,11 +104,10 @@ def _check(d: Draft, t: int, parts: list[int], whole: bool) -> Slip | None:
     under = whole and summed.hi < total.lo and not summed.meets(total)
     if not (over or under):
         return None
-    ft = d.figures[t]
     listed = " + ".join(" ".join(d.figures[k].text.split()) for k in parts)
     side = "more than" if over else "less than"
     gives = _amount(d, t, summed.mid)
-    message = f"The parts {listed} add up to {gives}, {side} the total {ft.text} ({d.where(t)})."
+    message = f"The parts {listed} add up to {gives}, {side} the total {_t(d, t)}."
     note = f"{listed} = {gives}"
     return Slip("parts", t, tuple(parts), "sum", message, note)
 
@@ -160,3 +159,7 @@ def _mixed(d: Draft, shares: list[int]) -> bool:
     """Some shares say whose whole they are and some do not."""
     told = [starts_with(d.after(k), ["of", "der", "aller"]) for k in shares]
     return any(told) and not all(told)
+
+
+def _t(d: Draft, i: int) -> str:
+    return " ".join(d.figures[i].text.split())

@@ -41,7 +41,7 @@ def check_twice(d: Draft, same_fact: SameFact) -> Iterator[Slip]:
                 continue
             odd, right = _odd_one(d, i, j, same_fact)
             done.update((i, j))
-            yield _slip(d, odd, right, found)
+            yield _slip(d, odd, right if right is not None else i, found, right is not None)
 
 
 def _comparable(d: Draft, i: int, j: int) -> bool:
@@ -49,7 +49,9 @@ def _comparable(d: Draft, i: int, j: int) -> bool:
     if fi.unit != fj.unit or fi.sentence == fj.sentence:
         return False
     frames = (fi.frame, fj.frame)
-    return all(f.metric_sure and f.status is None and f.sure_subject for f in frames)
+    if not all(f.status is None and f.sure_subject and f.metric for f in frames):
+        return False
+    return any(f.metric_sure for f in frames)  # a word of the metric beside one of them
 
 
 def _odd_one(d: Draft, i: int, j: int, same_fact: SameFact) -> tuple[int, int | None]:
@@ -65,21 +67,14 @@ def _odd_one(d: Draft, i: int, j: int, same_fact: SameFact) -> tuple[int, int | 
     return j, None
 
 
-def _slip(d: Draft, odd: int, right: int | None, found: str) -> Slip:
-    fo = d.figures[odd]
-    other = right if right is not None else _first_other(d, odd)
-    fr = d.figures[other]
+def _slip(d: Draft, odd: int, other: int, found: str, sure: bool) -> Slip:
+    """The finding for ``odd``, told against ``other``; with a suggestion when a third
+    statement of the fact agrees with ``other`` (``sure``)."""
+    fo, fr = d.figures[odd], d.figures[other]
     message = (
         f"The draft gives the same fact as {' '.join(fr.text.split())} ({d.where(other)}) "
         f"and as {' '.join(fo.text.split())} ({d.where(odd)}): {_SLIPS[found]}."
     )
-    suggestion = suggest(fr, fo) if right is not None else None
+    suggestion = suggest(fr, fo) if sure else None
     note = f"{' '.join(fr.text.split())} ({d.where(other)})"
     return Slip("twice", odd, (other,), found, message, note, suggestion)  # type: ignore[arg-type]
-
-
-def _first_other(d: Draft, odd: int) -> int:
-    for k, f in enumerate(d.figures):
-        if k != odd and f.unit == d.figures[odd].unit and not meets(f, d.figures[odd]):
-            return k
-    return odd
