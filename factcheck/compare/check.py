@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import process
 
-from factcheck.compare.arithmetic import SameFact, apply_slips, find_slips
+from factcheck.compare.arithmetic import SameFact, Slip, apply_slips, find_slips
 from factcheck.compare.citations import cited_sources
 from factcheck.compare.explain import explain as explanation
 from factcheck.compare.figures import Figure, from_claim, meets
@@ -250,6 +250,7 @@ def check(
     lists them with their error. With ``explain``, every finding carries the frame read
     and the candidates weighed (:mod:`~factcheck.compare.explain`).
     """
+    dated = as_of is not None
     as_of = as_of or dt.date.today()
     concepts = load_concepts()
     parties = Parties(ledger.entities if ledger else {})
@@ -306,7 +307,12 @@ def check(
             if explain:
                 finding = finding.model_copy(update={"explain": explanation(draft, found)})
             findings.append(finding)
-        findings = _own_arithmetic(doc, figures, findings, infos, matcher, as_of, settings)
+        day = doc.published or as_of
+        slips = find_slips(
+            figures, doc.lang, day, settings, _same_fact(matcher),
+            dated=dated or doc.published is not None,
+        )  # fmt: skip
+        findings = _own_arithmetic(doc, figures, findings, infos, slips)
         results.append(DraftResult(path=doc.location, lang=doc.lang, findings=findings))
     return CheckReport(as_of=as_of, drafts=results, sources=infos, summary=summarize(results))
 
@@ -316,14 +322,11 @@ def _own_arithmetic(
     figures: Sequence[Figure],
     findings: list[Finding],
     infos: list[SourceInfo],
-    matcher: Matcher,
-    as_of: dt.date,
-    settings: Settings,
+    slips: Sequence[Slip],
 ) -> list[Finding]:
-    """The draft's own arithmetic (:mod:`~factcheck.compare.arithmetic`) for the figures
-    nothing else decided; the draft is listed among the report's sources when its own
-    figures are evidence."""
-    slips = find_slips(figures, doc.lang, doc.published or as_of, settings, _same_fact(matcher))
+    """The slips of the draft's own arithmetic (:mod:`~factcheck.compare.arithmetic`)
+    given to the figures nothing else decided; the draft is listed among the report's
+    sources when its own figures are evidence."""
     if not slips:
         return findings
     source = f"draft-{sum(1 for i in infos if i.id.startswith('draft-')) + 1}"
@@ -331,7 +334,11 @@ def _own_arithmetic(
     if updated != findings:
         infos.append(
             SourceInfo(
-                id=source, location=doc.location, title="the draft itself", claims=len(doc.claims)
+                id=source,
+                location=doc.location,
+                title="the draft itself",
+                published=doc.published,
+                claims=len(doc.claims),
             )
         )
     return updated

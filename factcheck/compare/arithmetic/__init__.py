@@ -55,16 +55,20 @@ def find_slips(
     settings: Settings,
     same_fact: SameFact | None = None,
     rates: EuroRates | None = None,
+    *,
+    dated: bool = True,
 ) -> list[Slip]:
     """Every slip of a draft's own arithmetic, one per target figure, in text order.
 
     ``day`` is the draft's date (its conversions are held to the rates of that day);
     ``same_fact`` tells whether two figures state one fact (the matcher's judgement; no
-    same-fact check without it); ``rates`` default to the shipped ECB history.
+    same-fact check without it); ``rates`` default to the shipped ECB history. An
+    undated draft (``dated`` false: no date of its own, none given for the run) has its
+    conversions held to every rate of the year before ``day``.
     """
     if not figures:
         return []
-    draft = read_draft(figures, lang, day, settings)
+    draft = read_draft(figures, lang, day, settings, dated)
     found = [
         *check_changes(draft),
         *check_totals(draft),

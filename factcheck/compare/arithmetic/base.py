@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.compare.figures import Figure
-from factcheck.compare.suggest import format_number, stated_number, suggest
+from factcheck.compare.suggest import format_number, suggest
 from factcheck.lexicon import Arithmetic, load_lexicon
 from factcheck.models import Diagnosis
 from factcheck.settings import Settings
@@ -34,8 +34,10 @@ _TOKENS = re.compile(
 
 
 def tokens(text: str) -> tuple[str, ...]:
-    """>>> tokens("up 12% on the **year-on-year** basis (€43bn)")
-    ('up', '12', '%', 'on', 'the', 'year-on-year', 'basis', '(', '€43bn', ')')
+    """The tokens of ``text``, lower case.
+
+    >>> tokens("up 12% on the **year-on-year** basis (€43bn)")
+    ('up', '12', '%', 'on', 'the', 'year-on-year', 'basis', '(', '€', '43bn', ')')
     """
     return tuple(_TOKENS.findall(text.casefold()))
 
@@ -72,6 +74,11 @@ def starts_with(words: Sequence[str], phrases: Sequence[str]) -> bool:
 def is_one_of(words: Sequence[str], phrases: Sequence[str]) -> bool:
     """Whether ``words`` are exactly one of ``phrases``."""
     return any(tuple(words) == tokens(p) for p in phrases)
+
+
+#: How much longer the text between two sentences may be than their folded words: line
+#: breaks, indentation and Markdown marks (relative, and in characters).
+_SPACING, _SPACING_SLACK = 1.3, 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +162,9 @@ class Draft:
     #: the day whose exchange rates a conversion in the draft is held to
     day: dt.date
     settings: Settings
+    #: whether the draft's day is known (its date, or one given for the run); an undated
+    #: draft's conversions are held to every rate of the year before ``day``
+    dated: bool = True
 
     @property
     def words(self) -> Arithmetic:
@@ -183,12 +193,26 @@ class Draft:
         stop = self.places[group[at + 1]][1] if at + 1 < len(group) else None
         return tokens(self.figures[i].sentence[end:stop])
 
+    def next_to(self, s: int) -> bool:
+        """Whether sentence ``s + 1`` follows sentence ``s`` with no sentence between
+        them (one without figures): the text from the last figure of one to the first
+        of the other is no longer than the two sentences' rest and head, give or take
+        the spacing and markup of the draft."""
+        last, first = self.sentences[s][-1], self.sentences[s + 1][0]
+        a, b = self.figures[last], self.figures[first]
+        rest = len(a.sentence) - self.places[last][2]
+        head = self.places[first][1]
+        between = b.claim().start - a.claim().end
+        return between <= _SPACING * (rest + head) + _SPACING_SLACK
+
     def where(self, i: int) -> str:
         claim = self.figures[i].claim()
         return f"line {claim.line}"
 
 
-def read_draft(figures: Sequence[Figure], lang: str, day: dt.date, settings: Settings) -> Draft:
+def read_draft(
+    figures: Sequence[Figure], lang: str, day: dt.date, settings: Settings, dated: bool = True
+) -> Draft:
     """Place every figure in its sentence (the sentence text is folded, the figure's text
     found in it in order)."""
     sentences: list[list[int]] = []
@@ -212,55 +236,52 @@ def read_draft(figures: Sequence[Figure], lang: str, day: dt.date, settings: Set
         lang=lang,
         day=day,
         settings=settings,
+        dated=dated,
     )
 
 
 def written(value: float, like: Figure, unit: str | None = None) -> str:
-    """``value`` written the way ``like`` is written, to its precision (one more digit
-    when its precision would give back the same figure).
+    """``value`` written the way ``like`` is written, to as many significant digits as
+    it states (two at least; more when that would give back the same figure).
 
     >>> from factcheck.compare.figures import from_claim
     >>> from factcheck.extract.pipeline import extract
     >>> fig = from_claim(extract("It rose 14%.", "en")[0], source="d", origin="draft",
     ...                  when=None, where="d")
-    >>> written(23.8, fig), written(2.0, fig, "pp")
-    ('24%', '2 percentage points')
+    >>> written(23.8, fig), written(2.0, fig, "pp"), written(14.04, fig)
+    ('24%', '2 percentage points', '14.04%')
     """
     unit = unit or like.unit
-    step = _step(like)
-    number = round_to(value, step)
-    if math.isclose(number, like.value, rel_tol=1e-9) and not math.isclose(value, like.value):
-        number = round_to(value, step / 10)
-    evidence = _figure_like(like, number, unit)
-    return suggest(evidence, like)
+    digits = max(2, _significant(like))
+    number = round_significant(value, digits)
+    while digits < 12 and math.isclose(number, like.value, rel_tol=1e-9):
+        if math.isclose(value, like.value, rel_tol=1e-9):
+            break
+        digits += 1
+        number = round_significant(value, digits)
+    return suggest(_figure_like(like, number, unit), like)
 
 
-def round_to(value: float, step: float) -> float:
-    """>>> round_to(23.76, 1.0), round_to(43.79e9, 1e9), round_to(0.1234, 0.01)
-    (24.0, 44000000000.0, 0.12)
+def round_significant(value: float, digits: int) -> float:
+    """``value`` to ``digits`` significant digits.
+
+    >>> round_significant(23.76, 2), round_significant(6.09e9, 3), round_significant(0.1234, 2)
+    (24.0, 6090000000.0, 0.12)
     """
-    if step <= 0:
-        return value
-    decimals = max(0, -math.floor(math.log10(step) + 1e-9))
-    return round(round(value / step) * step, decimals + 2)
-
-
-def _step(figure: Figure) -> float:
-    """The step of the last digit the figure states, in base units: "$2.1 million" 1e5,
-    "14%" 1, "23,000 square metres" 1,000 (trailing zeros of a whole number are no
-    stated digits)."""
-    stated = stated_number(figure)
-    if stated is None or stated == 0:
+    if value == 0:
         return 0.0
-    factor = figure.value / stated
-    digits = _numeral(figure)
+    exponent = math.floor(math.log10(abs(value)))
+    return round(value, digits - 1 - exponent)
+
+
+def _significant(figure: Figure) -> int:
+    """How many significant digits the figure states: "6.14" 3, "44" 2, "23,000" 2."""
+    numeral = _numeral(figure)
+    digits = re.sub(r"\D", "", numeral).lstrip("0")
     lex = load_lexicon(figure.lang)
-    if lex.decimal_separator in digits.rsplit(lex.group_separator, 1)[-1]:
-        decimals = len(digits.rsplit(lex.decimal_separator, 1)[1])
-        return factor * 10.0**-decimals
-    whole = digits.replace(lex.group_separator, "").replace(" ", "")
-    zeros = len(whole) - len(whole.rstrip("0"))
-    return factor * 10.0 ** min(zeros, max(0, len(whole) - 2))
+    if lex.decimal_separator not in numeral.rsplit(lex.group_separator, 1)[-1]:
+        digits = digits.rstrip("0")  # the zeros of a whole number are no stated digits
+    return len(digits) or 1
 
 
 def _numeral(figure: Figure) -> str:

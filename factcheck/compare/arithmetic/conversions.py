@@ -74,25 +74,36 @@ def converted(span: Span, window: list[Rate], tolerance: float) -> Span:
     return Span(span.lo * min(factors), span.hi * max(factors)).widened(tolerance)
 
 
+#: The rates an undated draft's conversions are held to: every rate since the euro's
+#: first day, so that only a conversion no day ever gave is flagged.
+UNDATED_SINCE = dt.date(1999, 1, 1)
+
+
 def _currency(d: Draft, a: int, b: int, rates: EuroRates | None) -> Slip | None:
     fa, fb = d.figures[a], d.figures[b]
     sa, sb = Span.of(fa), Span.of(fb)
     if rates is None or sa is None or sb is None:
         return None
-    settings = d.settings
-    found = rates_in_window(rates, fa.unit, fb.unit, d.day, settings.conversion_window_days)
+    days = d.settings.conversion_window_days if d.dated else (d.day - UNDATED_SINCE).days
+    found = rates_in_window(rates, fa.unit, fb.unit, d.day, days)
     if found is None:
         return None
     today, window = found
-    if converted(sa, window, settings.conversion_tolerance).meets(sb):
+    span = converted(sa, window, d.settings.conversion_tolerance)
+    if span.meets(sb):
         return None
-    gives = written(fa.value * today.factor, fb)
+    gives = fa.value * today.factor
     rate = today.describe(d.lang)
-    message = (
-        f"At the {rate}, {_t(d, a)} is {gives}, not {_t(d, b)}; "
-        f"no rate of the {settings.conversion_window_days} days before gives it."
-    )
-    return Slip("conversion", b, (a,), "conversion", message, rate, gives)
+    period = f"the {days} days before" if d.dated else "any day since 1999 (the draft has no date)"
+    shown = written(gives, fb)
+    if _scaled(span, sb):  # "US$4 billion (A$6.14 trillion)"
+        message = (
+            f"At the {rate}, {_t(d, a)} is {shown}, a power of ten away from {_t(d, b)}: "
+            "one of the two has the wrong scale."
+        )
+        return Slip("conversion", b, (a,), "scale", message, rate)
+    message = f"At the {rate}, {_t(d, a)} is {shown}, not {_t(d, b)}; no rate of {period} gives it."
+    return Slip("conversion", b, (a,), "conversion", message, rate, shown)
 
 
 def _units(d: Draft, a: int, b: int) -> Slip | None:
@@ -103,9 +114,21 @@ def _units(d: Draft, a: int, b: int) -> Slip | None:
     sa, sb = Span.of(fa), Span.of(fb)
     if sa is None or sb is None or sa.meets(sb):
         return None
-    gives = written(fa.value, fb)
-    message = f"{_t(d, a)} is {gives}, not {_t(d, b)}."
-    return Slip("conversion", b, (a,), "conversion", message, f"{_t(d, a)} = {gives}", gives)
+    shown = written(fa.value, fb)
+    if _scaled(sa, sb):
+        message = f"{_t(d, a)} is {shown}, a power of ten away from {_t(d, b)}."
+        return Slip("conversion", b, (a,), "scale", message, f"{_t(d, a)} = {shown}")
+    message = f"{_t(d, a)} is {shown}, not {_t(d, b)}."
+    return Slip("conversion", b, (a,), "conversion", message, f"{_t(d, a)} = {shown}", shown)
+
+
+def _scaled(span: Span, stated: Span) -> bool:
+    """Whether ``stated`` is ``span`` off by a power of ten: a scale slip in one of the
+    two figures, not a wrong rate."""
+    return any(
+        Span(span.lo * 10.0**k, span.hi * 10.0**k).meets(stated)
+        for k in (*range(-12, 0), *range(1, 13))
+    )
 
 
 def _t(d: Draft, i: int) -> str:

@@ -53,7 +53,11 @@ def _stake(d: Draft, s: int, group: tuple[int, ...]) -> Slip | None:
     ]  # fmt: skip
     if len(values) != 1:
         return None
-    v = values[0]
+    return _stake_check(d, money, stake, values[0])
+
+
+def _stake_check(d: Draft, money: int, stake: int, v: int) -> Slip | None:
+    """Whether the money over the stake gives the valuation, after or before the money."""
     m, p, val = Span.of(d.figures[money]), Span.of(d.figures[stake]), Span.of(d.figures[v])
     if m is None or p is None or val is None or p.lo <= 0 or p.hi > 100:
         return None
@@ -82,8 +86,8 @@ def _money_for_stake(d: Draft, group: tuple[int, ...]) -> tuple[int, int] | None
             continue
         money, stake = (a, b) if fa.kind == "money" else (b, a)
         fs = d.figures[stake]
-        if fs.unit != "%" or fs.metric != "stake" or fs.frame.status == "previous":
-            continue
+        if fs.unit != "%" or fs.metric not in ("stake", None) or fs.frame.status == "previous":
+            continue  # "for a 49% stake", "for 49 percent of Scale"
         gap = d.gap(a, b)
         if len(gap) > _MAX_FOR or not has(gap, d.words.stake_for):
             continue

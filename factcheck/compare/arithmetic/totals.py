@@ -41,15 +41,17 @@ def check_totals(d: Draft) -> Iterator[Slip]:
 def _parts(d: Draft, s: int, group: tuple[int, ...], at: int) -> tuple[list[int], bool]:
     """The parts told after the total ``group[at]`` and whether they are its whole."""
     t, w = group[at], d.words
-    opener = d.after(t)
     rest = list(group[at + 1 :])
-    if not rest and s + 1 < len(d.sentences):  # "11,000 jobs go. Of those, 5,000 …"
-        nxt = d.sentences[s + 1]
-        opener = _head(d, nxt[0])
-        rest = list(nxt)
-    if not rest or not has(opener[:4], w.part_openers):
+    opener: tuple[str, ...] = ()
+    if rest and has(d.after(t)[:4], w.part_openers):
+        opener = d.after(t)[:4]
+    elif not rest and s + 1 < len(d.sentences) and d.next_to(s):
+        rest = list(d.sentences[s + 1])  # "11,000 jobs go. Of those, 5,000 …"
+        if starts_with(d.before(rest[0]), w.part_openers):
+            opener = d.before(rest[0])[:4]
+    if not opener:
         return [], False
-    if d.figures[t].frame.status is not None or _is_change(d, t):
+    if d.figures[t].frame.status in ("previous", "threshold") or _is_change(d, t):
         return [], False
     parts: list[int] = []
     for k in rest:
@@ -59,16 +61,11 @@ def _parts(d: Draft, s: int, group: tuple[int, ...], at: int) -> tuple[list[int]
         if parts and not _joined(d, parts[-1], k):
             break
         parts.append(k)
-    whole = len(parts) >= 2 and has(opener[:4], w.whole_openers)
+    whole = len(parts) >= 2 and has(opener, w.whole_openers)
     last = parts[-1] if parts else None
     if last is not None and (has(d.after(last)[:5], w.remainder) or _remainder_before(d, last)):
         whole = len(parts) >= 2 or whole
     return parts, whole
-
-
-def _head(d: Draft, i: int) -> tuple[str, ...]:
-    """The words of a sentence before its first figure."""
-    return d.before(i)
 
 
 def _joined(d: Draft, a: int, b: int) -> bool:
@@ -124,7 +121,8 @@ def _shares(d: Draft, group: tuple[int, ...]) -> Slip | None:
     if len(shares) < 2:
         return None
     listed = all(_joined(d, a, b) for a, b in pairwise(shares))
-    if not listed or any(_is_change(d, k) or d.figures[k].frame.status for k in shares):
+    marked = ("previous", "threshold")
+    if not listed or any(_is_change(d, k) or d.figures[k].frame.status in marked for k in shares):
         return None
     if any(d.figures[k].metric in ("growth", "decline") for k in shares):
         return None
