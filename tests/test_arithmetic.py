@@ -52,7 +52,9 @@ def test_arithmetic_case(case: dict[str, Any]) -> None:
             assert words in finding.message, finding.message
         # the evidence is the draft's other figures, listed among the report's sources
         ids = {s.id: s for s in report.sources}
-        assert all(e.source in ids and ids[e.source].location == "draft.md" for e in finding.evidence)
+        assert all(
+            e.source in ids and ids[e.source].location == "draft.md" for e in finding.evidence
+        )
         assert all(e.note for e in finding.evidence)
 
 
@@ -62,7 +64,9 @@ def test_every_class_has_flags_and_negatives_in_both_languages() -> None:
         assert name.endswith(("_en", "_de")), name
     for cls in CLASSES:
         for lang in ("_en", "_de"):
-            ours = [c for c in CASES if c["name"].startswith(cls + "_") and c["name"].endswith(lang)]
+            ours = [
+                c for c in CASES if c["name"].startswith(cls + "_") and c["name"].endswith(lang)
+            ]
             assert any(c.get("flag") for c in ours), f"no {cls} slip in {lang}"
             if cls != "twice" or lang == "_en":
                 assert any(not c.get("flag") for c in ours), f"no {cls} negative in {lang}"
@@ -71,7 +75,9 @@ def test_every_class_has_flags_and_negatives_in_both_languages() -> None:
 def test_a_figure_a_source_confirms_keeps_its_verdict() -> None:
     """The sources outrank the draft's own arithmetic: a change a source states stays
     consistent, and the finding is not given to a figure the arithmetic cannot blame."""
-    draft = parse_document("draft.md", "Sales at Orrin Tools rose 14% from $2.1 million to $2.6 million.")
+    draft = parse_document(
+        "draft.md", "Sales at Orrin Tools rose 14% from $2.1 million to $2.6 million."
+    )
     wire = parse_document(
         "wire.md", "---\ndate: 2025-05-30\n---\n\nOrrin Tools said its sales rose 14% last year."
     )
@@ -106,3 +112,43 @@ def test_a_euro_draft_agrees_with_a_dollar_source_at_the_rate_of_its_day() -> No
     rate = "ECB reference rate of 2025-06-02: 1 EUR = 1.1419 USD"
     assert rate in finding.message
     assert [e.note for e in finding.evidence] == [f"converted at the {rate}"]
+
+
+def test_an_undated_draft_is_held_to_any_rate_since_1999() -> None:
+    """With no date of its own and none for the run, a conversion is flagged only when
+    no ECB rate ever gave it: the draft may have been written long ago."""
+    text = "Halvard will spend $50 billion (€34 billion) on data centres."
+    undated = check([parse_document("draft.md", text)], [], None).drafts[0].findings
+    assert not _arithmetic(undated)  # 1 EUR = 1.47 USD was the rate of 2008 and 2011
+    dated = _report(text, "2025-06-02").drafts[0].findings
+    assert set(_arithmetic(dated)) == {"€34 billion"}
+    never = "Halvard will spend $50 billion (€20 billion) on data centres."
+    flagged = _arithmetic(check([parse_document("draft.md", never)], [], None).drafts[0].findings)
+    assert set(flagged) == {"€20 billion"}
+    assert "any day since 1999" in flagged["€20 billion"].message
+
+
+def test_a_draft_dated_in_its_front_matter_is_held_to_the_rates_of_its_day() -> None:
+    text = (
+        "---\ndate: 2025-06-02\n---\n\n"
+        "Halvard will spend $50 billion (€34 billion) on data centres."
+    )
+    report = check([parse_document("draft.md", text)], [], None, as_of=dt.date(2026, 1, 1))
+    flagged = _arithmetic(report.drafts[0].findings)
+    assert "ECB reference rate of 2025-06-02" in flagged["€34 billion"].message
+
+
+def test_the_html_report_shows_the_arithmetic_and_the_rate(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "report.html"
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", "examples/arithmetic-slips.md",
+         "--as-of", "2025-12-01", "--format", "html", "--output", str(out), "--fail-on", "never"],
+        capture_output=True, text=True, cwd=Path(__file__).parent.parent, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "ECB reference rate of 2025-06-02: 1 EUR = 1.1419 USD" in page
+    assert "The conversion into another currency or unit does not hold" in page

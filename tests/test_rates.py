@@ -68,5 +68,6 @@ def test_the_shipped_history_knows_a_real_day() -> None:
     rates = shipped_rates()
     assert rates is not None
     rate = rates.on("EUR", "USD", dt.date(2025, 6, 2))
-    assert rate is not None and rate.day == dt.date(2025, 6, 2)
+    assert rate is not None
+    assert rate.day == dt.date(2025, 6, 2)
     assert 1.0 < rate.factor < 1.3

@@ -307,9 +307,8 @@ def check(
             if explain:
                 finding = finding.model_copy(update={"explain": explanation(draft, found)})
             findings.append(finding)
-        day = doc.published or as_of
         slips = find_slips(
-            figures, doc.lang, day, settings, _same_fact(matcher),
+            figures, doc.lang, doc.published or as_of, settings, _same_fact(matcher),
             dated=dated or doc.published is not None,
         )  # fmt: skip
         findings = _own_arithmetic(doc, figures, findings, infos, slips)

@@ -64,7 +64,7 @@ def find_slips(
     ``same_fact`` tells whether two figures state one fact (the matcher's judgement; no
     same-fact check without it); ``rates`` default to the shipped ECB history. An
     undated draft (``dated`` false: no date of its own, none given for the run) has its
-    conversions held to every rate of the year before ``day``.
+    conversions held to every ECB rate since 1999 up to ``day``.
     """
     if not figures:
         return []

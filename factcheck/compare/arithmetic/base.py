@@ -163,7 +163,7 @@ class Draft:
     day: dt.date
     settings: Settings
     #: whether the draft's day is known (its date, or one given for the run); an undated
-    #: draft's conversions are held to every rate of the year before ``day``
+    #: draft's conversions are held to every ECB rate since 1999 (it may be old)
     dated: bool = True
 
     @property
