@@ -301,6 +301,8 @@ class Grammar:
     #: the last letters of the ``minus`` words: a quick "no" before reading the word
     minus_ends: frozenset[str]
     year_words: frozenset[str]
+    #: "gmt", "uhr": after one, a number is a time or a time zone's offset
+    clock_words: frozenset[str]
     #: words and marks before a number that make it a reference ("§ 15")
     references: frozenset[str]
     not_names: frozenset[str]
@@ -617,6 +619,7 @@ def grammar(lang: str) -> Grammar:
         minus=frozenset(fold(w) for w in lex.number_syntax.minus),
         minus_ends=frozenset(fold(w)[-1:] for w in lex.number_syntax.minus),
         year_words=frozenset(lex.not_claims.year_words),
+        clock_words=frozenset(fold(w) for w in lex.not_claims.clock),
         references=frozenset(lex.not_claims.references),
         not_names=frozenset(lex.not_claims.not_names),
         scale_starts=_starts(scale_powers, short_scales, variants),

@@ -535,6 +535,27 @@ def _with_shared_unit(g: Grammar, s: str, q: Quantity, words_before: list[str]) 
     return q
 
 
+def _part_noun(
+    g: Grammar, s: str, q: Quantity, words_before: list[str], found: list[Quantity]
+) -> str | None:
+    """The noun of the count a bare count is a part of, in the same sentence: after "of
+    whom" or "davon", or after a count opened by "of its" or "von den" ("Of its 3,900
+    employees, 350 work in Germany and 2,100 in Sweden")."""
+    if not found or q.qualifier not in ("exact", "approx") or g.shared_noun.match(s, q.end):
+        return None  # "3 of the 12 depots": the count after says
+    nouns = g.lex.counted_nouns
+    for before in reversed(found[-4:]):
+        if before.unit is not None or before.noun is None or before.scaled:
+            return None
+        if _SENTENCE_END.search(s, before.end, q.start):
+            return None
+        if before is found[-1] and _preceded_by(words_before, nouns.part_openers):
+            return before.noun
+        if _preceded_by(_last_words(s, before.start, 2), nouns.partitive):
+            return before.noun
+    return None
+
+
 def _shared_noun(g: Grammar, s: str, q: Quantity, before: Quantity | None) -> str | None:
     """The noun a bare count shares with its neighbour: "68 votes to 31", "412 zu 198 Stimmen"."""
     if before is not None and before.noun is not None and before.unit is None:
@@ -707,13 +728,17 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool, words_before:
     next_word = (after.group("word") or "") if after else ""
     if lower in g.months or next_word.lower().rstrip(".") in g.months:
         return True  # March 3, 3. März
+    if lower in g.clock_words:
+        return True  # GMT+1, UTC-5: a time zone's offset
     if _is_year_like(q):
         # English groups thousands ("2,000 jobs"), so a bare 1000..2199 is a year; German
         # may write "2000 Mitarbeiter", so there a following noun makes it a count.
-        if g.lex.lang == "en" or (q.qualifier == "exact" and lower in g.year_words):
-            return True
-        if not next_word[:1].isupper():
+        if not next_word[:1].isupper() or g.lex.lang == "en":
             return True  # "ab 2027 monatlich", "2024."
+        # "seit 2019 Vorstandschef" is a year; "der 1500 Beschäftigten" a count of them
+        counted = lower in g.lex.determiners and q.noun is not None and q.noun == next_word
+        if q.qualifier == "exact" and lower in g.year_words and not counted:
+            return True
     if gap.strip() == "" and word and g.index_name.fullmatch(word):
         return True  # FTSE 100, CAC 40: an index's name
     if word and gap and "-" in gap and word[-1:].isalpha():
@@ -921,6 +946,9 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
             q = _with_qualifiers(g, s, q, words_before)
             if q.unit is None:
                 noun, glued = (q.noun, False) if q.noun else _noun(g, s, q)
+                if not glued and not (noun and _is_head(g, noun.split()[-1])):
+                    # "3,900 people, of whom 350 work in Germany": the part's noun
+                    noun = _part_noun(g, s, q, words_before, found) or noun
                 q.noun = noun
                 if q.scaled and not q.spelled and (noun is None or glued):
                     q.elliptic, q.noun = True, None

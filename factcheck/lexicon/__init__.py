@@ -250,6 +250,12 @@ class CountedNouns(_Data):
     #: Glued to the figure by a hyphen, an adjective of it; the counted noun follows
     #: ("a 2,200-strong workforce").
     figure_adjectives: tuple[str, ...] = ()
+    #: Before a bare count, these make it a part of the count before it, whose noun it
+    #: shares: "3,900 people, of whom 350 work in Germany", "3.900 Menschen, davon 350".
+    part_openers: tuple[str, ...] = ()
+    #: Before a count, these make a later bare count of the sentence a part of it:
+    #: "Of its 3,900 employees, 350 work in Germany", "Von den 3.900 Beschäftigten …".
+    partitive: tuple[str, ...] = ()
 
 
 class References(_Data):
