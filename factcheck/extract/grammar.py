@@ -273,6 +273,10 @@ class Grammar:
     glued_marks: tuple[str, ...]
     #: a hundredth's name (folded) or symbol, to the code of its currency
     minor_currency: dict[str, str]
+    #: hundredths (folded) of whichever currency the text speaks of ("cents"), and
+    #: the currencies they may belong to
+    minor_follows: frozenset[str]
+    cent_currencies: frozenset[str]
     percent_units: dict[str, tuple[str, float]]
     units: dict[str, tuple[str, float]]
     qualifiers: dict[str, QualifierKey]
@@ -595,6 +599,8 @@ def grammar(lang: str) -> Grammar:
         lower_codes=frozenset(c for c in codes if c.islower()),
         glued_marks=tuple(m for m in symbol_marks if re.match(r"\w", m[-1])),
         minor_currency=minor,
+        minor_follows=frozenset(fold(w) for w in lex.currencies.minor_follows),
+        cent_currencies=frozenset(lex.currencies.cent_currencies),
         percent_units=percent_units,
         units=units,
         qualifiers=qualifiers,

@@ -78,6 +78,9 @@ class Quantity:
     short_scale: tuple[int, int] | None = None
     #: what the number as written was multiplied by: its scale, unit or percent factor
     factor: Decimal = Decimal(1)
+    #: hundredths named by a word several currencies share ("15 cents"): of the currency
+    #: the text speaks of
+    cents: bool = False
 
 
 _WORD_GAP = re.compile(rf"(?:-|{SPACE})+")
@@ -228,7 +231,7 @@ def _first_after(s: str, end: int) -> str:
 def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool) -> Quantity:
     """The figure at s[start:end] with its currency before and scale, currency or unit after."""
     unit: str | None = None
-    bare_dollar = False
+    bare_dollar = cents = False
     value, step = num.value, num.step
     sign = _minus_before(g, s, start)
     if sign is not None:
@@ -293,6 +296,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             # "45 cents" are the hundredths of the dollar the document speaks of.
             unit, end, bare_dollar = code, minor.end(), code == "USD"
             value, step, factor = value / 100, step / 100, _HUNDREDTH
+            cents = fold(mark) in g.minor_follows
     if unit is None and first in g.unit_starts:
         physical = g.unit.match(s, end)
         # Glued by a hyphen, a unit makes a compound ("a 1.5-gigawatt campus"); a lone
@@ -315,7 +319,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
         start, end, value, step, unit,
         "exact", None, None, None,  # qualifier, value_high, step_high, noun
         spelled, num.grouped, scaled, bare_dollar,
-        False, short_scale, factor,  # elliptic, short_scale, factor
+        False, short_scale, factor, cents,  # elliptic, short_scale, factor, cents
     )  # fmt: skip
 
 
@@ -529,7 +533,7 @@ def _with_shared_unit(g: Grammar, s: str, q: Quantity, words_before: list[str]) 
         return q
     factor = second.factor
     q.value, q.step, q.unit, q.factor = q.value * factor, q.step * factor, second.unit, factor
-    q.scaled, q.bare_dollar = second.scaled, second.bare_dollar
+    q.scaled, q.bare_dollar, q.cents = second.scaled, second.bare_dollar, second.cents
     if second.unit is None:
         q.noun = _noun(g, s, second)[0]
     return q
@@ -644,6 +648,7 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
     q.value, q.step, q.unit, q.qualifier = low, low_step, unit, "range"
     q.value_high, q.step_high, q.end = second.value, second.step, second.end
     q.scaled, q.bare_dollar = q.scaled or second.scaled, q.bare_dollar or second.bare_dollar
+    q.cents = q.cents or second.cents
     return q, False
 
 

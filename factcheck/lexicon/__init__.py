@@ -109,6 +109,12 @@ class Currencies(_Data):
     minor_symbols: dict[str, str] = {}
     #: Whether hundredths may follow the unit as a bare number: "zwei Euro fünfzig".
     minor_bare: bool = False
+    #: Of ``minor``, the names a hundredth shares among currencies ("cents"): they are
+    #: the hundredths of the currency the text speaks of, when it is one of
+    #: ``cent_currencies``, and of their own currency otherwise.
+    minor_follows: tuple[str, ...] = ()
+    #: Currencies whose hundredth is called by ``minor_follows``.
+    cent_currencies: tuple[str, ...] = ()
 
     @field_validator("words", "symbols", "minor", "minor_symbols")
     @classmethod
