@@ -170,6 +170,16 @@ class Draft:
     def words(self) -> Arithmetic:
         return load_lexicon(self.lang).arithmetic
 
+    @property
+    def joiners(self) -> tuple[str, ...]:
+        """Words that join two clauses ("while", "and", "während"): what stands after one
+        tells another statement."""
+        return load_lexicon(self.lang).frames.clause_joiners
+
+    @property
+    def months(self) -> tuple[str, ...]:
+        return load_lexicon(self.lang).not_claims.months
+
     def gap(self, i: int, j: int) -> tuple[str, ...]:
         """The tokens between figure ``i`` and a later figure ``j`` of its sentence."""
         (si, _, end), (sj, start, _) = self.places[i], self.places[j]

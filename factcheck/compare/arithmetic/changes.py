@@ -8,7 +8,8 @@
 
 Both levels must stand in the change's own sentence, told as "from … to …" ("von …
 auf …"), and the change beside them must not name another base ("up 12% on the year"
-beside a quarter and the quarter before is a change of another base, not a slip).
+beside a quarter and the quarter before is a change of another base, not a slip) nor
+stand in another clause ("from 5% to 6%, while prices rose 2%").
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ from factcheck.compare.arithmetic.base import (
 
 #: Most words between the earlier level and "to" ("from $2.1 million in 2024 to").
 _MAX_BETWEEN_LEVELS = 4
+#: Most words between the later level and "from" when it comes first ("to $2.6m in 2025
+#: from"), besides a comma.
+_MAX_REVERSED_GAP = 4
 #: Most words between a change and its levels ("rose 14% in the quarter from").
 _MAX_TO_LEVELS = 6
 #: Words of a multiplier ("tripled", "verdoppelt") are rounder than digits ("2.9x"): the
@@ -65,8 +69,16 @@ def _levels(d: Draft, group: tuple[int, ...]) -> Iterator[tuple[int, int]]:
         before = d.before(a)
         if ends_with(before, w.from_) and ends_with(gap, w.to) and "," not in gap:
             yield a, b
-        elif ends_with(before, w.to) and ends_with(gap, w.from_) and "," not in gap[1:]:
-            yield b, a  # "to $231,000, from $219,000"
+        elif (
+            ends_with(before, w.to)
+            and ends_with(gap, w.from_)
+            and "," not in gap[1:]
+            and len(gap[1:] if gap[:1] == (",",) else gap) <= _MAX_REVERSED_GAP
+            and not ends_with(d.after(b)[:1], w.to)
+        ):
+            # "to $231,000, from $219,000"; not "auf 9,8 Milliarden, das Ergebnis ging
+            # von 1,9 auf 1,4 Milliarden": a level before "to" opens a pair of its own
+            yield b, a
 
 
 def _change_of(
@@ -78,9 +90,11 @@ def _change_of(
     unit = d.figures[earlier].unit
     first, last = min(earlier, later), max(earlier, later)
     units = {"%", "pp", "x"} if unit == "%" else {"%", "x", unit}
+    w = d.words
     near = [
         k for k in group
         if k not in taken and d.figures[k].unit in units and d.figures[k].value_high is None
+        and not ends_with(d.before(k), w.to)  # a level: "auf 9,8 Milliarden"
     ]  # fmt: skip
     before = [k for k in near if k < first and not any(k < t < first for t in taken)]
     after = [k for k in near if k > last and not any(last < t < k for t in taken)]
@@ -89,8 +103,8 @@ def _change_of(
         return None  # none, or one each side: which is the change is not clear
     k = candidates[0]
     between = d.gap(k, first) if k < first else d.gap(last, k)
-    if len(between) > _MAX_TO_LEVELS or has(between, [";"]):
-        return None
+    if len(between) > _MAX_TO_LEVELS or has(between, [";"]) or has(between, d.joiners):
+        return None  # "from 5% to 6%, while prices rose 2%": another clause's change
     around = (*d.before(k)[-4:], *between, *d.after(k)[:4])
     if has(around, d.words.other_base) or has(d.after(k)[:4], d.words.other_base):
         return None  # "up 12% on the year": measured from another level
@@ -108,8 +122,8 @@ def _direction(d: Draft, k: int, between: tuple[str, ...]) -> int | None:
     up, down = has(words, d.words.rise), has(words, d.words.fall)
     if up != down:
         return 1 if up else -1
-    lex_by = ("by", "um", "change", "changed", "veränderte", "veränderung")
-    return 0 if up or has(words, lex_by) else None
+    either = (*d.words.by, *d.words.change_words)
+    return 0 if up or has(words, either) else None
 
 
 def _check(d: Draft, earlier: int, later: int, k: int) -> Slip | None:

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterator
 from itertools import pairwise
 
-from factcheck.compare.arithmetic.base import Draft, Slip, Span, is_one_of, written
+from factcheck.compare.arithmetic.base import Draft, Slip, Span, has, is_one_of, written
 from factcheck.compare.suggest import stated_number
 from factcheck.rates import EuroRates, Rate, shipped_rates
 
@@ -46,15 +46,25 @@ _MAX_BEFORE_MARK = 2
 
 
 def _converts(d: Draft, a: int, b: int) -> bool:
-    """Whether figure ``b`` is ``a`` told again in another currency or unit."""
+    """Whether figure ``b`` is ``a`` told again in another currency or unit; in a
+    bracket, nothing but words of the rate may follow it ("(€1.5bn in Europe)" is
+    another figure)."""
     gap = d.gap(a, b)
     if is_one_of(gap, d.words.conversion):
-        return True
+        return gap[-1:] != ("(",) or _closes(d, b)
     for at in range(1, _MAX_BEFORE_MARK + 1):
         head, mark = gap[:at], gap[at:]
         if mark[:1] in (("(",), (",",)) and is_one_of(mark, d.words.conversion):
-            return all(token.isalpha() for token in head)
+            return all(token.isalpha() for token in head) and (mark[-1:] != ("(",) or _closes(d, b))
     return False
+
+
+def _closes(d: Draft, b: int) -> bool:
+    """Whether the bracket ``b`` stands in closes after it with no word but the rate's."""
+    after = d.after(b)
+    if ")" not in after:
+        return False
+    return all(has((token,), d.words.rate_words) for token in after[: after.index(")")])
 
 
 def rates_in_window(

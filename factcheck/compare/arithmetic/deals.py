@@ -6,7 +6,9 @@
 
 A valuation may be told before or after the money (pre-money or post-money): either
 fits, unless the draft says which. The figures must stand in one sentence (a stake's
-valuation also in the next), the money tied to the stake by "for" ("für").
+valuation also in the next when that opens by naming the deal: "The deal values …",
+"Damit wird … bewertet"), the money tied to the stake by "for" ("für"); a valuation
+that names a year the money does not is another time's.
 """
 
 from __future__ import annotations
@@ -45,15 +47,33 @@ def _stake(d: Draft, s: int, group: tuple[int, ...]) -> Slip | None:
     if pair is None:
         return None
     money, stake = pair
-    later = d.sentences[s + 1] if s + 1 < len(d.sentences) else ()
+    later = d.sentences[s + 1] if s + 1 < len(d.sentences) and _tied(d, s) else ()
     values = [
         k for k in (*group, *later)
         if d.figures[k].metric == "valuation" and d.figures[k].unit == d.figures[money].unit
         and d.figures[k].frame.status not in ("previous", "reported")
+        and d.figures[k].frame.years <= d.figures[money].frame.years
     ]  # fmt: skip
-    if len(values) != 1:
+    if len(values) != 1 or _apart(d, (money, stake), values[0]):
         return None
     return _stake_check(d, money, stake, values[0])
+
+
+def _apart(d: Draft, pair: tuple[int, int], v: int) -> bool:
+    """Whether the valuation ``v`` of the pair's sentence is told apart from the deal:
+    in a clause after a semicolon or with a word of another time ("bought 4% for $200m
+    last year; it is now valued at $9bn")."""
+    first, last = min(pair), max(pair)
+    between = d.gap(last, v) if v > last else d.gap(v, first) if v < first else ()
+    return has(between, [";"]) or has(between, d.words.other_time)
+
+
+def _tied(d: Draft, s: int) -> bool:
+    """Whether sentence ``s + 1`` follows the deal of sentence ``s`` and opens by naming
+    it ("The deal values …", "Damit wird … bewertet"); otherwise a valuation there may be
+    another round's or another time's."""
+    first = d.sentences[s + 1][0]
+    return d.next_to(s) and starts_with(d.before(first), d.words.deal_anaphora)
 
 
 def _stake_check(d: Draft, money: int, stake: int, v: int) -> Slip | None:

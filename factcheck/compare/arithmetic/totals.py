@@ -5,13 +5,17 @@
     "10 Milliarden Euro, davon 7,5 … und 2,5 Milliarden von anderen"
     "Alpha holds 60% and Beta 50% of the venture"                past 100%
 
-Parts follow their total in its sentence (or open the next one: "Of those, …"),
-introduced by a word of parts (":", "of which", "including", "davon"), in one list of
-figures of the total's unit. Parts that add up to more than the total are a slip
-however the list is told; parts that add up to less only when they are the whole of it
-(after ":" or "split into", or ending with the rest: "and $12bn from others").
-Percentages count as shares of one whole only after a word of splitting or as stakes
-in one company, never as percentages "of" different wholes.
+Parts follow their total in its sentence, a few words after it (or open the next one:
+"Of those, …"), introduced by a word of parts (":", "of which", "including", "davon"),
+in one list of figures of the total's unit, joined by commas or "and" with no word of
+another time between them ("holds 100% now, before it was 17%" tells two states). A
+figure right before "of them" ("2,100 of them in Germany") is a part itself, no total.
+Parts that add up to more than the total are a slip however the list is told; parts
+that add up to less only when they are the whole of it (after ":" or "split into", or
+ending with the rest: "and $12bn from others"). Percentages count as shares of one
+whole only after a word of splitting or as stakes in one company, never as percentages
+of different wholes ("60% of voters and 55% of members", "60% in one unit and 50% in
+another").
 """
 
 from __future__ import annotations
@@ -53,6 +57,10 @@ def _parts(d: Draft, s: int, group: tuple[int, ...], at: int) -> tuple[list[int]
         return [], False
     if d.figures[t].frame.status in ("previous", "threshold") or _is_change(d, t):
         return [], False
+    if starts_with(d.after(t), w.part_of_before):
+        return [], False  # "3,800 jobs, 2,100 of them in Germany": a part, not a total
+    if d.places[rest[0]][0] == s and len(d.gap(t, rest[0])) > _MAX_BETWEEN_PARTS:
+        return [], False  # the first part follows its total and the words that open it
     parts: list[int] = []
     for k in rest:
         fk = d.figures[k]
@@ -69,8 +77,14 @@ def _parts(d: Draft, s: int, group: tuple[int, ...], at: int) -> tuple[list[int]
 
 
 def _joined(d: Draft, a: int, b: int) -> bool:
+    """Whether ``b`` is the next item of ``a``'s list: close after it, joined by a comma
+    or "and", with no word of another time between them (two states, not two parts)."""
     gap = d.gap(a, b)
-    return 0 < len(gap) <= _MAX_BETWEEN_PARTS and has(gap, d.words.list_joiners)
+    return (
+        0 < len(gap) <= _MAX_BETWEEN_PARTS
+        and has(gap, d.words.list_joiners)
+        and not has(gap, d.words.other_time)
+    )
 
 
 def _remainder_before(d: Draft, k: int) -> bool:
@@ -81,7 +95,7 @@ def _is_change(d: Draft, k: int) -> bool:
     """A figure told as a change or an earlier level ("by 5,000", "from 6,000")."""
     w = d.words
     last = d.before(k)[-1:]
-    return has(last, ("by", "um", *w.from_, *w.to)) or d.figures[k].frame.status == "previous"
+    return has(last, (*w.by, *w.from_, *w.to)) or d.figures[k].frame.status == "previous"
 
 
 def _same_dimensions(d: Draft, parts: list[int]) -> bool:
@@ -146,8 +160,10 @@ def _shares(d: Draft, group: tuple[int, ...]) -> Slip | None:
 
 
 def _one_whole(d: Draft, shares: list[int]) -> bool:
-    """No share is "of" a whole of its own ("60% of voters and 55% of members")."""
-    wholes = {d.after(k)[1:3] for k in shares if starts_with(d.after(k), ["of", "der", "aller"])}
+    """No share is of a whole of its own ("60% of voters and 55% of members", "60% in its
+    Indian unit and 50% in its Chinese one")."""
+    of = d.words.whole_of
+    wholes = {d.after(k)[1:3] for k in shares if starts_with(d.after(k), of)}
     return len(wholes) <= 1 and not (
         wholes and len(wholes) == 1 and len(shares) > 1 and _mixed(d, shares)
     )
@@ -155,7 +171,7 @@ def _one_whole(d: Draft, shares: list[int]) -> bool:
 
 def _mixed(d: Draft, shares: list[int]) -> bool:
     """Some shares say whose whole they are and some do not."""
-    told = [starts_with(d.after(k), ["of", "der", "aller"]) for k in shares]
+    told = [starts_with(d.after(k), d.words.whole_of) for k in shares]
     return any(told) and not all(told)
 
 

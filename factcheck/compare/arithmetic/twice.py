@@ -2,10 +2,13 @@
 
 Two figures of one draft are one fact when the matcher would take a source's figure
 for the draft's (:meth:`~factcheck.compare.match.Matcher.assess`: the same party and
-metric stated beside both, the same scope and status) and they differ by one
-recognisable slip (digits swapped, a power of ten). A third figure of the same fact
-that agrees with one of them makes the other the odd one out, with a suggestion;
-otherwise the later one gets the finding and names the earlier.
+metric stated beside both, the same scope and status), both are told alike (the same
+scope, years, counterparty and months, and neither tells another event of its kind:
+"raised $120m in 2023" and "had raised $210m since its founding", "raised another
+$510m" are two facts) and they differ by one recognisable slip (digits swapped, a power
+of ten). A third figure of the same fact that agrees with one of them makes the other
+the odd one out, with a suggestion; otherwise the later one gets the finding and names
+the earlier.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Literal
 
-from factcheck.compare.arithmetic.base import Draft, Slip
+from factcheck.compare.arithmetic.base import Draft, Slip, has, tokens
 from factcheck.compare.figures import Figure, meets
 from factcheck.compare.suggest import suggest
 from factcheck.models import Diagnosis
@@ -51,7 +54,23 @@ def _comparable(d: Draft, i: int, j: int) -> bool:
     frames = (fi.frame, fj.frame)
     if not all(f.status is None and f.sure_subject and f.metric for f in frames):
         return False
+    a, b = frames
+    if (a.scope, a.years, a.counterparty) != (b.scope, b.years, b.counterparty):
+        return False  # "in 2023" and "since its founding", "in Nuvola" and "in startups"
+    if _when(d, fi) != _when(d, fj) or any(_another(d, f) for f in (fi, fj)):
+        return False  # "in March" and "in October", "raised another $510m"
     return any(f.metric_sure for f in frames)  # a word of the metric beside one of them
+
+
+def _when(d: Draft, figure: Figure) -> frozenset[str]:
+    """The months a figure's sentence names."""
+    words = tokens(figure.sentence)
+    return frozenset(m for m in d.months if has(words, [m]))
+
+
+def _another(d: Draft, figure: Figure) -> bool:
+    """Whether a figure's sentence tells another event of its kind ("another $510m")."""
+    return has(tokens(figure.sentence), d.words.another_event)
 
 
 def _odd_one(d: Draft, i: int, j: int, same_fact: SameFact) -> tuple[int, int | None]:
