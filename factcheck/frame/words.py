@@ -7,6 +7,7 @@ whole words, ``prefix*``, ``*suffix`` and phrases of up to three words.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from babel import Locale
@@ -42,6 +43,7 @@ class FrameWords:
     change_verbs: frozenset[str]
     relative: frozenset[str]
     place_relatives: frozenset[str]
+    place_compounds: tuple[str, ...]
     joiners: frozenset[str]
     place_prepositions: frozenset[str]
     party_prepositions: frozenset[str]
@@ -83,6 +85,16 @@ class FrameWords:
     def role(self, token: str) -> str | None:
         """The role class of one token ("organisation", "pronoun", …), if any."""
         return self.roles.word_concept(token.lower())
+
+    def region_at(self, texts: Sequence[str], i: int) -> str | None:
+        """The region whose name starts at ``texts[i]``, the longest first ("in den
+        Vereinigten Staaten", "in the United Arab Emirates")."""
+        for length in (3, 2, 1):
+            if i + length <= len(texts):
+                found = self.regions.get(" ".join(texts[i : i + length]).lower())
+                if found is not None:
+                    return found
+        return None
 
     def is_region(self, name: str) -> str | None:
         """The region code of a place's name ("Germany", "the U.S."), if it is one."""
@@ -126,6 +138,7 @@ def frame_words(lang: str) -> FrameWords:
         - frozenset(f.change_by),
         relative=frozenset(f.relative),
         place_relatives=frozenset(f.place_relatives),
+        place_compounds=tuple(f.place_compounds),
         joiners=frozenset(f.clause_joiners),
         place_prepositions=frozenset(f.place_prepositions),
         party_prepositions=frozenset(f.party_prepositions),
