@@ -151,3 +151,19 @@ def test_the_html_report_shows_the_arithmetic_and_the_rate(tmp_path: Path) -> No
     page = out.read_text(encoding="utf-8")
     assert "ECB reference rate of 2025-06-02: 1 EUR = 1.1419 USD" in page
     assert "The conversion into another currency or unit does not hold" in page
+
+
+def test_the_same_number_in_another_currency_is_a_slip_unless_the_rate_is_near_one() -> None:
+    """ "300 million francs" for "300 million euros" is the currency slip, though the
+    rounding of "300" would allow a conversion at the day's rate (1 EUR = 0.94 CHF);
+    at parity (1 EUR = 1.0001 USD on 2022-08-22) the same number is the conversion."""
+    wire = "---\ndate: {day}\n---\n\nThe state pays Alpenrail 300 million euros."
+    draft = parse_document("draft.md", "Alpenrail gets 300 million Swiss francs from the state.")
+    source = parse_document("wire.md", wire.format(day="2025-04-02"))
+    finding = check([draft], [source], None, as_of=dt.date(2025, 4, 2)).drafts[0].findings[0]
+    assert (finding.verdict, finding.diagnosis) == ("discrepancy", "currency")
+    draft = parse_document("draft.md", "Alpenrail gets $300 million from the state.")
+    source = parse_document("wire.md", wire.format(day="2022-08-22"))
+    finding = check([draft], [source], None, as_of=dt.date(2022, 8, 22)).drafts[0].findings[0]
+    assert finding.verdict == "consistent"
+    assert "ECB reference rate of 2022-08-22: 1 EUR = 1.0001 USD" in finding.message

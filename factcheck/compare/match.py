@@ -277,7 +277,11 @@ class Matcher:
             # "rund 43 Milliarden Euro" against "$50 billion": agreed at a rate of the
             # period; "currency" is left for a figure no rate of it gives
             converted = in_currency(c, d.unit, as_of, self.settings)
-            if converted is not None and agrees(d, converted[0]):
+            if (
+                converted is not None
+                and agrees(d, converted[0])
+                and not self._same_number_unconverted(d, c, converted[0])
+            ):
                 match = self._sort(d, converted[0], relation, as_of)
                 return replace(match, figure=c, note=converted[1])
         if _other_sign(d, c, relation):
@@ -315,6 +319,18 @@ class Matcher:
             return Match(c, relation, "same", False)
         why = f"another value, and not surely the same fact ({score:.2f})"
         return Match(c, relation, "aside", False, found, why)
+
+    def _same_number_unconverted(self, d: Figure, c: Figure, converted: Figure) -> bool:
+        """Whether ``d`` states ``c``'s number in another currency where the rate gives
+        another: "300 Millionen Franken" for "300 Millionen Euro" is the currency slip,
+        not a conversion that its rounding happens to allow (at a rate near 1 the same
+        number is a conversion)."""
+        a, b = stated_number(d), stated_number(c)
+        if a is None or b is None or not math.isclose(a, b, rel_tol=1e-9):
+            return False
+        return not math.isclose(
+            converted.value, d.value, rel_tol=self.settings.conversion_tolerance
+        )
 
     def _reconsider_metric(self, out: Assessment) -> None:
         """The draft's value for its own party under another metric word ("a price tag of
