@@ -66,7 +66,7 @@ class WebConfig(BaseModel):
     concurrency: int = Field(8, ge=1, le=64, description="Requests at once.")
     max_links: int = Field(
         100, ge=0, description="Links of one draft followed (--follow-links); the rest are "
-        "named in one line."
+        "counted in one line."
     )  # fmt: skip
     max_links_per_host: int = Field(
         20, ge=0, description="Links of one draft to one host followed (--follow-links)."
