@@ -8,22 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import BaseModel
 
-from factcheck import archive
+from factcheck import archive, progress
 from factcheck._version import __version__
 from factcheck.cli_support import fail, handle_errors
 from factcheck.errors import InputError
 from factcheck.extract.pipeline import ExtractedFile, extract, extract_file
 from factcheck.models import Claim, ExtractReport, Tool
 from factcheck.output import atomic_output
+from factcheck.report.colour import wanted as colour_wanted
+
+if TYPE_CHECKING:
+    from factcheck import gate
 
 app = typer.Typer(
     name="factcheck",
@@ -198,10 +203,30 @@ class FailOn(StrEnum):
     never = "never"
 
 
-def _colour() -> bool:
-    import os
+class Colour(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+ColourOption = Annotated[
+    Colour,
+    typer.Option(
+        "--color",
+        "--colour",
+        help="Colour the text report: auto (a terminal, unless NO_COLOR; FORCE_COLOR "
+        "forces it, TERM=dumb stops it), always or never.",
+    ),
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Problems only: no progress bar, no summary line, and in the text report "
+        "only the findings shown as errors or warnings.",
+    ),
+]
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -318,6 +343,30 @@ def check_command(
             "figure was matched or set aside (text and json).",
         ),
     ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Rewrite each discrepancy that is a recognised slip (it has a diagnosis) to "
+            "the figure the evidence supports, in the draft itself.",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="With --fix: print the changes as a diff, write nothing."),
+    ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            metavar="N",
+            help="Read drafts and sources on N processes; 0: every core.",
+        ),
+    ] = 1,
+    colour: ColourOption = Colour.auto,
+    quiet: QuietOption = False,
 ) -> None:
     """Check every figure of the drafts against sources and the ledger.
 
@@ -342,6 +391,10 @@ def check_command(
         factcheck check draft.md --follow-links --source https://example.org/report
 
         factcheck check draft.md --follow-links --offline --strict-sources
+
+        factcheck check draft.md --source reports/ --fix --dry-run
+
+        factcheck check news/ --jobs 0 --quiet
     """
     from factcheck import config as configuration
     from factcheck import gate
@@ -366,21 +419,50 @@ def check_command(
     }
     eff = configuration.effective(loaded, command_line)
     values = eff.values
+    if dry_run and not fix:
+        raise fail("--dry-run shows what --fix would change: add --fix")
     options = gate.Options(
         baseline=Path(values.baseline) if values.baseline else None,
         write_baseline=write_baseline,
         diff=diff,
-        progress=sys.stderr.isatty(),
+        progress=progress.wanted(sys.stderr, quiet=quiet),
         explain=explain,
+        jobs=jobs,
     )
     outcome = gate.run(eff, options)
     for note in outcome.skipped:
         gate.warn(f"source {note}")
+    if fix:
+        outcome, changes = gate.fix(outcome, dry_run=dry_run)
+        for note in outcome.warnings:
+            gate.warn(note)
+        if dry_run:
+            _write_diff(changes, output, quiet)
+            raise typer.Exit(gate.exit_code(outcome.view))
+    else:
+        for note in outcome.warnings:
+            gate.warn(note)
+    tinted = output is None and colour_wanted(colour.value, sys.stdout.isatty(), os.environ)
     with atomic_output(output) as out:
-        for chunk in gate.render(outcome, values.format, colour=output is None and _colour()):
+        for chunk in gate.render(outcome, values.format, colour=tinted, quiet=quiet):
             out.write(chunk)
+    if not quiet and (values.format != "text" or output is not None):
+        gate.warn(gate.summary(outcome))
     if gate.exit_code(outcome.view):
         raise typer.Exit(1)
+
+
+def _write_diff(changes: list[gate.Change], output: Path | None, quiet: bool) -> None:
+    """``--fix --dry-run``: the diff of every draft that would change, and how much."""
+    from factcheck import gate
+
+    with atomic_output(output) as out:
+        for change in changes:
+            out.write(change.diff)
+    if not quiet:
+        count, drafts = sum(change.figures for change in changes), len(changes)
+        gate.warn(f"--dry-run: {count} figure{'s' * (count != 1)} in {drafts} "
+                  f"draft{'s' * (drafts != 1)} would be fixed; nothing written")  # fmt: skip
 
 
 @app.command("config")
