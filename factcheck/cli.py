@@ -439,6 +439,9 @@ def check_command(
         if dry_run:
             _write_diff(changes, output, quiet)
             raise typer.Exit(gate.exit_code(outcome.view))
+        for change in changes if not quiet else ():
+            figures = f"{change.figures} figure{'s' * (change.figures != 1)}"
+            gate.warn(f"fixed {figures} in {change.path}")
     else:
         for note in outcome.warnings:
             gate.warn(note)

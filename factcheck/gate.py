@@ -52,8 +52,6 @@ class Options:
 class Outcome:
     view: View
     skipped: list[str] = field(default_factory=list)  # sources left out, with why
-    #: findings left out of the view, by why: suppressed, baselined, unchanged (--diff)
-    hidden: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # e.g. a misspelt directive
 
 
@@ -122,8 +120,8 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
     if options.write_baseline is not None:
         _write_baseline(options.write_baseline, report, root)
     fail_on: Verdict | None = None if values.fail_on == "never" else values.fail_on
-    view = View(report, root, texts, values.severity, fail_on)
-    return Outcome(view, skipped, dict(hidden), warnings)
+    view = View(report, root, texts, values.severity, fail_on, dict(hidden))
+    return Outcome(view, skipped, warnings)
 
 
 def _web_sources(
@@ -254,7 +252,7 @@ def render(outcome: Outcome, fmt: str, *, colour: bool, quiet: bool = False) -> 
         report = view.report
         if quiet:  # problems only: what is shown as an error or a warning
             report = report_filter.keep(report, lambda _, f: view.severity[f.verdict] in _PROBLEMS)
-        lines = text(report, colour=colour, texts=view.texts, hidden=outcome.hidden,
+        lines = text(report, colour=colour, texts=view.texts, hidden=view.hidden,
                      with_summary=not quiet)  # fmt: skip
         yield from (line + "\n" for line in lines)
 
@@ -263,7 +261,7 @@ def summary(outcome: Outcome) -> str:
     """The run in one line: figures per verdict, and those left out (fixed, suppressed…)."""
     from factcheck.report.text import summary as line
 
-    return line(outcome.view.report, outcome.hidden)
+    return line(outcome.view.report, outcome.view.hidden)
 
 
 @dataclass(frozen=True)
@@ -299,8 +297,8 @@ def fix(outcome: Outcome, *, dry_run: bool) -> tuple[Outcome, list[Change]]:
     if not fixed:
         return outcome, changes
     report = report_filter.keep(view.report, lambda d, f: (d.path, f.claim.id) not in fixed)
-    view = replace(view, report=report)
-    return replace(outcome, view=view, hidden={**outcome.hidden, "fixed": len(fixed)}), changes
+    view = replace(view, report=report, hidden={**view.hidden, "fixed": len(fixed)})
+    return replace(outcome, view=view), changes
 
 
 def exit_code(view: View) -> int:
