@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from factcheck import archive, progress
 from factcheck._version import __version__
+from factcheck.cli_click import adopt
 from factcheck.cli_support import fail, handle_errors
 from factcheck.errors import InputError
 from factcheck.extract.pipeline import ExtractedFile, extract, extract_file
@@ -122,7 +123,8 @@ def extract_command(
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report here (atomically).")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the report here (atomically)."),
     ] = None,
     input_kind: Annotated[
         InputKind,
@@ -243,6 +245,7 @@ ConfigOption = Annotated[
     typer.Option(
         "--config",
         "-c",
+        metavar="FILE",
         help="Read this configuration file instead of looking for .factcheck.toml or "
         "[tool.factcheck] in pyproject.toml from here upwards.",
     ),
@@ -264,12 +267,17 @@ def check_command(
     source: Annotated[
         list[str] | None,
         typer.Option(
-            "--source", "-s", help="A source file, directory or http(s) URL (repeatable)."
+            "--source",
+            "-s",
+            metavar="PATH|URL",
+            help="A source file, directory or http(s) URL (repeatable).",
         ),
     ] = None,
     ledger: Annotated[
         list[Path] | None,
-        typer.Option("--ledger", "-l", help="A ledger directory to add (repeatable)."),
+        typer.Option(
+            "--ledger", "-l", metavar="DIR", help="A ledger directory to add (repeatable)."
+        ),
     ] = None,
     no_default_ledger: Annotated[
         bool | None, typer.Option("--no-default-ledger", help="Leave out the shipped ledger.")
@@ -290,7 +298,8 @@ def check_command(
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report here (atomically).")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the report here (atomically)."),
     ] = None,
     fail_on: Annotated[
         FailOn | None,
@@ -306,11 +315,15 @@ def check_command(
     ] = False,
     baseline: Annotated[
         Path | None,
-        typer.Option("--baseline", help="Leave out the findings recorded in this baseline."),
+        typer.Option(
+            "--baseline", metavar="FILE", help="Leave out the findings recorded in this baseline."
+        ),
     ] = None,
     write_baseline: Annotated[
         Path | None,
-        typer.Option("--write-baseline", help="Record this run's findings as a baseline."),
+        typer.Option(
+            "--write-baseline", metavar="FILE", help="Record this run's findings as a baseline."
+        ),
     ] = None,
     diff: Annotated[
         str | None,
@@ -533,6 +546,9 @@ app.add_typer(
         factcheck ledger list --entity Anthropic --format json
     """,
 )
+
+
+adopt(app)  # real metavars in help, usage errors in one line (factcheck.cli_click)
 
 
 def main() -> None:

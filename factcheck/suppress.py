@@ -18,11 +18,11 @@ quietly: :attr:`Suppressions.warnings` says what is wrong and what was probably 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factcheck.hints import did_you_mean
 from factcheck.models import VERDICT_ORDER, Finding
 
 _COMMENT = re.compile(
@@ -78,16 +78,6 @@ def _covers(verdicts: Verdicts, verdict: str) -> bool:
 
 def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean "x"?)`` for the closest of ``choices``, or nothing.
-
-    >>> did_you_mean("outdate", ["consistent", "outdated"])
-    '; did you mean "outdated"?'
-    """
-    close = difflib.get_close_matches(word.casefold(), list(choices), n=1, cutoff=0.6)
-    return f'; did you mean "{close[0]}"?' if close else ""
 
 
 def _directive(body: str) -> tuple[str, str]:

@@ -448,4 +448,4 @@ def test_extract_without_a_path_is_a_usage_error() -> None:
     assert run.code == 2
     assert run.out == ""
     assert "Traceback" not in run.err
-    assert "Missing argument" in run.err
+    assert run.err == "factcheck: error: PATH|-: required, and not given\n"

@@ -87,7 +87,7 @@ def fixed_lines(finding: Finding, text: str | None) -> str | None:
     ...           value=4.5e6, unit="USD", low=4.45e6, high=4.55e6, sentence="", lang="en")
     >>> f = Finding(claim=c, verdict="discrepancy", message="", diagnosis="scale",
     ...             suggestion="$4.5 billion")
-    >>> fixed_lines(f, "Title\nIt $4.5 million.\nEnd")
+    >>> fixed_lines(f, "Title\\nIt $4.5 million.\\nEnd")
     'It $4.5 billion.'
     """
     claim = finding.claim
