@@ -10,10 +10,10 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import BaseModel
@@ -146,6 +146,10 @@ def extract_command(
             help="Extract archives on this Dask cluster (tcp://host:8786); factcheck[dask].",
         ),
     ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Problems only: no progress bar and no summary line."),
+    ] = False,
 ) -> None:
     """Extract every numeric claim from English or German text.
 
@@ -158,33 +162,58 @@ def extract_command(
         factcheck extract news-2025.jsonl --jobs 0 --output claims-2025.jsonl
     """
     chosen = None if lang is Lang.auto else lang.value
+    show = progress.wanted(sys.stderr, quiet=quiet)
     if archive.wanted(inputs, input_kind.value, jobs, dask_scheduler):
         if fmt not in (None, ExtractFormat.jsonl):
             raise fail("archives are written as JSON Lines (one article a line): --format jsonl")
-        with atomic_output(output) as out:
-            archive.write(inputs, out, chosen, jobs, dask_scheduler, sys.stdin.buffer)
+        with (
+            atomic_output(output) as out,
+            progress.steps("extracting articles", None, show) as done,
+        ):
+            count = archive.write(inputs, out, chosen, jobs, dask_scheduler, sys.stdin.buffer, done)
+        if not quiet:
+            files = len(inputs)
+            _note(f"{count:,} article{'s' * (count != 1)} from {files} archive{'s' * (files != 1)}")
         return
     fmt = fmt or ExtractFormat.json
-    with atomic_output(output) as out:
+    with atomic_output(output) as out, progress.steps("extracting", len(inputs), show) as done:
+        claims = _write_documents(_documents(inputs, chosen), fmt, out, done)
+    if not quiet:
+        files = len(inputs)
+        _note(f"{claims:,} claim{'s' * (claims != 1)} in {files} document{'s' * (files != 1)}")
+
+
+def _note(message: str) -> None:
+    typer.echo(f"factcheck: {message}", err=True)
+
+
+def _write_documents(
+    documents: Iterator[ExtractedFile], fmt: ExtractFormat, out: IO[str], done: Callable[[], None]
+) -> int:
+    """Write the claims of ``documents`` in ``fmt``; the number of claims written."""
+    count = 0
+    if fmt is ExtractFormat.json:
+        tool = Tool().model_dump_json()
+        out.write(f'{{"schema_version": "1", "tool": {tool}, "documents": [')
+    for n, doc in enumerate(documents):
         if fmt is ExtractFormat.json:
-            tool = Tool().model_dump_json()
-            out.write(f'{{"schema_version": "1", "tool": {tool}, "documents": [')
-            for n, doc in enumerate(_documents(inputs, chosen)):
-                head = json.dumps({"path": doc.path, "lang": doc.lang})[:-1]
-                out.write(("," if n else "") + f'\n{head}, "claims": [')
-                for k, claim in enumerate(doc.claims):
-                    out.write(("," if k else "") + "\n  " + claim.model_dump_json())
-                out.write("]}")
-            out.write("]}\n")
-        elif fmt is ExtractFormat.jsonl:
-            for doc in _documents(inputs, chosen):
-                for claim in doc.claims:
-                    record = claim.model_dump(mode="json")
-                    out.write(json.dumps({"path": doc.path, **record}, ensure_ascii=False) + "\n")
-        else:
-            for doc in _documents(inputs, chosen):
-                for claim in doc.claims:
-                    out.write(_text_line(doc.path, claim) + "\n")
+            head = json.dumps({"path": doc.path, "lang": doc.lang})[:-1]
+            out.write(("," if n else "") + f'\n{head}, "claims": [')
+        for k, claim in enumerate(doc.claims):
+            count += 1
+            if fmt is ExtractFormat.json:
+                out.write(("," if k else "") + "\n  " + claim.model_dump_json())
+            elif fmt is ExtractFormat.jsonl:
+                record = claim.model_dump(mode="json")
+                out.write(json.dumps({"path": doc.path, **record}, ensure_ascii=False) + "\n")
+            else:
+                out.write(_text_line(doc.path, claim) + "\n")
+        if fmt is ExtractFormat.json:
+            out.write("]}")
+        done()
+    if fmt is ExtractFormat.json:
+        out.write("]}\n")
+    return count
 
 
 class CheckFormat(StrEnum):

@@ -13,7 +13,6 @@ import gc
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from factcheck.config import Effective
 from factcheck.drafts import Ignore, expand_drafts, find_ignore
 from factcheck.errors import InputError, SourceError
 from factcheck.models import CheckReport, DraftResult, Finding, Verdict
+from factcheck.progress import steps
 from factcheck.report import filter as report_filter
 from factcheck.report.locate import relative_path, repository_root
 from factcheck.report.view import View
@@ -81,7 +81,7 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
     names = book.names()
     lang = None if values.lang == "auto" else values.lang
     files = [(path, lang) for path in drafts] + [(path, None) for path in expand(local)]
-    with _bar(len(files), "reading", options.progress) as done:
+    with steps("reading", len(files), options.progress) as done:
         read = read_all(files, Reading(settings, names), jobs=options.jobs, done=done)
     documents, sources = read[: len(drafts)], read[len(drafts) :]
     if values.follow_links:
@@ -139,7 +139,7 @@ def _web_sources(
         offline=values.offline,
         refresh=values.refresh,
     )
-    with Fetcher(fetch) as fetcher, _bar(len(urls), "fetching", progress) as done:
+    with Fetcher(fetch) as fetcher, steps("fetching", len(urls), progress) as done:
         results = fetcher.fetch_all(urls, done)
     documents: list[Document] = []
     failed: list[tuple[str, str]] = []
@@ -152,18 +152,6 @@ def _web_sources(
         except FetchError as exc:
             failed.append((exc.location, exc.message))
     return documents, failed
-
-
-@contextmanager
-def _bar(total: int, what: str, show: bool) -> Iterator[Callable[[], None]]:
-    """A callback to count finished steps; a bar when ``show`` (a terminal's stderr)."""
-    if not show or total < 2:
-        yield lambda: None
-        return
-    from factcheck.progress import bar
-
-    with bar(what, total) as advance:
-        yield advance
 
 
 def _filters(

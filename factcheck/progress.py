@@ -9,20 +9,12 @@ is done (``transient``), leaving the terminal as clean as a run without it.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
+if TYPE_CHECKING:  # rich loads only when a bar is drawn: start-up stays quick
+    from rich.progress import Progress, TaskID
 
 
 def wanted(
@@ -52,6 +44,16 @@ class Ticker:
 @contextmanager
 def bar(what: str, total: int | None) -> Iterator[Ticker]:
     """A bar on stderr for ``total`` steps (None: not known, a count and a spinner)."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     columns = (
         [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
         if total is not None
@@ -61,3 +63,14 @@ def bar(what: str, total: int | None) -> Iterator[Ticker]:
         *columns, TimeElapsedColumn(), console=Console(stderr=True), transient=True
     ) as progress:
         yield Ticker(progress, progress.add_task(what, total=total))
+
+
+@contextmanager
+def steps(what: str, total: int | None, show: bool) -> Iterator[Callable[[], None]]:
+    """A callback to count finished steps: a bar when ``show`` and there is more than
+    one step (``total`` None: not known beforehand), else nothing at all."""
+    if not show or (total is not None and total < 2):
+        yield lambda: None
+        return
+    with bar(what, total) as advance:
+        yield advance
