@@ -141,6 +141,8 @@ def write(fix: DraftFix) -> None:
     Raises :class:`InputError` naming the draft when it cannot be fixed safely.
     """
     target = Path(fix.path).resolve()  # a symbolic link stays one: its target is fixed
+    if not target.is_file():  # standard input, or a file gone since it was read
+        raise InputError(fix.path, "not fixed: not a file that can be rewritten")
     try:
         raw = target.read_bytes()
         mode = stat.S_IMODE(target.stat().st_mode)
