@@ -109,9 +109,7 @@ def test_github_annotations_and_grouped_log(tmp_path: Path) -> None:
         f"::error file=news/draft.md,line=6,endLine=6,col={CHARS},endColumn={CHARS + 5},"
         "title=discrepancy%3A 1%2C400 (evidence%3A 4%2C100)::"
         "4,100 in source.md (2025-11-18), not 1,400 (the same digits in another order)."
-        "%0A%0ASuggested change:%0A```suggestion%0A"
-        + LINE.replace("1,400", "4,100")
-        + "%0A```"
+        "%0A%0ASuggested change:%0A```suggestion%0A" + LINE.replace("1,400", "4,100") + "%0A```"
     )
     assert any(line.startswith("::notice file=news/draft.md,line=7,") for line in lines)
     assert not any(line.startswith("::") and "$9 billion" in line for line in lines)
