@@ -27,7 +27,7 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -220,11 +220,12 @@ def write_archives(
     jobs: int = 1,
     stdin: IO[bytes] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
+    done: Callable[[], None] = lambda: None,
 ) -> int:
     """Write the output lines of every archive of ``inputs`` ("-": ``stdin``) to ``out``.
 
     Archives are read one after the other, each line once; returns the number of
-    articles written.
+    articles written. ``done`` is called after each (a progress bar counts them).
     """
 
     def articles() -> Iterator[Article]:
@@ -244,6 +245,7 @@ def write_archives(
     for record in extract_articles(articles(), lang=lang, jobs=jobs, settings=settings):
         out.write(record + "\n")
         count += 1
+        done()
     return count
 
 
@@ -277,10 +279,12 @@ def write(
     jobs: int,
     scheduler: str | None,
     stdin: IO[bytes],
+    done: Callable[[], None] = lambda: None,
 ) -> int:
-    """What ``factcheck extract`` runs for archives: here on ``jobs`` or on a Dask cluster."""
+    """What ``factcheck extract`` runs for archives: here on ``jobs`` or on a Dask cluster;
+    ``done`` is called after each article written."""
     if scheduler is None:
-        return write_archives(inputs, out, lang=lang, jobs=jobs, stdin=stdin)
+        return write_archives(inputs, out, lang=lang, jobs=jobs, stdin=stdin, done=done)
     if "-" in inputs:
         raise InputError("-", "Dask workers read archives from files, not standard input")
     try:
@@ -293,4 +297,5 @@ def write(
     ):
         out.write(record + "\n")
         count += 1
+        done()
     return count

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from factcheck.config import Effective
 from factcheck.drafts import Ignore, expand_drafts, find_ignore
 from factcheck.errors import InputError, SourceError
 from factcheck.models import CheckReport, DraftResult, Finding, Verdict
+from factcheck.progress import steps
 from factcheck.report import filter as report_filter
 from factcheck.report.locate import relative_path, repository_root
 from factcheck.report.view import View
@@ -32,6 +33,10 @@ if TYPE_CHECKING:
     from factcheck.sources.ledger import Ledger
 
 
+#: Severities that ``--quiet`` keeps in the text report.
+_PROBLEMS = ("error", "warning")
+
+
 @dataclass(frozen=True)
 class Options:
     """What the command line adds to the configuration for one run."""
@@ -39,7 +44,8 @@ class Options:
     baseline: Path | None = None
     write_baseline: Path | None = None
     diff: str | None = None
-    progress: bool = False
+    progress: bool = False  # a progress bar on stderr (a terminal's)
+    jobs: int = 1  # processes to read drafts and sources on; 0: every core
     #: every finding with the frame read and the candidates weighed
     explain: bool = False
 
@@ -48,7 +54,8 @@ class Options:
 class Outcome:
     view: View
     skipped: list[str] = field(default_factory=list)  # sources left out, with why
-    #: what the user should know about the drafts: one line each, for stderr
+    #: what the user should know: one line each, for stderr (a draft with no figure,
+    #: a link to a missing file, a misspelt directive, a draft --fix left alone)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -57,23 +64,11 @@ _LANG_NAMES = {"en": "English", "de": "German"}
 _OTHER_LANG = {"en": "de", "de": "en"}
 
 
-def _progress(paths: Sequence[Path], show: bool) -> Iterator[Path]:
-    if not show or len(paths) < 2:
-        yield from paths
-        return
-    from rich.console import Console
-    from rich.progress import track
-
-    # Only stderr, and only a terminal: a log or a pipe gets the report and nothing else.
-    yield from track(paths, description="checking", console=Console(stderr=True),
-                     transient=True)  # fmt: skip
-
-
 def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome:
     """Check the configured drafts; suppressions, baseline and ``--diff`` applied."""
     from factcheck import scoping
-    from factcheck.sources.documents import read_document
     from factcheck.sources.ledger import load_ledger
+    from factcheck.sources.parallel import Reading, read_all
 
     values = eff.values
     settings = eff.settings()
@@ -89,22 +84,32 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
     gc.freeze()
     names = book.names()
     lang = None if values.lang == "auto" else values.lang
-    documents = [
-        read_document(path, lang=lang, settings=settings, entities=names)
-        for path in _progress(drafts, options.progress)
-    ]
+    # The drafts first: the sources each one names (front matter, links) decide what else
+    # is read (see _check); both are read on --jobs processes.
+    with steps("reading drafts", len(drafts), options.progress) as done:
+        reading = Reading(settings, names)
+        documents = read_all([(p, lang) for p in drafts], reading, jobs=options.jobs, done=done)
     own = [scoping.wanted(doc, follow_links=values.follow_links) for doc in documents]
     report, skipped = _check(documents, own, (local, urls), book, eff, options)
-    warnings = [*_draft_warnings(documents, own)]
+    draft_warnings = [*_draft_warnings(documents, own)]
     texts = {doc.location: doc.text for doc in documents}
     root = repository_root(cwd)
-    wanted = _filters(texts, root, values.inline_config, options, report)
+    warnings: list[str] = []
+    why_hidden = _filters(texts, root, values.inline_config, options, report, warnings)
+    hidden: Counter[str] = Counter()
+
+    def wanted(draft: DraftResult, finding: Finding) -> bool:
+        why = why_hidden(draft, finding)
+        if why is not None:
+            hidden[why] += 1
+        return why is None
+
     report = report_filter.keep(report, wanted)
     if options.write_baseline is not None:
         _write_baseline(options.write_baseline, report, root)
     fail_on: Verdict | None = None if values.fail_on == "never" else values.fail_on
-    view = View(report, root, texts, values.severity, fail_on)
-    return Outcome(view, skipped, warnings)
+    view = View(report, root, texts, values.severity, fail_on, dict(hidden))
+    return Outcome(view, skipped, [*draft_warnings, *warnings])
 
 
 def _check(
@@ -122,15 +127,22 @@ def _check(
     from factcheck import scoping
     from factcheck.compare.check import check
     from factcheck.report.merge import merge
-    from factcheck.sources.documents import expand, read_document
+    from factcheck.sources.documents import expand
+    from factcheck.sources.parallel import Reading, read_all
 
     values, settings, names = eff.values, eff.settings(), book.names()
     run_files = expand(run_sources[0])
     plans = [scoping.sources_of(wanted, run_files, run_sources[1]) for wanted in own]
     files = {scoping.file_key(path): path for paths, _ in plans for path in paths}
-    read = {
-        key: read_document(path, settings=settings, entities=names) for key, path in files.items()
-    }
+    # Each file once, on --jobs processes, in the order first named (as one process reads).
+    with steps("reading sources", len(files), options.progress) as done:
+        documents_read = read_all(
+            [(path, None) for path in files.values()],
+            Reading(settings, names),
+            jobs=options.jobs,
+            done=done,
+        )
+    read = dict(zip(files, documents_read, strict=True))
     every_url = list(dict.fromkeys(url for _, urls in plans for url in urls))
     pages: dict[str, Document] = {}
     failed: dict[str, tuple[str, str]] = {}
@@ -192,7 +204,7 @@ def _web_sources(
         offline=values.offline,
         refresh=values.refresh,
     )
-    with Fetcher(fetch) as fetcher, _fetch_progress(len(urls), progress) as done:
+    with Fetcher(fetch) as fetcher, steps("fetching", len(urls), progress) as done:
         results = fetcher.fetch_all(urls, done)
     documents: dict[str, Document] = {}
     failed: dict[str, tuple[str, str]] = {}
@@ -207,50 +219,41 @@ def _web_sources(
     return documents, failed
 
 
-@contextmanager
-def _fetch_progress(total: int, show: bool) -> Iterator[Callable[[], None]]:
-    """A callback to count finished fetches; a bar on a terminal's stderr, as above."""
-    if not show or total < 2:
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("fetching", total=total)
-        yield lambda: bar.advance(task)
-
-
 def _filters(
     texts: dict[str, str],
     root: Path,
     inline: bool,
     options: Options,
     report: CheckReport,
-) -> Callable[[DraftResult, Finding], bool]:
+    warnings: list[str],
+) -> Callable[[DraftResult, Finding], str | None]:
+    """Why a finding is left out (suppressed, baselined, unchanged), or None to show it."""
     from factcheck import suppress
     from factcheck.gitdiff import changed_lines
 
     silenced: set[tuple[str, str]] = set()
     if inline:
         for draft in report.drafts:
-            claims = (f.claim for f in draft.findings)
-            silenced |= {(draft.path, i) for i in suppress.silenced(texts[draft.path], claims)}
+            found = suppress.parse(texts[draft.path])
+            warnings += [f"{draft.path}:{line}: {message}" for line, message in found.warnings]
+            silenced |= {(draft.path, f.claim.id) for f in draft.findings if found.silences(f)}
     baseline = Baseline.load(options.baseline) if options.baseline else None
     changed: dict[str, set[int] | None] = {}
     if options.diff is not None:
         changed = {d.path: changed_lines(Path(d.path), options.diff) for d in report.drafts}
 
-    def wanted(draft: DraftResult, finding: Finding) -> bool:
+    def why_hidden(draft: DraftResult, finding: Finding) -> str | None:
         if (draft.path, finding.claim.id) in silenced:
-            return False
+            return "suppressed"
         if options.diff is not None:
             lines = changed[draft.path]
             if lines is not None and finding.claim.line not in lines:
-                return False
-        return baseline is None or not baseline.accepts(relative_path(draft.path, root), finding)
+                return "unchanged"
+        if baseline is not None and baseline.accepts(relative_path(draft.path, root), finding):
+            return "baselined"
+        return None
 
-    return wanted
+    return why_hidden
 
 
 def _write_baseline(path: Path, report: CheckReport, root: Path) -> None:
@@ -266,7 +269,7 @@ def _write_baseline(path: Path, report: CheckReport, root: Path) -> None:
         out.write(dump(entries))
 
 
-def render(outcome: Outcome, fmt: str, *, colour: bool) -> Iterator[str]:
+def render(outcome: Outcome, fmt: str, *, colour: bool, quiet: bool = False) -> Iterator[str]:
     """The report's text in ``fmt``, in chunks that end with a newline."""
     view = outcome.view
     if fmt == "json":
@@ -299,7 +302,56 @@ def render(outcome: Outcome, fmt: str, *, colour: bool) -> Iterator[str]:
     else:
         from factcheck.report.text import render as text
 
-        yield from (line + "\n" for line in text(view.report, colour=colour))
+        report = view.report
+        if quiet:  # problems only: what is shown as an error or a warning
+            report = report_filter.keep(report, lambda _, f: view.severity[f.verdict] in _PROBLEMS)
+        lines = text(report, colour=colour, texts=view.texts, hidden=view.hidden,
+                     with_summary=not quiet)  # fmt: skip
+        yield from (line + "\n" for line in lines)
+
+
+def summary(outcome: Outcome) -> str:
+    """The run in one line: figures per verdict, and those left out (fixed, suppressed…)."""
+    from factcheck.report.text import summary as line
+
+    return line(outcome.view.report, outcome.view.hidden)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What ``--fix`` changes (or, dry, would change) in one draft."""
+
+    path: str
+    diff: str
+    figures: int
+
+
+def fix(outcome: Outcome, *, dry_run: bool) -> tuple[Outcome, list[Change]]:
+    """``--fix``: each fixable finding written into its draft, and left out of the report
+    as "fixed"; with ``dry_run`` nothing is written and the outcome stays as it was.
+
+    A draft that cannot be fixed safely keeps its findings, with a warning.
+    """
+    from factcheck import fix as fixing
+
+    view = outcome.view
+    changes: list[Change] = []
+    fixed: set[tuple[str, str]] = set()
+    for plan in fixing.plan(view.report, view.texts):
+        name = relative_path(plan.path, view.root)
+        if not dry_run:
+            try:
+                fixing.write(plan)
+            except InputError as exc:
+                outcome.warnings.append(str(exc))
+                continue
+            fixed |= {(plan.path, edit.claim_id) for edit in plan.edits}
+        changes.append(Change(plan.path, fixing.unified_diff(plan, name), len(plan.edits)))
+    if not fixed:
+        return outcome, changes
+    report = report_filter.keep(view.report, lambda d, f: (d.path, f.claim.id) not in fixed)
+    view = replace(view, report=report, hidden={**view.hidden, "fixed": len(fixed)})
+    return replace(outcome, view=view), changes
 
 
 def exit_code(view: View) -> int:

@@ -209,7 +209,7 @@ def test_cli_refuses_other_formats_and_mixtures(tmp_path: Path) -> None:
         ((archive, "--format", "text"), "archives are written as JSON Lines"),
         ((archive, doc), "cannot be read in one run"),
         ((doc, "--jobs", "2"), "--jobs: works on archives only"),
-        ((archive, "--jobs", "-1"), "greater than or equal to 0"),
+        ((archive, "--jobs", "-1"), "--jobs: -1 is too small: at least 0"),
     ]:
         done = run("extract", *args)
         assert done.returncode == 2, args

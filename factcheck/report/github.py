@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.report.severity import Severity
+from factcheck.report.text import summary
 from factcheck.report.view import Item, View, title
 from factcheck.text.sentences import fold
 
@@ -53,7 +54,16 @@ def annotation(item: Item) -> str | None:
         ("title", title(item.finding)),
     ]
     head = ",".join(f"{key}={escape_property(value)}" for key, value in props)
-    return f"::{command} {head}::{escape_data(item.finding.message)}"
+    return f"::{command} {head}::{escape_data(message(item))}"
+
+
+def message(item: Item) -> str:
+    """The finding's message and, for a fixable one, the corrected line as a GitHub
+    suggestion block, ready to paste into a review comment."""
+    text = item.finding.message
+    if item.fixed_lines is not None:
+        text += f"\n\nSuggested change:\n```suggestion\n{item.fixed_lines}\n```"
+    return text
 
 
 def _plain(item: Item) -> str:
@@ -77,5 +87,4 @@ def render(view: View) -> Iterator[str]:
         for item in items:
             yield _plain(item)
         yield "::endgroup::"
-    summary = ", ".join(f"{n} {verdict}" for verdict, n in view.report.summary.items())
-    yield f"factcheck: {sum(view.report.summary.values())} figures: {summary}"
+    yield f"factcheck: {summary(view.report, view.hidden)}"

@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from factcheck._version import __version__
+from factcheck.fix import fixable
 from factcheck.models import VERDICT_ORDER, Verdict
 from factcheck.report.severity import Severity
 from factcheck.report.view import Item, View
@@ -102,7 +103,33 @@ def _result(item: Item, rule_index: dict[Verdict, int]) -> dict[str, Any]:
         result["properties"]["diagnosis"] = finding.diagnosis
     if finding.suggestion:
         result["properties"]["suggestion"] = finding.suggestion
+    if fixable(finding):
+        result["fixes"] = [_fix(item)]
     return result
+
+
+def _fix(item: Item) -> dict[str, Any]:
+    """SARIF's fix object (§3.55): replace the figure's region with the supported one."""
+    finding, s = item.finding, item.span
+    return {
+        "description": {"text": f"Replace {fold(finding.claim.text)} with {finding.suggestion}."},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": item.path, "uriBaseId": "%SRCROOT%"},
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "startLine": s.line,
+                            "startColumn": s.utf16_column,
+                            "endLine": s.end_line,
+                            "endColumn": s.utf16_end_column,
+                        },
+                        "insertedContent": {"text": finding.suggestion},
+                    }
+                ],
+            }
+        ],
+    }
 
 
 def render(view: View) -> str:
