@@ -286,7 +286,8 @@ def write(
     try:
         from factcheck import archive_dask
     except ImportError:
-        raise InputError("--dask-scheduler", "needs Dask: pip install 'factcheck[dask]'") from None
+        message = "needs Dask: pip install 'factcheck-news[dask]'"
+        raise InputError("--dask-scheduler", message) from None
     count = 0
     for record in archive_dask.extract_archive(
         [Path(item) for item in inputs], scheduler=scheduler, lang=lang

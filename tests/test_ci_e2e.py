@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli_helpers import SOURCE, run, write
+from tests.project_tree import snapshot
 
-PROJECT = Path(__file__).resolve().parents[1]
 HEAD = "---\ndate: 2025-11-20\n---\n\n"
 OLD_SLIP = "Ardent Foundry is to employ 1,400 people near Porto.\n"
 SILENCED = (
@@ -120,24 +120,6 @@ def test_globs_directories_and_no_draft(tmp_path: Path) -> None:
     missing = run("check", "drafts/*.md", cwd=repo)
     assert missing.returncode == 2
     assert "drafts/*.md: no draft matches" in missing.stderr
-
-
-def snapshot(target: Path) -> Path:
-    """The project's working tree (tracked and new files, not ignored ones) as a commit.
-
-    ``pre-commit try-repo`` on a dirty checkout picks up changes to tracked files only;
-    a copy committed whole tests the hook as the working tree has it, new modules too.
-    """
-    listed = git(PROJECT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-    for name in filter(None, listed.split("\0")):
-        source = PROJECT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    git(target, "init", "-q", "-b", "main")
-    git(target, "add", "-A")
-    git(target, "commit", "-q", "-m", "snapshot")
-    return target
 
 
 @pytest.mark.slow

@@ -20,7 +20,7 @@ from factcheck.report.severity import Severity
 from factcheck.report.view import Item, View
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/factcheck/"
+INFORMATION_URI = "https://pypi.org/project/factcheck-news/"
 #: A key of GitHub's own: it recognises it and keeps alerts apart by it across runs.
 FINGERPRINT_KEY = "factcheckFinding/v1"
 
