@@ -285,7 +285,11 @@ def check_command(
     ] = None,
     write_baseline: Annotated[
         Path | None,
-        typer.Option("--write-baseline", help="Record this run's findings as a baseline."),
+        typer.Option(
+            "--write-baseline",
+            metavar="FILE",
+            help="Record this run's findings as a baseline, print one line and exit 0 (no report).",
+        ),
     ] = None,
     diff: Annotated[
         str | None,
@@ -376,6 +380,9 @@ def check_command(
     outcome = gate.run(eff, options)
     for note in outcome.skipped:
         gate.warn(f"source {note}")
+    if write_baseline is not None and outcome.baselined is not None:
+        typer.echo(gate.baseline_note(write_baseline, outcome.baselined))
+        return
     with atomic_output(output) as out:
         for chunk in gate.render(outcome, values.format, colour=output is None and _colour()):
             out.write(chunk)

@@ -46,6 +46,8 @@ class Options:
 class Outcome:
     view: View
     skipped: list[str] = field(default_factory=list)  # sources left out, with why
+    #: findings recorded by ``--write-baseline`` (None: no baseline written)
+    baselined: int | None = None
 
 
 def _is_url(value: str) -> bool:
@@ -113,11 +115,12 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
     root = repository_root(cwd)
     wanted = _filters(texts, root, values.inline_config, options, report)
     report = report_filter.keep(report, wanted)
+    baselined = None
     if options.write_baseline is not None:
-        _write_baseline(options.write_baseline, report, root)
+        baselined = _write_baseline(options.write_baseline, report, root)
     fail_on: Verdict | None = None if values.fail_on == "never" else values.fail_on
     view = View(report, root, texts, values.severity, fail_on)
-    return Outcome(view, skipped)
+    return Outcome(view, skipped, baselined)
 
 
 def _web_sources(
@@ -196,17 +199,30 @@ def _filters(
     return wanted
 
 
-def _write_baseline(path: Path, report: CheckReport, root: Path) -> None:
+def _write_baseline(path: Path, report: CheckReport, root: Path) -> int:
+    """Write the baseline of ``report``'s findings to ``path``; how many it holds."""
     from factcheck.output import atomic_output
 
-    entries = (
+    entries = [
         (relative_path(draft.path, root), finding)
         for draft in report.drafts
         for finding in draft.findings
         if finding.verdict != "consistent"
-    )
+    ]
     with atomic_output(path) as out:
         out.write(dump(entries))
+    return len(entries)
+
+
+def baseline_note(path: Path, count: int) -> str:
+    """The one line ``--write-baseline`` prints.
+
+    >>> baseline_note(Path("base.json"), 1)
+    'factcheck: wrote 1 finding to base.json; --baseline base.json leaves it out'
+    """
+    findings = f"{count} finding{'s' * (count != 1)}"
+    them = "it" if count == 1 else "them"
+    return f"factcheck: wrote {findings} to {path}; --baseline {path} leaves {them} out"
 
 
 def render(outcome: Outcome, fmt: str, *, colour: bool) -> Iterator[str]:
