@@ -230,8 +230,8 @@ def check_command(
     drafts: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Draft files, directories or globs (text, Markdown, HTML); default: the "
-            "configuration's drafts.",
+            help="Draft files, directories or globs (text, Markdown, HTML), or - for stdin; "
+            "default: the configuration's drafts.",
             metavar="DRAFT",
             show_default=False,
         ),
@@ -346,6 +346,8 @@ def check_command(
         factcheck check draft.md --follow-links --source https://example.org/report
 
         factcheck check draft.md --follow-links --offline --strict-sources
+
+        cat draft.md | factcheck check - --source reports/
     """
     from factcheck import config as configuration
     from factcheck import gate
@@ -376,6 +378,7 @@ def check_command(
         diff=diff,
         progress=sys.stderr.isatty(),
         explain=explain,
+        stdin=sys.stdin.buffer,
     )
     outcome = gate.run(eff, options)
     for note in outcome.skipped:

@@ -19,6 +19,8 @@ from factcheck.errors import InputError
 from factcheck.sources.documents import DOCUMENT_SUFFIXES
 
 IGNORE_NAME = ".factcheckignore"
+#: The draft name that means standard input (``factcheck check -``).
+STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -64,11 +66,14 @@ def expand_drafts(patterns: Iterable[str], ignore: Ignore | None = None) -> list
 
     A name that is neither a file, a folder nor a glob matching something is an
     :class:`InputError`: a draft the user named and nobody checked is a silent pass.
+    ``-`` (standard input) stays ``Path("-")`` in its place.
     """
     found: list[Path] = []
     for pattern in patterns:
         path = Path(pattern)
-        if path.is_dir():
+        if pattern == STDIN:
+            found.append(path)
+        elif path.is_dir():
             found.extend(_files_under(path))
         elif path.is_file():
             found.append(path)
@@ -83,6 +88,9 @@ def expand_drafts(patterns: Iterable[str], ignore: Ignore | None = None) -> list
     seen: set[Path] = set()
     drafts: list[Path] = []
     for draft in found:
+        if str(draft) == STDIN:
+            drafts.append(draft)
+            continue
         key = draft.resolve()
         if key in seen or (ignore is not None and ignore.ignores(draft)):
             continue

@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from factcheck.baseline import Baseline, dump
 from factcheck.config import Effective
-from factcheck.drafts import Ignore, expand_drafts, find_ignore
+from factcheck.drafts import STDIN, Ignore, expand_drafts, find_ignore
 from factcheck.errors import InputError, SourceError
 from factcheck.models import CheckReport, DraftResult, Finding, Verdict
 from factcheck.report import filter as report_filter
@@ -27,6 +27,7 @@ from factcheck.report.locate import relative_path, repository_root
 from factcheck.report.view import View
 
 if TYPE_CHECKING:
+    from factcheck.settings import Settings
     from factcheck.sources.documents import Document
 
 
@@ -40,6 +41,8 @@ class Options:
     progress: bool = False
     #: every finding with the frame read and the candidates weighed
     explain: bool = False
+    #: where the draft named ``-`` is read from
+    stdin: BinaryIO | None = None
 
 
 @dataclass
@@ -87,7 +90,9 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
     names = book.names()
     lang = None if values.lang == "auto" else values.lang
     documents = [
-        read_document(path, lang=lang, settings=settings, entities=names)
+        _stdin_draft(options.stdin, lang, settings, names)
+        if str(path) == STDIN
+        else read_document(path, lang=lang, settings=settings, entities=names)
         for path in _progress(drafts, options.progress)
     ]
     sources = list(read_documents(local, settings=settings, entities=names))
@@ -121,6 +126,19 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
     fail_on: Verdict | None = None if values.fail_on == "never" else values.fail_on
     view = View(report, root, texts, values.severity, fail_on)
     return Outcome(view, skipped, baselined)
+
+
+def _stdin_draft(
+    stdin: BinaryIO | None, lang: str | None, settings: Settings, names: Sequence[str]
+) -> Document:
+    """The draft ``-``: standard input, decoded as a file's bytes would be."""
+    from factcheck.sources.documents import parse_document
+    from factcheck.text.decode import decode_bytes
+
+    if stdin is None:
+        raise InputError(STDIN, "no standard input to read the draft from")
+    text = decode_bytes(stdin.read(), "<stdin>")
+    return parse_document(STDIN, text, lang=lang, settings=settings, entities=names)
 
 
 def _web_sources(
@@ -185,7 +203,10 @@ def _filters(
     baseline = Baseline.load(options.baseline) if options.baseline else None
     changed: dict[str, set[int] | None] = {}
     if options.diff is not None:
-        changed = {d.path: changed_lines(Path(d.path), options.diff) for d in report.drafts}
+        changed = {
+            d.path: None if d.path == STDIN else changed_lines(Path(d.path), options.diff)
+            for d in report.drafts
+        }
 
     def wanted(draft: DraftResult, finding: Finding) -> bool:
         if (draft.path, finding.claim.id) in silenced:
