@@ -5,6 +5,8 @@
 (anchoring, ``**``, negation, directory-only patterns) where a few lines of ``fnmatch``
 would get them subtly wrong. The file is found by walking up from the working directory
 to the repository root; its patterns are relative to its own folder, as git's are.
+Folders (named, or matched by a glob) are walked without what git ignores; a file named
+on its own is checked even when git ignores it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import pathspec
 
+from factcheck import gitignore
 from factcheck.errors import InputError
 from factcheck.sources.documents import DOCUMENT_SUFFIXES
 
@@ -56,9 +59,11 @@ class Ignore:
 
 
 def _files_under(folder: Path) -> list[Path]:
-    return sorted(
+    """The documents under ``folder``, less what git ignores there (see :mod:`gitignore`)."""
+    found = sorted(
         p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
     )
+    return gitignore.kept(folder, found)
 
 
 def expand_drafts(patterns: Iterable[str], ignore: Ignore | None = None) -> list[Path]:

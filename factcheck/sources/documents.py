@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck import gitignore
 from factcheck.errors import SourceError
 from factcheck.extract.lang import detect_lang
 from factcheck.extract.pipeline import DEFAULT_SETTINGS, extract
@@ -43,18 +44,16 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     """Files named directly, and the document files under directories, in a stable order.
 
     Raises :class:`SourceError` for a path that does not exist: a source the user named
-    and the checker never read would make every verdict quietly weaker.
+    and the checker never read would make every verdict quietly weaker. What git ignores
+    under a directory is left out (:mod:`factcheck.gitignore`).
     """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-                )
+            under = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
             )
+            found.extend(gitignore.kept(path, under))
         elif path.exists():
             found.append(path)
         else:
