@@ -138,7 +138,7 @@ def _stdin_draft(
     if stdin is None:
         raise InputError(STDIN, "no standard input to read the draft from")
     text = decode_bytes(stdin.read(), "<stdin>")
-    return parse_document(STDIN, text, lang=lang, settings=settings, entities=names)
+    return parse_document(STDIN, text, lang=lang, settings=settings, entities=names, strict=True)
 
 
 def _web_sources(

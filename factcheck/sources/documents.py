@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck import gitignore
-from factcheck.errors import SourceError
+from factcheck.errors import InputError, SourceError
 from factcheck.extract.lang import detect_lang
 from factcheck.extract.pipeline import DEFAULT_SETTINGS, extract
 from factcheck.models import Claim
@@ -69,11 +69,20 @@ def parse_document(
     settings: Settings = DEFAULT_SETTINGS,
     entities: Sequence[str] = (),
     fmt: markup.Format | None = None,
+    strict: bool = False,
 ) -> Document:
     """A document from its decoded text; ``location`` names it and, unless ``fmt`` is
-    given, decides its format."""
+    given, decides its format.
+
+    ``strict`` (a file of the user's): metadata the author wrote that cannot be read, such
+    as a front matter date in no known form, is an :class:`InputError` with its line
+    rather than a date quietly missing.
+    """
     fmt = fmt or markup.detect_format(location, text)
     parsed = markup.parse(text, fmt)
+    if strict and parsed.problems:
+        line, message = parsed.problems[0]
+        raise InputError(location, message, line)
     doc_lang = lang or detect_lang(parsed.view)
     claims = extract(text, doc_lang, fmt=fmt, settings=settings, entities=entities)
     return Document(
@@ -97,7 +106,9 @@ def read_document(
 ) -> Document:
     """Read, decode and extract one file; :class:`InputError` names it if it is unusable."""
     text = read_text(path)
-    return parse_document(str(path), text, lang=lang, settings=settings, entities=entities)
+    return parse_document(
+        str(path), text, lang=lang, settings=settings, entities=entities, strict=True
+    )
 
 
 def read_documents(

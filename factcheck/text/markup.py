@@ -26,6 +26,7 @@ from typing import Literal
 
 from factcheck.text import _html
 from factcheck.text._html import Canvas
+from factcheck.text.dates import parse_date as parse_date  # re-exported: its old home
 from factcheck.text.sentences import fold
 
 Format = Literal["text", "markdown", "html"]
@@ -54,42 +55,35 @@ _HTML_START = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-#: YAML front matter at the very start of a Markdown file.
+#: Front matter at the very start of a Markdown file: YAML between ``---`` fences (Jekyll,
+#: Pandoc) or TOML between ``+++`` fences (Hugo, Zola).
 _FRONT_MATTER = re.compile(
     r"""
-    \A ---[ \t]*\r?\n                      # the opening fence
+    \A (?P<fence> --- | \+\+\+ ) [ \t]*\r?\n    # the opening fence
     (?P<body> (?: [ \t]*\r?\n )*           # blank lines, then
-       [A-Za-z_][\w-]*[ \t]*:              # a YAML key first: not merely a thematic break
+       [A-Za-z_][\w-]*[ \t]*[:=]           # a key first: not merely a thematic break
        .*? )                               # the rest, as little as possible
-    \r?\n (?: --- | \.\.\. ) [ \t]* (?: \r?\n | \Z )   # the closing fence
+    \r?\n (?: (?P=fence) | \.\.\. ) [ \t]* (?: \r?\n | \Z )   # the closing fence
     """,
     re.VERBOSE | re.DOTALL,
 )
 
-#: One ``key: value`` line of front matter.
+#: One ``key: value`` (YAML) or ``key = value`` (TOML) line of front matter, or a TOML
+#: table header, after which keys are no longer the document's own.
 _FRONT_MATTER_ITEM = re.compile(
     r"""
-    ^ (?P<key> [A-Za-z_][\w-]* ) [ \t]* : [ \t]*
-    (?P<value> .*? ) [ \t]* $
+    ^ (?: (?P<key> [A-Za-z_][\w-]* ) [ \t]* (?P<sep> [:=] ) [ \t]*
+          (?P<value> .*? ) [ \t]* $
+        | (?P<table> \[ .* )                # [params], [[menu]]
+      )
     """,
     re.VERBOSE | re.MULTILINE,
 )
 
-#: A date at the start of a value, with whatever time follows it.
-_DATE = re.compile(
-    r"""
-    \s*
-    (?: (?P<year>\d{4}) (?P<sep>[-/.]) (?P<month>\d{1,2}) (?P=sep) (?P<day>\d{1,2})
-                                              # ISO 8601 and kin: 2025-06-02, 2025/6/2
-      | (?P<day2>\d{1,2}) \.\ ? (?P<month2>\d{1,2}) \.\ ? (?P<year2>\d{4})
-                                              # German: 02.06.2025, 2. 6. 2025
-      | (?P<year3>\d{4}) (?P<month3>\d{2}) (?P<day3>\d{2})
-                                              # compact: 20250602
-    )
-    (?!\d)                                    # and no more digits: not 2025-06-021
-    """,
-    re.VERBOSE,
-)
+#: Front matter keys of a publication date: "date" first, then its synonyms.
+_DATE_KEYS = {"date": _html.DATE_FRONT_MATTER, "published": _html.DATE_FRONT_MATTER_OTHER,
+              "pubdate": _html.DATE_FRONT_MATTER_OTHER,
+              "date_published": _html.DATE_FRONT_MATTER_OTHER}  # fmt: skip
 
 #: Markdown syntax that stands at the start of a line, after optional indentation. The
 #: look-ahead lets the many lines that start with a letter fail at once.
@@ -203,6 +197,9 @@ class Document:
     title: str | None = None
     published: dt.date | None = None
     links: tuple[Link, ...] = field(default=())
+    #: (line, what is wrong) for metadata the author wrote and that cannot be read: a
+    #: front matter date in no form :func:`parse_date` knows
+    problems: tuple[tuple[int, str], ...] = field(default=())
 
 
 def detect_format(name: str, text: str) -> Format:
@@ -226,28 +223,6 @@ def detect_format(name: str, text: str) -> Format:
     return "text"
 
 
-def parse_date(value: str) -> dt.date | None:
-    """The calendar date a metadata value starts with, or None.
-
-    >>> parse_date("2025-06-02T09:30:00+02:00"), parse_date("02.06.2025")
-    (datetime.date(2025, 6, 2), datetime.date(2025, 6, 2))
-    >>> parse_date("2025-02-30"), parse_date("June 2, 2025")
-    (None, None)
-    """
-    match = _DATE.match(value)
-    if match is None:
-        return None
-    year, month, day = (
-        match["year"] or match["year2"] or match["year3"],
-        match["month"] or match["month2"] or match["month3"],
-        match["day"] or match["day2"] or match["day3"],
-    )
-    try:
-        return dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-
-
 def view(text: str, fmt: str) -> str:
     """``text`` with its markup masked: same length, same offsets for visible text."""
     return parse(text, fmt).view
@@ -265,11 +240,12 @@ def parse(text: str, fmt: str) -> Document:
     kind: Format = "html" if fmt == "html" else "markdown"
     canvas = Canvas(text)
     found = _html.Found()
+    problems: list[tuple[int, str]] = []
     if kind == "html":
         _html.scan(text, canvas, found, markdown=False)
         _soften_newlines(text, canvas, found.preformatted)
     else:
-        _scan_markdown(text, canvas, found)
+        _scan_markdown(text, canvas, found, problems)
     rendered = canvas.render()
     links = _visible_links(found.links, rendered)
     links += [Link(url, start, end) for url, start, end in found.autolinks]
@@ -280,7 +256,7 @@ def parse(text: str, fmt: str) -> Document:
     dates = sorted(found.dates, key=lambda candidate: candidate[0])
     published = next((day for _, value in dates if (day := parse_date(value))), None)
     links.sort(key=lambda link: link.start)
-    return Document(text, rendered, kind, title, published, tuple(links))
+    return Document(text, rendered, kind, title, published, tuple(links), tuple(problems))
 
 
 def _visible_links(links: list[tuple[str, int, int]], rendered: str) -> list[Link]:
@@ -312,29 +288,50 @@ def _soften_newlines(text: str, canvas: Canvas, preformatted: list[tuple[int, in
 # Markdown ---------------------------------------------------------------------------
 
 
-def _scan_markdown(text: str, canvas: Canvas, found: _html.Found) -> None:
-    body_start = _front_matter(text, canvas, found)
+def _scan_markdown(
+    text: str, canvas: Canvas, found: _html.Found, problems: list[tuple[int, str]]
+) -> None:
+    body_start = _front_matter(text, canvas, found, problems)
     _html.scan(text, canvas, found, markdown=True, start=body_start)
     definitions = _line_marks(text, canvas, found, body_start)
     _links(text, canvas, found, definitions, body_start, len(text))
     _inline_marks(text, canvas, body_start)
 
 
-def _front_matter(text: str, canvas: Canvas, found: _html.Found) -> int:
-    """Mask YAML front matter, read its date and title; where the body begins."""
+def _front_matter(
+    text: str, canvas: Canvas, found: _html.Found, problems: list[tuple[int, str]]
+) -> int:
+    """Mask YAML or TOML front matter, read its date and title; where the body begins.
+
+    A date the author wrote in no form :func:`parse_date` reads is a problem, with its line.
+    """
     match = _FRONT_MATTER.match(text)
     if match is None:
         return 0
     canvas.blank(0, match.end())
+    toml = match["fence"] == "+++"
     for item in _FRONT_MATTER_ITEM.finditer(match["body"]):
+        if item["table"] is not None:
+            if toml:  # keys below a TOML table header belong to the table
+                break
+            continue
+        if (item["sep"] == "=") != toml:  # "a = b" is no YAML key, "a: b" no TOML one
+            continue
         key, value = item["key"].lower(), _yaml_scalar(item["value"])
-        if key == "date":
-            found.dates.append((_html.DATE_FRONT_MATTER, value))
-        elif key in ("published", "pubdate", "date_published"):
-            found.dates.append((_html.DATE_FRONT_MATTER_OTHER, value))
+        if key in _DATE_KEYS:
+            found.dates.append((_DATE_KEYS[key], value))
+            if value and value not in ("null", "~") and parse_date(value) is None:
+                line = text.count("\n", 0, match.start("body") + item.start()) + 1
+                problems.append((line, _unreadable_date(key, value)))
         elif key == "title" and value:
             found.titles.append((_html.TITLE_FRONT_MATTER, fold(value)))
     return match.end()
+
+
+def _unreadable_date(key: str, value: str) -> str:
+    """What to say of a front matter date that cannot be read."""
+    forms = "2025-01-10 or January 10, 2025"
+    return f"front matter {key} {value!r} is not a date (write it as {forms})"
 
 
 def _yaml_scalar(value: str) -> str:
