@@ -188,6 +188,7 @@ class CheckFormat(StrEnum):
     junit = "junit"
     rdjsonl = "rdjsonl"
     html = "html"
+    gitlab = "gitlab"
 
 
 class FailOn(StrEnum):
@@ -261,7 +262,8 @@ def check_command(
         typer.Option(
             "--format",
             "-f",
-            help="text, json, sarif, github, junit, rdjsonl or html. [default: text]",
+            help="text, json, sarif, github, junit, rdjsonl, html or gitlab (Code Quality). "
+            "[default: text]",
         ),
     ] = None,
     output: Annotated[

@@ -23,6 +23,7 @@ from factcheck.drafts import STDIN, Ignore, expand_drafts, find_ignore
 from factcheck.errors import InputError, SourceError
 from factcheck.models import CheckReport, DraftResult, Finding, Verdict
 from factcheck.report import filter as report_filter
+from factcheck.report import provenance
 from factcheck.report.locate import relative_path, repository_root
 from factcheck.report.view import View
 
@@ -116,6 +117,7 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
         failed=failed,
         explain=options.explain,
     )
+    report = provenance.with_urls(report, book)
     texts = {doc.location: doc.text for doc in documents}
     root = repository_root(cwd)
     wanted = _filters(texts, root, values.inline_config, options, report)
@@ -276,6 +278,10 @@ def render(outcome: Outcome, fmt: str, *, colour: bool) -> Iterator[str]:
         from factcheck.report import rdjsonl
 
         yield from (line + "\n" for line in rdjsonl.render(view))
+    elif fmt == "gitlab":
+        from factcheck.report import gitlab
+
+        yield gitlab.render(view)
     else:
         from factcheck.report.text import render as text
 

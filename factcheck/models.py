@@ -109,6 +109,11 @@ class Evidence(_Record):
         description="Where the evidence came from: 'cited' (a source linked in the figure's "
         "own paragraph), 'source' (another source) or 'ledger'.",
     )
+    url: str | None = Field(
+        None,
+        description="Where the evidence can be read: for a ledger record the URL its figure "
+        "was verified at, for a web source the page; null for a local file.",
+    )
 
 
 class FrameInfo(_Record):

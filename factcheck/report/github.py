@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from factcheck.report import provenance
 from factcheck.report.severity import Severity
 from factcheck.report.view import Item, View, title
 
@@ -52,13 +53,13 @@ def annotation(item: Item) -> str | None:
         ("title", title(item.finding)),
     ]
     head = ",".join(f"{key}={escape_property(value)}" for key, value in props)
-    return f"::{command} {head}::{escape_data(item.finding.message)}"
+    return f"::{command} {head}::{escape_data(provenance.message(item.finding))}"
 
 
 def _plain(item: Item) -> str:
     finding = item.finding
     line = f"{item.path}:{item.span.line}:{item.span.column}: {finding.verdict}: "
-    line += f"{finding.claim.text}: {finding.message}"
+    line += f"{finding.claim.text}: {provenance.message(finding)}"
     # A plain log line must not be read as a command: it never starts with "::", and
     # a newline in a message would start a new line that might.
     return line.replace("\r", " ").replace("\n", " ")

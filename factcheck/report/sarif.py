@@ -16,6 +16,7 @@ from typing import Any
 
 from factcheck._version import __version__
 from factcheck.models import VERDICT_ORDER, Verdict
+from factcheck.report import provenance
 from factcheck.report.severity import Severity
 from factcheck.report.view import Item, View
 
@@ -85,7 +86,7 @@ def _result(item: Item, rule_index: dict[Verdict, int]) -> dict[str, Any]:
         "ruleId": finding.verdict,
         "ruleIndex": rule_index[finding.verdict],
         "level": _LEVEL[item.severity],
-        "message": {"text": finding.message},
+        "message": {"text": provenance.message(finding)},
         "locations": [
             {
                 "physicalLocation": {
@@ -101,6 +102,9 @@ def _result(item: Item, rule_index: dict[Verdict, int]) -> dict[str, Any]:
         result["properties"]["diagnosis"] = finding.diagnosis
     if finding.suggestion:
         result["properties"]["suggestion"] = finding.suggestion
+    urls = provenance.evidence_urls(finding)
+    if urls:
+        result["properties"]["evidence"] = urls
     return result
 
 
