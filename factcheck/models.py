@@ -89,6 +89,19 @@ class ExtractReport(_Record):
     documents: list[ExtractedDocument]
 
 
+class ArticleClaims(_Record):
+    """The claims of one article of an archive (``extract`` over JSON Lines).
+
+    Claim ids here are unique within the archive: each is a hash of the claim's own id
+    and the article's ``id`` (two articles with the same text still differ).
+    """
+
+    id: str | int = Field(description="The article's id, as the archive gives it.")
+    url: str | None = Field(None, description="The article's URL, when the archive gives it.")
+    lang: str = Field(description="'en' or 'de': given by the article, the run, or detected.")
+    claims: list[Claim]
+
+
 class SourceInfo(_Record):
     """A document the draft was compared with: a file, a web page or a ledger file."""
 
