@@ -147,9 +147,8 @@ def _web_sources(
     urls: Sequence[str], eff: Effective, names: Sequence[str], progress: bool
 ) -> tuple[list[Document], list[tuple[str, str]]]:
     """The documents of the pages at ``urls``, and (URL, why) for those that failed."""
-    from factcheck.errors import FetchError
-    from factcheck.sources.article import to_document
-    from factcheck.sources.web import Fetcher, FetchSettings
+    from factcheck.sources.article import read_pages
+    from factcheck.sources.web import FetchSettings
 
     values = eff.values
     fetch = FetchSettings(
@@ -158,19 +157,8 @@ def _web_sources(
         offline=values.offline,
         refresh=values.refresh,
     )
-    with Fetcher(fetch) as fetcher, _fetch_progress(len(urls), progress) as done:
-        results = fetcher.fetch_all(urls, done)
-    documents: list[Document] = []
-    failed: list[tuple[str, str]] = []
-    for result in results:
-        if isinstance(result, FetchError):
-            failed.append((result.location, result.message))
-            continue
-        try:
-            documents.append(to_document(result, settings=eff.settings(), entities=names))
-        except FetchError as exc:
-            failed.append((exc.location, exc.message))
-    return documents, failed
+    with _fetch_progress(len(urls), progress) as done:
+        return read_pages(urls, fetch, settings=eff.settings(), entities=names, done=done)
 
 
 @contextmanager
