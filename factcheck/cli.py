@@ -316,6 +316,14 @@ def check_command(
     refresh: Annotated[
         bool | None, typer.Option("--refresh", help="Fetch web sources anew, not from the cache.")
     ] = None,
+    restrict_to_drafts: Annotated[
+        bool,
+        typer.Option(
+            "--restrict-to-drafts",
+            help="Of the files named, check only those the configuration's drafts cover "
+            "(and .factcheckignore keeps): for hooks that pass every changed file.",
+        ),
+    ] = False,
     explain: Annotated[
         bool,
         typer.Option(
@@ -381,6 +389,9 @@ def check_command(
         progress=sys.stderr.isatty(),
         explain=explain,
         stdin=sys.stdin.buffer,
+        scope=tuple(loaded.values.drafts)
+        if restrict_to_drafts and "drafts" in loaded.explicit
+        else None,
     )
     outcome = gate.run(eff, options)
     for note in outcome.skipped:

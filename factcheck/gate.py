@@ -44,6 +44,9 @@ class Options:
     explain: bool = False
     #: where the draft named ``-`` is read from
     stdin: BinaryIO | None = None
+    #: ``--restrict-to-drafts``: of the drafts named, only those these patterns (the
+    #: configuration's drafts) cover; None: every draft named
+    scope: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -81,7 +84,11 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
     if not values.drafts:
         raise InputError("check", "no drafts named on the command line or in the configuration")
     ignore_file = find_ignore(cwd)
-    drafts = expand_drafts(values.drafts, Ignore(ignore_file) if ignore_file else None)
+    ignore = Ignore(ignore_file) if ignore_file else None
+    drafts = expand_drafts(values.drafts, ignore)
+    if options.scope is not None:
+        covered = {path.resolve() for path in expand_drafts(options.scope, ignore)}
+        drafts = [d for d in drafts if str(d) == STDIN or d.resolve() in covered]
     local = [Path(source) for source in values.sources if not _is_url(source)]
     urls = [source for source in values.sources if _is_url(source)]
     book = load_ledger([Path(p) for p in values.ledgers], default=not values.no_default_ledger)

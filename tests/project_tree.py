@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -64,3 +66,26 @@ def snapshot(target: Path) -> Path:
     git(target, "add", "-A")
     git(target, "commit", "-q", "-m", "snapshot")
     return target
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """This project as a pre-commit hook repository, and the pre-commit to run it with."""
+
+    pre_commit: str
+    repo: Path
+    env: dict[str, str]
+
+    def try_repo(self, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        """``pre-commit try-repo`` of the factcheck hook in the git repository ``cwd``."""
+        return subprocess.run(
+            [self.pre_commit, "try-repo", str(self.repo), "factcheck", *args],
+            cwd=cwd, capture_output=True, text=True, env=self.env, check=False, timeout=900,
+        )  # fmt: skip
+
+
+def find_pre_commit() -> str | None:
+    # The one installed with the test run's Python first: .ci/run calls .venv/bin/python
+    # without putting .venv/bin on PATH.
+    beside = Path(sys.executable).with_name("pre-commit")
+    return str(beside) if beside.is_file() else shutil.which("pre-commit")

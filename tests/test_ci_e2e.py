@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli_helpers import SOURCE, run, write
-from tests.project_tree import snapshot
+from tests.project_tree import Hooks
 
 HEAD = "---\ndate: 2025-11-20\n---\n\n"
 OLD_SLIP = "Ardent Foundry is to employ 1,400 people near Porto.\n"
@@ -127,17 +127,9 @@ def test_globs_directories_and_no_draft(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_pre_commit_hook_fails_on_a_discrepancy(tmp_path: Path) -> None:
-    pre_commit = shutil.which("pre-commit")
-    if pre_commit is None:
-        pytest.skip("pre-commit is not installed (pip install -e '.[dev]')")
+def test_pre_commit_hook_fails_on_a_discrepancy(tmp_path: Path, hooks: Hooks) -> None:
     repo = newsroom(tmp_path)
-    hooks = snapshot(tmp_path / "factcheck-snapshot")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
-    done = subprocess.run(
-        [pre_commit, "try-repo", str(hooks), "factcheck", "--files", "news/plant.md"],
-        cwd=repo, capture_output=True, text=True, env=env, check=False, timeout=900,
-    )  # fmt: skip
+    done = hooks.try_repo(repo, "--files", "news/plant.md")
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Failed" in done.stdout
     assert "news/plant.md:5:" in done.stdout
