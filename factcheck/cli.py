@@ -245,7 +245,7 @@ def check_command(
     ] = None,
     ledger: Annotated[
         list[Path] | None,
-        typer.Option("--ledger", "-l", help="A ledger directory to add (repeatable)."),
+        typer.Option("--ledger", "-l", help="A ledger directory or TOML file to add (repeatable)."),
     ] = None,
     no_default_ledger: Annotated[
         bool | None, typer.Option("--no-default-ledger", help="Leave out the shipped ledger.")

@@ -90,7 +90,7 @@ def validate_command(
 def list_command(
     ledger: Annotated[
         list[Path] | None,
-        typer.Option("--ledger", "-l", help="A ledger directory to add (repeatable)."),
+        typer.Option("--ledger", "-l", help="A ledger directory or TOML file to add (repeatable)."),
     ] = None,
     no_default_ledger: Annotated[
         bool, typer.Option("--no-default-ledger", help="Leave out the shipped ledger.")

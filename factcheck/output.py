@@ -79,6 +79,11 @@ def output_error(path: Path, exc: OSError) -> InputError:
     >>> str(output_error(Path("out/report.json"), FileNotFoundError()))
     'out/report.json: cannot write the report: its folder does not exist'
     """
+    return InputError(str(path), f"cannot write the report: {write_problem(exc)}")
+
+
+def write_problem(exc: OSError) -> str:
+    """Why a file could not be written, in the user's words."""
     if isinstance(exc, FileNotFoundError):
         reason = "its folder does not exist"
     elif isinstance(exc, IsADirectoryError):
@@ -89,4 +94,4 @@ def output_error(path: Path, exc: OSError) -> InputError:
         reason = "a part of the path is not a directory"
     else:
         reason = exc.strerror or str(exc)
-    return InputError(str(path), f"cannot write the report: {reason}")
+    return reason

@@ -151,3 +151,15 @@ def test_add_refuses_a_source_that_is_no_url(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "'source' must be the http(s) URL" in result.stderr
     assert not (tmp_path / "t.toml").exists()
+
+
+def test_add_into_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "t.toml"
+    result = runner.invoke(ledger_app, [
+        "add", str(target), "--entity", "Tarnwell", "--metric", "funding",
+        "--value", "$310 million", "--as-of", "2025-04", "--source", "https://example.org/t",
+    ])  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"factcheck: error: {target}: cannot write the file: its folder does not exist\n"
+    )
