@@ -224,6 +224,7 @@ class CheckFormat(StrEnum):
     junit = "junit"
     rdjsonl = "rdjsonl"
     html = "html"
+    gitlab = "gitlab"
 
 
 class FailOn(StrEnum):
@@ -287,8 +288,8 @@ def check_command(
     drafts: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Draft files, directories or globs (text, Markdown, HTML); default: the "
-            "configuration's drafts.",
+            help="Draft files, directories or globs (text, Markdown, HTML), or - for stdin; "
+            "default: the configuration's drafts.",
             metavar="DRAFT",
             show_default=False,
         ),
@@ -305,7 +306,10 @@ def check_command(
     ledger: Annotated[
         list[Path] | None,
         typer.Option(
-            "--ledger", "-l", metavar="DIR", help="A ledger directory to add (repeatable)."
+            "--ledger",
+            "-l",
+            metavar="DIR|FILE",
+            help="A ledger directory or TOML file to add (repeatable).",
         ),
     ] = None,
     no_default_ledger: Annotated[
@@ -323,7 +327,8 @@ def check_command(
         typer.Option(
             "--format",
             "-f",
-            help="text, json, sarif, github, junit, rdjsonl or html. [default: text]",
+            help="text, json, sarif, github, junit, rdjsonl, html or gitlab (Code Quality). "
+            "[default: text]",
         ),
     ] = None,
     output: Annotated[
@@ -351,7 +356,9 @@ def check_command(
     write_baseline: Annotated[
         Path | None,
         typer.Option(
-            "--write-baseline", metavar="FILE", help="Record this run's findings as a baseline."
+            "--write-baseline",
+            metavar="FILE",
+            help="Record this run's findings as a baseline, print one line and exit 0 (no report).",
         ),
     ] = None,
     diff: Annotated[
@@ -377,6 +384,14 @@ def check_command(
     refresh: Annotated[
         bool | None, typer.Option("--refresh", help="Fetch web sources anew, not from the cache.")
     ] = None,
+    restrict_to_drafts: Annotated[
+        bool,
+        typer.Option(
+            "--restrict-to-drafts",
+            help="Of the files named, check only those the configuration's drafts cover "
+            "(and .factcheckignore keeps): for hooks that pass every changed file.",
+        ),
+    ] = False,
     explain: Annotated[
         bool,
         typer.Option(
@@ -437,6 +452,8 @@ def check_command(
         factcheck check draft.md --source reports/ --fix --dry-run
 
         factcheck check news/ --jobs 0 --quiet
+
+        cat draft.md | factcheck check - --source reports/
     """
     from factcheck import config as configuration
     from factcheck import gate
@@ -463,6 +480,8 @@ def check_command(
     values = eff.values
     if dry_run and not fix:
         raise fail("--dry-run shows what --fix would change: add --fix")
+    if fix and write_baseline is not None:
+        raise fail("--fix and --write-baseline: fix the drafts first, then record what is left")
     options = gate.Options(
         baseline=Path(values.baseline) if values.baseline else None,
         write_baseline=write_baseline,
@@ -470,10 +489,19 @@ def check_command(
         progress=progress.wanted(sys.stderr, quiet=quiet),
         explain=explain,
         jobs=jobs,
+        stdin=sys.stdin.buffer,
+        scope=tuple(loaded.values.drafts)
+        if restrict_to_drafts and "drafts" in loaded.explicit
+        else None,
     )
     outcome = gate.run(eff, options)
     for note in outcome.skipped:
         gate.warn(f"source {note}")
+    if write_baseline is not None and outcome.baselined is not None:
+        for note in outcome.warnings:
+            gate.warn(note)
+        typer.echo(gate.baseline_note(write_baseline, outcome.baselined))
+        return
     if fix:
         outcome, changes = gate.fix(outcome, dry_run=dry_run)
         for note in outcome.warnings:

@@ -39,7 +39,7 @@ CONFIG_NAME = ".factcheck.toml"
 PYPROJECT = "pyproject.toml"
 
 FailOn = Literal["discrepancy", "outdated", "conflicting", "unverified", "never"]
-Format = Literal["text", "json", "sarif", "github", "junit", "rdjsonl", "html"]
+Format = Literal["text", "json", "sarif", "github", "junit", "rdjsonl", "html", "gitlab"]
 _DEFAULT = Settings()
 
 

@@ -140,6 +140,9 @@ def write(fix: DraftFix) -> None:
 
     Raises :class:`InputError` naming the draft when it cannot be fixed safely.
     """
+    if fix.path == "-":  # standard input (check -): not the file named "-", if there is one
+        raise InputError(fix.path, "not fixed: standard input is no file to rewrite "
+                         "(--fix --dry-run prints the change)")  # fmt: skip
     target = Path(fix.path).resolve()  # a symbolic link stays one: its target is fixed
     if not target.is_file():  # standard input, or a file gone since it was read
         raise InputError(fix.path, "not fixed: not a file that can be rewritten")

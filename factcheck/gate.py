@@ -1,7 +1,8 @@
 """``factcheck check`` as a library call: configuration in, a filtered report out.
 
-    drafts ─ read ─ (fetch web sources) ─ check ─ inline suppressions ─ baseline
-           ─ changed lines ─ View
+    drafts ─ read (--jobs; - from stdin) ─ each draft's sources read and fetched
+           ─ check (drafts with the same sources together) ─ evidence URLs
+           ─ inline suppressions ─ baseline ─ changed lines ─ View
 
 Kept out of :mod:`factcheck.cli` so that the command line stays arguments-in,
 report-out, and so that a script gets the same gate without a subprocess.
@@ -15,22 +16,28 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from factcheck.baseline import Baseline, dump
 from factcheck.config import Effective
-from factcheck.drafts import Ignore, expand_drafts, find_ignore
+from factcheck.drafts import STDIN, Ignore, expand_drafts, find_ignore
 from factcheck.errors import InputError, SourceError
 from factcheck.models import CheckReport, DraftResult, Finding, Verdict
 from factcheck.progress import steps
 from factcheck.report import filter as report_filter
+from factcheck.report import provenance
 from factcheck.report.locate import relative_path, repository_root
 from factcheck.report.view import View
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from factcheck.scoping import Wanted
+    from factcheck.settings import Settings
     from factcheck.sources.documents import Document
     from factcheck.sources.ledger import Ledger
+    from factcheck.sources.parallel import Reading
+    from factcheck.sources.web import FetchSettings
 
 
 #: Severities that ``--quiet`` keeps in the text report.
@@ -48,6 +55,11 @@ class Options:
     jobs: int = 1  # processes to read drafts and sources on; 0: every core
     #: every finding with the frame read and the candidates weighed
     explain: bool = False
+    #: where the draft named ``-`` is read from
+    stdin: BinaryIO | None = None
+    #: ``--restrict-to-drafts``: of the drafts named, only those these patterns (the
+    #: configuration's drafts) cover; None: every draft named
+    scope: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -57,6 +69,8 @@ class Outcome:
     #: what the user should know: one line each, for stderr (a draft with no figure,
     #: a link to a missing file, a misspelt directive, a draft --fix left alone)
     warnings: list[str] = field(default_factory=list)
+    #: findings recorded by ``--write-baseline`` (None: no baseline written)
+    baselined: int | None = None
 
 
 #: How a warning names a language, and the other language a draft may be in.
@@ -66,32 +80,42 @@ _OTHER_LANG = {"en": "de", "de": "en"}
 
 def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome:
     """Check the configured drafts; suppressions, baseline and ``--diff`` applied."""
-    from factcheck import scoping
     from factcheck.sources.ledger import load_ledger
-    from factcheck.sources.parallel import Reading, read_all
+    from factcheck.sources.parallel import Reading
 
     values = eff.values
     settings = eff.settings()
     if not values.drafts:
         raise InputError("check", "no drafts named on the command line or in the configuration")
     ignore_file = find_ignore(cwd)
-    drafts = expand_drafts(values.drafts, Ignore(ignore_file) if ignore_file else None)
-    local = [Path(source) for source in values.sources if not scoping.is_url(source)]
-    urls = [source for source in values.sources if scoping.is_url(source)]
+    ignore = Ignore(ignore_file) if ignore_file else None
+    drafts = expand_drafts(values.drafts, ignore)
+    if options.scope is not None:
+        covered = {path.resolve() for path in expand_drafts(options.scope, ignore)}
+        drafts = [d for d in drafts if str(d) == STDIN or d.resolve() in covered]
     book = load_ledger([Path(p) for p in values.ledgers], default=not values.no_default_ledger)
     # The ledger lives until the run ends: the collector need not walk its (up to a
     # million) records again at every full collection.
     gc.freeze()
     names = book.names()
     lang = None if values.lang == "auto" else values.lang
-    # The drafts first: the sources each one names (front matter, links) decide what else
-    # is read (see _check); both are read on --jobs processes.
-    with steps("reading drafts", len(drafts), options.progress) as done:
-        reading = Reading(settings, names)
-        documents = read_all([(p, lang) for p in drafts], reading, jobs=options.jobs, done=done)
-    own = [scoping.wanted(doc, follow_links=values.follow_links) for doc in documents]
-    report, skipped = _check(documents, own, (local, urls), book, eff, options)
-    draft_warnings = [*_draft_warnings(documents, own)]
+    reading = Reading(settings, names)
+    documents = read_drafts(
+        drafts, lang, reading, stdin=options.stdin, jobs=options.jobs, progress=options.progress
+    )
+    report, skipped, draft_warnings = check_drafts(
+        documents,
+        values.sources,
+        book,
+        settings=settings,
+        fetch=_fetch_settings(eff),
+        as_of=values.as_of,
+        follow_links=values.follow_links,
+        strict_sources=values.strict_sources,
+        explain=options.explain,
+        jobs=options.jobs,
+        progress=options.progress,
+    )
     texts = {doc.location: doc.text for doc in documents}
     root = repository_root(cwd)
     warnings: list[str] = []
@@ -105,11 +129,77 @@ def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome
         return why is None
 
     report = report_filter.keep(report, wanted)
+    baselined = None
     if options.write_baseline is not None:
-        _write_baseline(options.write_baseline, report, root)
+        baselined = _write_baseline(options.write_baseline, report, root)
     fail_on: Verdict | None = None if values.fail_on == "never" else values.fail_on
     view = View(report, root, texts, values.severity, fail_on, dict(hidden))
-    return Outcome(view, skipped, [*draft_warnings, *warnings])
+    return Outcome(view, skipped, [*draft_warnings, *warnings], baselined)
+
+
+def read_drafts(
+    paths: Sequence[Path],
+    lang: str | None,
+    reading: Reading,
+    *,
+    stdin: BinaryIO | None = None,
+    jobs: int = 1,
+    progress: bool = False,
+) -> list[Document]:
+    """The drafts at ``paths``, in order: files on ``jobs`` processes (0: every core),
+    the draft ``-`` from ``stdin`` here (read before any bar is drawn)."""
+    from factcheck.sources.parallel import read_all
+
+    piped = _stdin_draft(stdin, lang, reading) if any(str(p) == STDIN for p in paths) else None
+    files = [(path, lang) for path in paths if str(path) != STDIN]
+    with steps("reading drafts", len(files), progress) as done:
+        read = iter(read_all(files, reading, jobs=jobs, done=done))
+    return [piped if piped is not None and str(p) == STDIN else next(read) for p in paths]
+
+
+def check_drafts(
+    documents: Sequence[Document],
+    sources: Sequence[str],
+    book: Ledger,
+    *,
+    settings: Settings,
+    fetch: FetchSettings,
+    as_of: dt.date | None = None,
+    follow_links: bool = False,
+    strict_sources: bool = False,
+    explain: bool = False,
+    jobs: int = 1,
+    progress: bool = False,
+) -> tuple[CheckReport, list[str], list[str]]:
+    """Every figure of the drafts read judged against its sources and ``book``: the
+    report (each piece of evidence with the URL it can be read at), the sources left
+    out (one line each, with why) and what the user should know about the drafts.
+
+    ``sources`` are the run's files, folders and http(s) URLs; a draft that names its
+    own (:mod:`factcheck.scoping`) is compared with those instead. What the command line
+    and :func:`factcheck.check` have in common.
+    """
+    from factcheck import scoping
+
+    local = [Path(source) for source in sources if not scoping.is_url(source)]
+    urls = [source for source in sources if scoping.is_url(source)]
+    own = [scoping.wanted(doc, follow_links=follow_links) for doc in documents]
+    judging = _Judging(settings, fetch, as_of, strict_sources, explain, jobs, progress)
+    report, skipped = _check(documents, own, (local, urls), book, judging)
+    return provenance.with_urls(report, book), skipped, [*_draft_warnings(documents, own)]
+
+
+@dataclass(frozen=True)
+class _Judging:
+    """How the drafts of one run are judged, once they are read."""
+
+    settings: Settings
+    fetch: FetchSettings
+    as_of: dt.date | None
+    strict_sources: bool
+    explain: bool
+    jobs: int
+    progress: bool
 
 
 def _check(
@@ -117,8 +207,7 @@ def _check(
     own: Sequence[Wanted],
     run_sources: tuple[Sequence[Path], Sequence[str]],
     book: Ledger,
-    eff: Effective,
-    options: Options,
+    how: _Judging,
 ) -> tuple[CheckReport, list[str]]:
     """The report of every draft checked against its sources (see :mod:`factcheck.scoping`:
     its own, and the run's files and URLs unless it names its own), and the sources that
@@ -130,16 +219,16 @@ def _check(
     from factcheck.sources.documents import expand
     from factcheck.sources.parallel import Reading, read_all
 
-    values, settings, names = eff.values, eff.settings(), book.names()
+    settings, names = how.settings, book.names()
     run_files = expand(run_sources[0])
     plans = [scoping.sources_of(wanted, run_files, run_sources[1]) for wanted in own]
     files = {scoping.file_key(path): path for paths, _ in plans for path in paths}
     # Each file once, on --jobs processes, in the order first named (as one process reads).
-    with steps("reading sources", len(files), options.progress) as done:
+    with steps("reading sources", len(files), how.progress) as done:
         documents_read = read_all(
             [(path, None) for path in files.values()],
             Reading(settings, names),
-            jobs=options.jobs,
+            jobs=how.jobs,
             done=done,
         )
     read = dict(zip(files, documents_read, strict=True))
@@ -147,8 +236,8 @@ def _check(
     pages: dict[str, Document] = {}
     failed: dict[str, tuple[str, str]] = {}
     if every_url:
-        pages, failed = _web_sources(every_url, eff, names, options.progress)
-    if failed and values.strict_sources:
+        pages, failed = _web_sources(every_url, how.fetch, settings, names, how.progress)
+    if failed and how.strict_sources:
         raise SourceError(*next(iter(failed.values())))
     groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Document]] = {}
     for doc, (paths, urls) in zip(documents, plans, strict=True):
@@ -159,10 +248,10 @@ def _check(
             members,
             [read[k] for k in keys] + [pages[url] for url in urls if url in pages],
             book,
-            as_of=values.as_of,
+            as_of=how.as_of,
             settings=settings,
             failed=[failed[url] for url in urls if url in failed],
-            explain=options.explain,
+            explain=how.explain,
         )
         for (keys, urls), members in groups.items()
     ]
@@ -188,35 +277,59 @@ def _draft_warnings(documents: Sequence[Document], own: Sequence[Wanted]) -> Ite
             yield f"{doc.location}: links to {target}, which does not exist"
 
 
-def _web_sources(
-    urls: Sequence[str], eff: Effective, names: Sequence[str], progress: bool
-) -> tuple[dict[str, Document], dict[str, tuple[str, str]]]:
-    """The documents of the pages at ``urls``, and (URL as shown, why) for those that
-    failed, each by the URL asked for."""
-    from factcheck.errors import FetchError
-    from factcheck.sources.article import to_document
-    from factcheck.sources.web import Fetcher, FetchSettings
+def _stdin_draft(stdin: BinaryIO | None, lang: str | None, reading: Reading) -> Document:
+    """The draft ``-``: standard input, decoded as a file's bytes would be.
+
+    It has no name to tell its format by, so it is read as a draft is written: as HTML
+    when it starts as a page does, else as Markdown (a hard-wrapped paragraph is one run
+    of text, code is no prose), never as plain text, whose every line break may end a
+    sentence.
+    """
+    from factcheck.sources.documents import parse_document
+    from factcheck.text import markup
+    from factcheck.text.decode import decode_bytes
+
+    if stdin is None:
+        raise InputError(STDIN, "no standard input to read the draft from")
+    text = decode_bytes(stdin.read(), "<stdin>")
+    fmt: markup.Format = "html" if markup.detect_format(STDIN, text) == "html" else "markdown"
+    return parse_document(
+        STDIN,
+        text,
+        lang=lang,
+        settings=reading.settings,
+        entities=reading.entities,
+        fmt=fmt,
+        strict=True,
+    )
+
+
+def _fetch_settings(eff: Effective) -> FetchSettings:
+    """How web sources are fetched: the configuration's ``[web]`` and the flags."""
+    from factcheck.sources.web import FetchSettings
 
     values = eff.values
-    fetch = FetchSettings(
+    return FetchSettings(
         **values.web.model_dump(),
         allow_private=values.allow_private,
         offline=values.offline,
         refresh=values.refresh,
     )
-    with Fetcher(fetch) as fetcher, steps("fetching", len(urls), progress) as done:
-        results = fetcher.fetch_all(urls, done)
-    documents: dict[str, Document] = {}
-    failed: dict[str, tuple[str, str]] = {}
-    for url, result in zip(urls, results, strict=True):
-        if isinstance(result, FetchError):
-            failed[url] = (result.location, result.message)
-            continue
-        try:
-            documents[url] = to_document(result, settings=eff.settings(), entities=names)
-        except FetchError as exc:
-            failed[url] = (exc.location, exc.message)
-    return documents, failed
+
+
+def _web_sources(
+    urls: Sequence[str],
+    fetch: FetchSettings,
+    settings: Settings,
+    names: Sequence[str],
+    progress: bool,
+) -> tuple[dict[str, Document], dict[str, tuple[str, str]]]:
+    """The documents of the pages at ``urls``, and (URL as shown, why) for those that
+    failed, each by the URL asked for."""
+    from factcheck.sources.article import read_pages
+
+    with steps("fetching", len(urls), progress) as done:
+        return read_pages(urls, fetch, settings=settings, entities=names, done=done)
 
 
 def _filters(
@@ -240,7 +353,10 @@ def _filters(
     baseline = Baseline.load(options.baseline) if options.baseline else None
     changed: dict[str, set[int] | None] = {}
     if options.diff is not None:
-        changed = {d.path: changed_lines(Path(d.path), options.diff) for d in report.drafts}
+        changed = {
+            d.path: None if d.path == STDIN else changed_lines(Path(d.path), options.diff)
+            for d in report.drafts
+        }
 
     def why_hidden(draft: DraftResult, finding: Finding) -> str | None:
         if (draft.path, finding.claim.id) in silenced:
@@ -256,17 +372,30 @@ def _filters(
     return why_hidden
 
 
-def _write_baseline(path: Path, report: CheckReport, root: Path) -> None:
+def _write_baseline(path: Path, report: CheckReport, root: Path) -> int:
+    """Write the baseline of ``report``'s findings to ``path``; how many it holds."""
     from factcheck.output import atomic_output
 
-    entries = (
+    entries = [
         (relative_path(draft.path, root), finding)
         for draft in report.drafts
         for finding in draft.findings
         if finding.verdict != "consistent"
-    )
+    ]
     with atomic_output(path) as out:
         out.write(dump(entries))
+    return len(entries)
+
+
+def baseline_note(path: Path, count: int) -> str:
+    """The one line ``--write-baseline`` prints.
+
+    >>> baseline_note(Path("base.json"), 1)
+    'factcheck: wrote 1 finding to base.json; --baseline base.json leaves it out'
+    """
+    findings = f"{count} finding{'s' * (count != 1)}"
+    them = "it" if count == 1 else "them"
+    return f"factcheck: wrote {findings} to {path}; --baseline {path} leaves {them} out"
 
 
 def render(outcome: Outcome, fmt: str, *, colour: bool, quiet: bool = False) -> Iterator[str]:
@@ -299,6 +428,10 @@ def render(outcome: Outcome, fmt: str, *, colour: bool, quiet: bool = False) -> 
         from factcheck.report import rdjsonl
 
         yield from (line + "\n" for line in rdjsonl.render(view))
+    elif fmt == "gitlab":
+        from factcheck.report import gitlab
+
+        yield gitlab.render(view)
     else:
         from factcheck.report.text import render as text
 

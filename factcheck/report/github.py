@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from factcheck.report import provenance
 from factcheck.report.severity import Severity
 from factcheck.report.text import summary
 from factcheck.report.view import Item, View, title
@@ -58,9 +59,9 @@ def annotation(item: Item) -> str | None:
 
 
 def message(item: Item) -> str:
-    """The finding's message and, for a fixable one, the corrected line as a GitHub
-    suggestion block, ready to paste into a review comment."""
-    text = item.finding.message
+    """The finding's message with the URLs of its evidence and, for a fixable one, the
+    corrected line as a GitHub suggestion block, ready to paste into a review comment."""
+    text = provenance.message(item.finding)
     if item.fixed_lines is not None:
         text += f"\n\nSuggested change:\n```suggestion\n{item.fixed_lines}\n```"
     return text
@@ -69,7 +70,7 @@ def message(item: Item) -> str:
 def _plain(item: Item) -> str:
     finding = item.finding
     line = f"{item.path}:{item.span.line}:{item.span.column}: {finding.verdict}: "
-    line += f"{fold(finding.claim.text)}: {finding.message}"
+    line += f"{fold(finding.claim.text)}: {provenance.message(finding)}"
     # A plain log line must not be read as a command: it never starts with "::", and
     # a newline in a message would start a new line that might.
     return line.replace("\r", " ").replace("\n", " ")

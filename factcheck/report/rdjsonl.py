@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from factcheck.fix import fixable
+from factcheck.report import provenance
 from factcheck.report.severity import Severity
 from factcheck.report.view import Item, View
 
@@ -25,7 +26,7 @@ def diagnostic(item: Item) -> dict[str, Any] | None:
     finding = item.finding
     s = item.span
     record: dict[str, Any] = {
-        "message": finding.message,
+        "message": provenance.message(finding),
         "location": {
             "path": item.path,
             "range": {

@@ -17,12 +17,13 @@ from typing import Any
 from factcheck._version import __version__
 from factcheck.fix import fixable
 from factcheck.models import VERDICT_ORDER, Verdict
+from factcheck.report import provenance
 from factcheck.report.severity import Severity
 from factcheck.report.view import Item, View
 from factcheck.text.sentences import fold
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/factcheck/"
+INFORMATION_URI = "https://pypi.org/project/factcheck-news/"
 #: A key of GitHub's own: it recognises it and keeps alerts apart by it across runs.
 FINGERPRINT_KEY = "factcheckFinding/v1"
 
@@ -87,7 +88,7 @@ def _result(item: Item, rule_index: dict[Verdict, int]) -> dict[str, Any]:
         "ruleId": finding.verdict,
         "ruleIndex": rule_index[finding.verdict],
         "level": _LEVEL[item.severity],
-        "message": {"text": finding.message},
+        "message": {"text": provenance.message(finding)},
         "locations": [
             {
                 "physicalLocation": {
@@ -105,6 +106,9 @@ def _result(item: Item, rule_index: dict[Verdict, int]) -> dict[str, Any]:
         result["properties"]["suggestion"] = finding.suggestion
     if fixable(finding):
         result["fixes"] = [_fix(item)]
+    urls = provenance.evidence_urls(finding)
+    if urls:
+        result["properties"]["evidence"] = urls
     return result
 
 

@@ -52,13 +52,14 @@ def _line(path: str, finding: Finding, colour: bool) -> str:
 def _evidence(finding: Finding, sources: dict[str, SourceInfo]) -> str | None:
     """Where the evidence came from, each source once: "evidence: URL (cited), the ledger".
 
-    Ledger files are not named: the message names the record's file and line.
+    Ledger files are not named (the message names the record's file and line), but the
+    URL a record was verified at is: "evidence: https://… (ledger)".
     """
     seen: dict[str, None] = {}
     for item in finding.evidence:
         source = sources.get(item.source)
         if item.via == "ledger" or source is None:
-            seen["the ledger"] = None
+            seen[f"{item.url} (ledger)" if item.url else "the ledger"] = None
         else:
             seen[f"{source.location} ({item.via})" if item.via else source.location] = None
     return "evidence: " + ", ".join(seen) if seen else None
