@@ -243,6 +243,8 @@ def _check(
     for doc, (paths, urls) in zip(documents, plans, strict=True):
         key = (tuple(scoping.file_key(path) for path in paths), tuple(urls))
         groups.setdefault(key, []).append(doc)
+    if not groups:  # no draft left (--restrict-to-drafts): an empty report, still one
+        groups[(), ()] = []
     reports = [
         check(
             members,
