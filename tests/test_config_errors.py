@@ -75,7 +75,7 @@ def test_kebab_case_keys_mean_what_snake_case_keys_mean(tmp_path: Path) -> None:
     ("args", "expected"),
     [
         (["check", "draft.md", "--format", "jsn"], '--format: "jsn" is not one of text, json, '
-         'sarif, github, junit, rdjsonl, html; did you mean "json"?'),
+         'sarif, github, junit, rdjsonl, html, gitlab; did you mean "json"?'),
         (["check", "draft.md", "-fjsn"], '--format: "jsn" is not one of'),
         (["check", "draft.md", "--lang=dee"], '--lang: "dee" is not one of auto, en, de; did you '
          'mean "de"?'),
