@@ -101,3 +101,20 @@ def test_a_web_source_that_cannot_be_had_is_listed_with_its_error(desk: Path) ->
     assert [(s.location, s.error) for s in report.sources] == [
         (url, "not in the cache (--offline)")
     ]
+
+
+def test_a_draft_naming_its_own_sources_is_checked_against_them(desk: Path) -> None:
+    # As on the command line (factcheck.scoping): front matter sources: replace the run's.
+    write(desk, "other/wire.md", SOURCE.replace("4,100", "1,400"))
+    write(desk, "news/own.md", "---\nsources: [../other/wire.md]\n---\n\n" + DRAFT)
+    report = factcheck.check(["news/"], sources=["sources/"], default_ledger=False,
+                             as_of="2025-12-01")  # fmt: skip
+    verdicts = {d.path: [f.verdict for f in d.findings] for d in report.drafts}
+    assert verdicts == {
+        "news/own.md": ["consistent", "consistent"],
+        "news/plant.md": ["consistent", "discrepancy"],
+    }
+    done = run("check", "news/", "-s", "sources/", "--no-default-ledger", "--as-of",
+               "2025-12-01", "-f", "json", cwd=desk)  # fmt: skip
+    assert report.model_dump(mode="json", exclude={"drafts": {"__all__": {"findings": {
+        "__all__": {"explain"}}}}}) == json.loads(done.stdout)  # fmt: skip

@@ -71,6 +71,19 @@ def test_dry_run_prints_a_diff_and_writes_nothing(tmp_path: Path) -> None:
     assert check(tmp_path, "--dry-run").returncode == 2
 
 
+def test_fix_and_write_baseline_together_are_refused(tmp_path: Path) -> None:
+    write_file(tmp_path, "source.md", SOURCE)
+    draft = write_file(tmp_path, "draft.md", DRAFT)
+    done = check(tmp_path, "--fix", "--write-baseline", "baseline.json")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "factcheck: error: --fix and --write-baseline: fix the drafts first, then record "
+        "what is left\n"
+    )
+    assert draft.read_text(encoding="utf-8") == DRAFT
+    assert not (tmp_path / "baseline.json").exists()
+
+
 def test_only_discrepancies_are_fixed(tmp_path: Path) -> None:
     write_file(tmp_path, "source.md", SOURCE)
     body = "---\ndate: 2025-09-10\n---\n\nLindqvist Marine has a dry dock of 400 metres.\n"
