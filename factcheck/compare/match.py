@@ -152,8 +152,9 @@ def slip(d: Figure, c: Figure, near: float = 0.1) -> Diagnosis | None:
     if d.unit != c.unit:
         if {d.unit, c.unit} == {"%", "pp"} and math.isclose(d.value, c.value, rel_tol=1e-9):
             return "percent_vs_points"
-        if d.kind == "money" and meets(d, replace(c, unit=d.unit)):
-            return "currency"
+        loose = _open(d) or _open(c) or "up_to" in (d.qualifier, c.qualifier)
+        if d.kind == "money" and not loose and meets(d, replace(c, unit=d.unit)):
+            return "currency"  # the same number: "up to €95m" is no slip for "£74m"
         return None
     a, b = stated_number(d), stated_number(c)
     same_number = a is not None and b is not None and a != 0 and math.isclose(a, b, rel_tol=1e-9)

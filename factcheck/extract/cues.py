@@ -36,6 +36,9 @@ class CueTable:
     #: whole words that cue more than one concept, with all of them in lexicon order
     #: ("übernimmt": a deal's value in money, a stake in percent)
     several: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: phrases that cue more than one concept, with all of them in lexicon order ("im
+    #: vergangenen Jahr": an earlier time and a year's period)
+    several_phrases: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     def word_concepts(self, lower: str) -> tuple[str, ...]:
         """Every concept a lower-cased word cues (the first is :meth:`word_concept`)."""
@@ -81,6 +84,15 @@ class CueTable:
                 return self.phrases[key]
         return None
 
+    def phrase_concepts(self, tokens: list[str], i: int) -> tuple[str, ...]:
+        """Every concept of the longest phrase starting at ``tokens[i]`` (the last is
+        :meth:`phrase`)."""
+        for length in (3, 2):
+            key = tuple(token.lower() for token in tokens[i : i + length])
+            if len(key) == length and key in self.phrases:
+                return self.several_phrases.get(key, (self.phrases[key],))
+        return ()
+
     @classmethod
     def build(cls, words: Mapping[str, Iterable[str]]) -> CueTable:
         """A table from concept -> patterns: "word", "prefix*", "*suffix", "two words".
@@ -93,6 +105,7 @@ class CueTable:
         suffixes: list[tuple[str, str]] = []
         phrases: dict[tuple[str, ...], str] = {}
         several: dict[str, tuple[str, ...]] = {}
+        several_phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for concept, cues in words.items():
             for cue in cues:
                 cue = cue.lower()
@@ -101,7 +114,10 @@ class CueTable:
                 elif cue.startswith("*"):
                     suffixes.append((cue[1:], concept))
                 elif " " in cue:
-                    phrases[tuple(cue.split())] = concept
+                    key = tuple(cue.split())
+                    if key in phrases and phrases[key] != concept:
+                        several_phrases[key] = (*several_phrases.get(key, (phrases[key],)), concept)
+                    phrases[key] = concept
                 else:
                     if cue in exact and exact[cue] != concept:
                         several[cue] = (*several.get(cue, (exact[cue],)), concept)
@@ -109,7 +125,9 @@ class CueTable:
         prefixes.sort(key=lambda p: -len(p[0]))
         suffixes.sort(key=lambda p: -len(p[0]))
         heads = frozenset(key[0] for key in phrases)
-        return cls(exact, tuple(prefixes), tuple(suffixes), phrases, heads, several)
+        return cls(
+            exact, tuple(prefixes), tuple(suffixes), phrases, heads, several, several_phrases
+        )
 
 
 @functools.cache

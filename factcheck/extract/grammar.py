@@ -273,6 +273,10 @@ class Grammar:
     glued_marks: tuple[str, ...]
     #: a hundredth's name (folded) or symbol, to the code of its currency
     minor_currency: dict[str, str]
+    #: hundredths (folded) of whichever currency the text speaks of ("cents"), and
+    #: the currencies they may belong to
+    minor_follows: frozenset[str]
+    cent_currencies: frozenset[str]
     percent_units: dict[str, tuple[str, float]]
     units: dict[str, tuple[str, float]]
     qualifiers: dict[str, QualifierKey]
@@ -301,6 +305,8 @@ class Grammar:
     #: the last letters of the ``minus`` words: a quick "no" before reading the word
     minus_ends: frozenset[str]
     year_words: frozenset[str]
+    #: "gmt", "uhr": after one, a number is a time or a time zone's offset
+    clock_words: frozenset[str]
     #: words and marks before a number that make it a reference ("§ 15")
     references: frozenset[str]
     not_names: frozenset[str]
@@ -593,6 +599,8 @@ def grammar(lang: str) -> Grammar:
         lower_codes=frozenset(c for c in codes if c.islower()),
         glued_marks=tuple(m for m in symbol_marks if re.match(r"\w", m[-1])),
         minor_currency=minor,
+        minor_follows=frozenset(fold(w) for w in lex.currencies.minor_follows),
+        cent_currencies=frozenset(lex.currencies.cent_currencies),
         percent_units=percent_units,
         units=units,
         qualifiers=qualifiers,
@@ -617,6 +625,7 @@ def grammar(lang: str) -> Grammar:
         minus=frozenset(fold(w) for w in lex.number_syntax.minus),
         minus_ends=frozenset(fold(w)[-1:] for w in lex.number_syntax.minus),
         year_words=frozenset(lex.not_claims.year_words),
+        clock_words=frozenset(fold(w) for w in lex.not_claims.clock),
         references=frozenset(lex.not_claims.references),
         not_names=frozenset(lex.not_claims.not_names),
         scale_starts=_starts(scale_powers, short_scales, variants),

@@ -74,6 +74,10 @@ def _resolve_money(
         upcoming[index] = unit if unit and len(unit) == 3 else upcoming[index + 1]
     resolved: list[Quantity] = []
     for index, q in enumerate(quantities):
+        spoken = memory.currency or upcoming[index + 1]
+        if q.cents and spoken != q.unit and spoken in g.cent_currencies:
+            # "a dividend of 15 cents" in a text of euros: euro cents
+            q = replace(q, unit=spoken, bare_dollar=False)
         if q.bare_dollar and memory.dollar and not memory.saw_usd:
             previous = resolved[-1] if resolved else None
             converted = previous is not None and view[previous.end : q.start].strip() == "("

@@ -78,6 +78,9 @@ class Quantity:
     short_scale: tuple[int, int] | None = None
     #: what the number as written was multiplied by: its scale, unit or percent factor
     factor: Decimal = Decimal(1)
+    #: hundredths named by a word several currencies share ("15 cents"): of the currency
+    #: the text speaks of
+    cents: bool = False
 
 
 _WORD_GAP = re.compile(rf"(?:-|{SPACE})+")
@@ -228,7 +231,7 @@ def _first_after(s: str, end: int) -> str:
 def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool) -> Quantity:
     """The figure at s[start:end] with its currency before and scale, currency or unit after."""
     unit: str | None = None
-    bare_dollar = False
+    bare_dollar = cents = False
     value, step = num.value, num.step
     sign = _minus_before(g, s, start)
     if sign is not None:
@@ -293,6 +296,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
             # "45 cents" are the hundredths of the dollar the document speaks of.
             unit, end, bare_dollar = code, minor.end(), code == "USD"
             value, step, factor = value / 100, step / 100, _HUNDREDTH
+            cents = fold(mark) in g.minor_follows
     if unit is None and first in g.unit_starts:
         physical = g.unit.match(s, end)
         # Glued by a hyphen, a unit makes a compound ("a 1.5-gigawatt campus"); a lone
@@ -315,7 +319,7 @@ def _core(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool)
         start, end, value, step, unit,
         "exact", None, None, None,  # qualifier, value_high, step_high, noun
         spelled, num.grouped, scaled, bare_dollar,
-        False, short_scale, factor,  # elliptic, short_scale, factor
+        False, short_scale, factor, cents,  # elliptic, short_scale, factor, cents
     )  # fmt: skip
 
 
@@ -529,10 +533,31 @@ def _with_shared_unit(g: Grammar, s: str, q: Quantity, words_before: list[str]) 
         return q
     factor = second.factor
     q.value, q.step, q.unit, q.factor = q.value * factor, q.step * factor, second.unit, factor
-    q.scaled, q.bare_dollar = second.scaled, second.bare_dollar
+    q.scaled, q.bare_dollar, q.cents = second.scaled, second.bare_dollar, second.cents
     if second.unit is None:
         q.noun = _noun(g, s, second)[0]
     return q
+
+
+def _part_noun(
+    g: Grammar, s: str, q: Quantity, words_before: list[str], found: list[Quantity]
+) -> str | None:
+    """The noun of the count a bare count is a part of, in the same sentence: after "of
+    whom" or "davon", or after a count opened by "of its" or "von den" ("Of its 3,900
+    employees, 350 work in Germany and 2,100 in Sweden")."""
+    if not found or q.qualifier not in ("exact", "approx") or g.shared_noun.match(s, q.end):
+        return None  # "3 of the 12 depots": the count after says
+    nouns = g.lex.counted_nouns
+    for before in reversed(found[-4:]):
+        if before.unit is not None or before.noun is None or before.scaled:
+            return None
+        if _SENTENCE_END.search(s, before.end, q.start):
+            return None
+        if before is found[-1] and _preceded_by(words_before, nouns.part_openers):
+            return before.noun
+        if _preceded_by(_last_words(s, before.start, 2), nouns.partitive):
+            return before.noun
+    return None
 
 
 def _shared_noun(g: Grammar, s: str, q: Quantity, before: Quantity | None) -> str | None:
@@ -623,6 +648,7 @@ def _with_range(g: Grammar, s: str, q: Quantity, words_before: list[str]) -> tup
     q.value, q.step, q.unit, q.qualifier = low, low_step, unit, "range"
     q.value_high, q.step_high, q.end = second.value, second.step, second.end
     q.scaled, q.bare_dollar = q.scaled or second.scaled, q.bare_dollar or second.bare_dollar
+    q.cents = q.cents or second.cents
     return q, False
 
 
@@ -707,13 +733,17 @@ def _is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool, words_before:
     next_word = (after.group("word") or "") if after else ""
     if lower in g.months or next_word.lower().rstrip(".") in g.months:
         return True  # March 3, 3. März
+    if lower in g.clock_words:
+        return True  # GMT+1, UTC-5: a time zone's offset
     if _is_year_like(q):
         # English groups thousands ("2,000 jobs"), so a bare 1000..2199 is a year; German
         # may write "2000 Mitarbeiter", so there a following noun makes it a count.
-        if g.lex.lang == "en" or (q.qualifier == "exact" and lower in g.year_words):
-            return True
-        if not next_word[:1].isupper():
+        if not next_word[:1].isupper() or g.lex.lang == "en":
             return True  # "ab 2027 monatlich", "2024."
+        # "seit 2019 Vorstandschef" is a year; "der 1500 Beschäftigten" a count of them
+        counted = lower in g.lex.determiners and q.noun is not None and q.noun == next_word
+        if q.qualifier == "exact" and lower in g.year_words and not counted:
+            return True
     if gap.strip() == "" and word and g.index_name.fullmatch(word):
         return True  # FTSE 100, CAC 40: an index's name
     if word and gap and "-" in gap and word[-1:].isalpha():
@@ -921,6 +951,9 @@ def scan(g: Grammar, s: str) -> list[Quantity]:
             q = _with_qualifiers(g, s, q, words_before)
             if q.unit is None:
                 noun, glued = (q.noun, False) if q.noun else _noun(g, s, q)
+                if not glued and not (noun and _is_head(g, noun.split()[-1])):
+                    # "3,900 people, of whom 350 work in Germany": the part's noun
+                    noun = _part_noun(g, s, q, words_before, found) or noun
                 q.noun = noun
                 if q.scaled and not q.spelled and (noun is None or glued):
                     q.elliptic, q.noun = True, None

@@ -179,6 +179,8 @@ class MentionReader:
         dash = next((k for k, t in enumerate(tokens[:16]) if t.text in _DATELINE_DASHES), None)
         if dash is None or dash == 0 or dash + 1 >= len(tokens):
             return 0
+        if dash == 3 and tokens[0].text == "(" and tokens[2].text == ")":
+            return dash + 1  # "(Wirenet) – …": the agency alone
         if not tokens[dash + 1].text[:1].isupper():
             return 0  # "Nvidia – the chipmaker – said": an aside, not a dateline
         first = tokens[0].text

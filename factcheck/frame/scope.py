@@ -25,6 +25,8 @@ from factcheck.lexicon import Kind, Status
 _YEARS = range(1900, 2101)
 #: Periods from the narrowest: where a clause names several, the narrowest holds.
 _PERIODS = ("period:day", "period:month", "period:quarter", "period:half", "period:year")
+#: Periods a company reports on: beside one of them, a day is the day of the news.
+_REPORTING = frozenset({"period:quarter", "period:half", "period:year"})
 #: Status words, from the one that wins when a clause has several.
 _STATUS_ORDER: tuple[Status, ...] = ("previous", "threshold", "reported", "expected")
 
@@ -46,8 +48,10 @@ def figure_scope(
         tags.add(f"round:{round_label}")
     if kind == "area":
         tags.discard("part:site")  # "a 2,250-acre site": the site is what is measured
-    if kind != "percent":
-        tags.discard("period:day")  # "said on Thursday it raised": the day of the news
+    if kind != "percent" or len(tags & _REPORTING) > 0:
+        # "said on Thursday it raised", "a 31% rise in third-quarter profit on Thursday":
+        # the day of the news, not the period measured
+        tags.discard("period:day")
     if _changed_by(words, texts, lo, at.first, kind):
         tags.add("form:change")
     gap = _gap(words, sentence, texts, at.last)
@@ -80,9 +84,9 @@ def _clause_tags(
     for i in range(lo, hi):
         if sentence.figure[i]:
             continue  # a figure's own words ("more than") are no scope
-        tag = words.scope.phrase(texts, i) or words.scope.word_concept(texts[i].lower())
-        if tag is not None:
-            tags.add(tag)
+        phrased = words.scope.phrase_concepts(texts, i)
+        tag = words.scope.word_concept(texts[i].lower()) if not phrased else None
+        tags.update(phrased if tag is None else (tag,))
         lower = texts[i].lower()
         placed = bool(i) and texts[i - 1].lower() in words.place_prepositions
         region = words.regions.get(lower) if lower in words.region_adverbs or placed else None

@@ -102,6 +102,12 @@ class Currencies(_Data):
     minor_symbols: dict[str, str] = {}
     #: Whether hundredths may follow the unit as a bare number: "zwei Euro fünfzig".
     minor_bare: bool = False
+    #: Of ``minor``, the names a hundredth shares among currencies ("cents"): they are
+    #: the hundredths of the currency the text speaks of, when it is one of
+    #: ``cent_currencies``, and of their own currency otherwise.
+    minor_follows: tuple[str, ...] = ()
+    #: Currencies whose hundredth is called by ``minor_follows``.
+    cent_currencies: tuple[str, ...] = ()
 
     @field_validator("words", "symbols", "minor", "minor_symbols")
     @classmethod
@@ -243,6 +249,12 @@ class CountedNouns(_Data):
     #: Glued to the figure by a hyphen, an adjective of it; the counted noun follows
     #: ("a 2,200-strong workforce").
     figure_adjectives: tuple[str, ...] = ()
+    #: Before a bare count, these make it a part of the count before it, whose noun it
+    #: shares: "3,900 people, of whom 350 work in Germany", "3.900 Menschen, davon 350".
+    part_openers: tuple[str, ...] = ()
+    #: Before a count, these make a later bare count of the sentence a part of it:
+    #: "Of its 3,900 employees, 350 work in Germany", "Von den 3.900 Beschäftigten …".
+    partitive: tuple[str, ...] = ()
 
 
 class References(_Data):
