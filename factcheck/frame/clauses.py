@@ -58,8 +58,8 @@ def clause_bounds(words: FrameWords, tokens: Sequence[Token], figure: Sequence[b
         text = token.text
         if text in "()" and _short_brackets(tokens, figure, i):
             continue  # "a €127 million ($149 million) net profit", "Ergebnis (Ebit) von"
-        if text in CLAUSE_MARKS and i + 1 < len(tokens):
-            starts.append(i + 1)
+        if text in CLAUSE_MARKS and i + 1 < len(tokens) and not figure[i]:
+            starts.append(i + 1)  # a mark inside a figure ("1,4 Milliarden") ends nothing
         elif text.lower() in words.joiners and i and i + 1 < len(tokens):
             after = tokens[i + 1].text
             numbers = figure[i - 1] and (figure[i + 1] or after[:1].isdigit())

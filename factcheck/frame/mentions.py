@@ -364,7 +364,8 @@ class MentionReader:
             m.last + 1 < len(tokens)
             and tokens[m.last + 1].text.lower() in self.words.place_relatives
         )
-        place = m.place or region is not None or (after == "," and where)
+        glued = tokens[m.last - 1].text.lower().endswith(self.words.place_compounds)
+        place = m.place or region is not None or (after == "," and where) or glued
         agent = (
             m.before in self.words.agent_prepositions
             and after[:1].islower()

@@ -259,11 +259,25 @@ def _past_the_change(
     4,2 Prozent auf 2,61 Milliarden Euro", "the workforce from 27,000 to 16,000")."""
     to = first - 1
     if to < 1 or texts[to].lower() not in words.change_to or not figure[to - 1]:
-        return figure
+        return _past_the_level(words, texts, figure, first)
     start = to - 1
     while start > 0 and figure[start - 1]:
         start -= 1
     return [f and not start <= i < to for i, f in enumerate(figure)]
+
+
+def _past_the_level(
+    words: FrameWords, texts: Sequence[str], figure: Sequence[bool], first: int
+) -> Sequence[bool]:
+    """Which tokens are another figure's, for a change whose level stands right before it
+    (German puts the verb last): "Der Onlineumsatz hat sich auf 1,4 Milliarden Euro mehr
+    als verdoppelt" - the cue before the level names the change too."""
+    end = first
+    while end > 0 and figure[end - 1]:
+        end -= 1  # the figure right before this one, if any, ends at ``first``
+    if end == first or end < 2 or texts[end - 1].lower() not in words.change_to:
+        return figure
+    return [f and not end <= i < first for i, f in enumerate(figure)]
 
 
 def sentence_tokens(view: str, lang: str) -> list[list[Token]]:

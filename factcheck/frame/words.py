@@ -42,6 +42,7 @@ class FrameWords:
     change_verbs: frozenset[str]
     relative: frozenset[str]
     place_relatives: frozenset[str]
+    place_compounds: tuple[str, ...]
     joiners: frozenset[str]
     place_prepositions: frozenset[str]
     party_prepositions: frozenset[str]
@@ -126,6 +127,7 @@ def frame_words(lang: str) -> FrameWords:
         - frozenset(f.change_by),
         relative=frozenset(f.relative),
         place_relatives=frozenset(f.place_relatives),
+        place_compounds=tuple(f.place_compounds),
         joiners=frozenset(f.clause_joiners),
         place_prepositions=frozenset(f.place_prepositions),
         party_prepositions=frozenset(f.party_prepositions),

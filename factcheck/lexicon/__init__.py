@@ -286,6 +286,8 @@ class Frames(_Data):
     pronouns: tuple[str, ...]
     relative: tuple[str, ...]
     place_relatives: tuple[str, ...]
+    #: endings that make the name they are glued to a place ("the Lindau-based lender")
+    place_compounds: tuple[str, ...] = ()
     clause_joiners: tuple[str, ...]
     place_prepositions: tuple[str, ...]
     party_prepositions: tuple[str, ...]
