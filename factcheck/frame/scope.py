@@ -88,11 +88,20 @@ def _clause_tags(
         tag = words.scope.word_concept(texts[i].lower()) if not phrased else None
         tags.update(phrased if tag is None else (tag,))
         lower = texts[i].lower()
-        placed = bool(i) and texts[i - 1].lower() in words.place_prepositions
-        region = words.regions.get(lower) if lower in words.region_adverbs or placed else None
+        placed = _placed(words, texts, i)
+        region = words.region_at(texts, i) if lower in words.region_adverbs or placed else None
         if region is not None:
             tags.add(f"region:{region}")
     return tags
+
+
+def _placed(words: FrameWords, texts: Sequence[str], i: int) -> bool:
+    """Whether a place preposition governs the word at ``i``, maybe through an article
+    ("in Germany", "in den Vereinigten Staaten", "in the U.S.")."""
+    before = i - 1
+    if before > 0 and words.role(texts[before]) == "determiner":
+        before -= 1
+    return before >= 0 and texts[before].lower() in words.place_prepositions
 
 
 def _changed_by(words: FrameWords, texts: Sequence[str], lo: int, first: int, kind: Kind) -> bool:
