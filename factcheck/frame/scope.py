@@ -48,9 +48,10 @@ def figure_scope(
         tags.add(f"round:{round_label}")
     if kind == "area":
         tags.discard("part:site")  # "a 2,250-acre site": the site is what is measured
-    if kind != "percent" or len(tags & _REPORTING) > 0:
+    if kind != "percent" or len(tags & _REPORTING) > 0 or "price:close" in tags:
         # "said on Thursday it raised", "a 31% rise in third-quarter profit on Thursday":
-        # the day of the news, not the period measured
+        # the day of the news, not the period measured; "the close on Friday": a close
+        # is a day's price already
         tags.discard("period:day")
     if _changed_by(words, texts, lo, at.first, kind):
         tags.add("form:change")
@@ -127,7 +128,10 @@ def _gap(words: FrameWords, sentence: Sentence, texts: list[str], last: int) -> 
 def _priced(words: FrameWords, texts: Sequence[str], lo: int, hi: int) -> bool:
     """Whether the clause speaks of a share's price ("mit einem Kurs von 12,60 Euro")."""
     metrics = words.metrics
-    return any(metrics.word_concept(texts[i].lower()) == "share_price" for i in range(lo, hi))
+    return any(
+        (metrics.phrase(list(texts), i) or metrics.word_concept(texts[i].lower())) == "share_price"
+        for i in range(lo, hi)
+    )
 
 
 def _round(words: FrameWords, texts: Sequence[str], lo: int, hi: int) -> str | None:
