@@ -72,6 +72,8 @@ class FileConfig(BaseModel):
     approx_tolerance: float = Field(_DEFAULT.approx_tolerance, ge=0, le=1)
     rounding_cap: float = Field(_DEFAULT.rounding_cap, ge=0, le=1)
     match_threshold: float = Field(_DEFAULT.match_threshold, ge=0, le=1)
+    conversion_window_days: int = Field(_DEFAULT.conversion_window_days, ge=0, le=366)
+    conversion_tolerance: float = Field(_DEFAULT.conversion_tolerance, ge=0, le=1)
     fail_on: FailOn = "discrepancy"
     format: Format = "text"
     severity: dict[Verdict, Severity] = Field(default_factory=lambda: dict(DEFAULT_SEVERITY))
@@ -188,6 +190,8 @@ class Effective:
             approx_tolerance=self.values.approx_tolerance,
             rounding_cap=self.values.rounding_cap,
             match_threshold=self.values.match_threshold,
+            conversion_window_days=self.values.conversion_window_days,
+            conversion_tolerance=self.values.conversion_tolerance,
         )
 
 

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factcheck.baseline import Baseline, dump
 from factcheck.config import Effective
@@ -400,16 +400,24 @@ def baseline_note(path: Path, count: int) -> str:
     return f"factcheck: wrote {findings} to {path}; --baseline {path} leaves {them} out"
 
 
+def _unused_keys(report: CheckReport) -> dict[str, Any] | None:
+    """The optional keys no finding uses, left out of the JSON: without --explain there
+    are no "explain" keys, and without a note (an exchange rate, the draft's own
+    arithmetic) no "note" keys in the evidence: schema version 1 as it was."""
+    findings = [f for d in report.drafts for f in d.findings]
+    hidden: dict[str, Any] = {}
+    if not any(f.explain for f in findings):
+        hidden["explain"] = True
+    if not any(e.note for f in findings for e in f.evidence):
+        hidden["evidence"] = {"__all__": {"note"}}
+    return {"drafts": {"__all__": {"findings": {"__all__": hidden}}}} if hidden else None
+
+
 def render(outcome: Outcome, fmt: str, *, colour: bool, quiet: bool = False) -> Iterator[str]:
     """The report's text in ``fmt``, in chunks that end with a newline."""
     view = outcome.view
     if fmt == "json":
-        # Without --explain the report has no "explain" keys: schema version 1 as it was.
-        explained = any(f.explain for d in view.report.drafts for f in d.findings)
-        hidden = (
-            None if explained else {"drafts": {"__all__": {"findings": {"__all__": {"explain"}}}}}
-        )
-        yield view.report.model_dump_json(indent=2, exclude=hidden) + "\n"
+        yield view.report.model_dump_json(indent=2, exclude=_unused_keys(view.report)) + "\n"
     elif fmt == "sarif":
         from factcheck.report import sarif
 
