@@ -24,7 +24,8 @@ from distributed import Client, Future
 
 from factcheck.archive import (
     MAX_ARTICLE_BYTES,
-    article_record,
+    article_claims,
+    article_line,
     iter_lines,
     open_archive,
     parse_line,
@@ -83,7 +84,7 @@ def extract_block(block: Block, lang: str | None, settings: Settings) -> list[st
         for number, raw in rows:
             article = parse_line(raw, block.name, number)
             if article is not None:
-                lines.append(article_record(article, lang, settings))
+                lines.append(article_line(article_claims(article, lang, settings)))
             position += len(raw)
             if block.end is not None and position >= block.end:
                 break

@@ -5,6 +5,8 @@
 (anchoring, ``**``, negation, directory-only patterns) where a few lines of ``fnmatch``
 would get them subtly wrong. The file is found by walking up from the working directory
 to the repository root; its patterns are relative to its own folder, as git's are.
+Folders (named, or matched by a glob) are walked without what git ignores; a file named
+on its own is checked even when git ignores it.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from pathlib import Path
 
 import pathspec
 
+from factcheck import gitignore
 from factcheck.errors import InputError
 from factcheck.sources.documents import DOCUMENT_SUFFIXES, is_document
 from factcheck.walk import files_under, glob_paths, is_glob
 
 IGNORE_NAME = ".factcheckignore"
+#: The draft name that means standard input (``factcheck check -``).
+STDIN = "-"
 
 
 def find_ignore(start: Path | None = None) -> Path | None:
@@ -53,13 +58,14 @@ class Ignore:
 
 
 def _files_under(folder: Path) -> list[Path]:
-    """The documents under ``folder``; links to folders are not entered, and a folder
-    that cannot be read is an :class:`InputError` (its drafts would go unchecked)."""
+    """The documents under ``folder``, less what git ignores there (see :mod:`gitignore`);
+    links to folders are not entered, and a folder that cannot be read is an
+    :class:`InputError` (its drafts would go unchecked)."""
     problems: list[tuple[str, str]] = []
     found = files_under(folder, is_document, problems)
     if problems:
         raise InputError(*problems[0])
-    return found
+    return gitignore.kept(folder, found)
 
 
 def expand_drafts(
@@ -72,12 +78,15 @@ def expand_drafts(
     is finding no draft at all (a folder of ``.mdx`` files, an empty one), unless
     ``empty_ok``: "0 figures in 0 drafts" would pass a CI gate that checked nothing.
     Globs and folders never enter a link to a folder (:mod:`factcheck.walk`).
+    ``-`` (standard input) stays ``Path("-")`` in its (first) place.
     """
     patterns = list(patterns)
     found: list[Path] = []
     for pattern in patterns:
         path = Path(pattern)
-        if path.is_dir():
+        if pattern == STDIN:
+            found.append(path)
+        elif path.is_dir():
             found.extend(_files_under(path))
         elif path.is_file():
             found.append(path)
@@ -92,6 +101,10 @@ def expand_drafts(
     seen: set[Path] = set()
     drafts: list[Path] = []
     for draft in found:
+        if str(draft) == STDIN:
+            if draft not in drafts:  # standard input is read once, however often named
+                drafts.append(draft)
+            continue
         key = draft.resolve()
         if key in seen or (ignore is not None and ignore.ignores(draft)):
             continue

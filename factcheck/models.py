@@ -113,6 +113,19 @@ class ExtractReport(_Record):
     documents: list[ExtractedDocument]
 
 
+class ArticleClaims(_Record):
+    """The claims of one article of an archive (``extract`` over JSON Lines).
+
+    Claim ids here are unique within the archive: each is a hash of the claim's own id
+    and the article's ``id`` (two articles with the same text still differ).
+    """
+
+    id: str | int = Field(description="The article's id, as the archive gives it.")
+    url: str | None = Field(None, description="The article's URL, when the archive gives it.")
+    lang: str = Field(description="'en' or 'de': given by the article, the run, or detected.")
+    claims: list[Claim]
+
+
 class SourceInfo(_Record):
     """A document the draft was compared with: a file, a web page or a ledger file."""
 
@@ -139,6 +152,11 @@ class Evidence(_Record):
         description="How the evidence bears on the figure when it is not the same figure: "
         "the arithmetic ('$2.1 million to $2.6 million is +19% to +29%') or the exchange "
         "rate and its date ('ECB reference rate of 2025-06-02: 1 EUR = 1.1419 USD').",
+    )
+    url: str | None = Field(
+        None,
+        description="Where the evidence can be read: for a ledger record the URL its figure "
+        "was verified at, for a web source the page; null for a local file.",
     )
 
 

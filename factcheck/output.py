@@ -14,6 +14,10 @@ stdout.
 An output that cannot be written (its folder is missing, it is a folder, permission is
 denied, the disk is full) is an :class:`~factcheck.errors.InputError` naming the path,
 as bad input is.
+
+The file gets the mode any editor would give it: an existing file keeps its own, a new
+one gets what the process umask allows (``-rw-r--r--`` under the usual umask 022), not
+the private mode of the temporary file it was written to.
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ def atomic_output(path: Path | None) -> Iterator[IO[str]]:
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
                 yield stream
+                os.fchmod(stream.fileno(), file_mode(target))
         except OSError as exc:
             if exc.errno not in _FULL:
                 raise
@@ -98,7 +103,7 @@ def _spooled(where: str, destination: Callable[[], IO[str]], *, close: bool) -> 
             if exc.errno not in _FULL:
                 raise
             folder = tempfile.gettempdir()
-            message = f"cannot write the report's temporary file: {_reason(exc)}"
+            message = f"cannot write the report's temporary file: {write_problem(exc)}"
             raise InputError(folder, message) from None
         spool.seek(0)
         try:
@@ -112,7 +117,22 @@ def _spooled(where: str, destination: Callable[[], IO[str]], *, close: bool) -> 
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise InputError(where, f"cannot write the report: {_reason(exc)}") from None
+            raise InputError(where, f"cannot write the report: {write_problem(exc)}") from None
+
+
+def file_mode(path: Path) -> int:
+    """The permission bits for writing ``path`` anew: its own if it exists, else the umask's."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:  # a new file (or one we may not look at): as open() would make it
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """The process umask (read by setting it, and setting it straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def output_error(path: Path, exc: OSError) -> InputError:
@@ -121,10 +141,11 @@ def output_error(path: Path, exc: OSError) -> InputError:
     >>> str(output_error(Path("out/report.json"), FileNotFoundError()))
     'out/report.json: cannot write the report: its folder does not exist'
     """
-    return InputError(str(path), f"cannot write the report: {_reason(exc)}")
+    return InputError(str(path), f"cannot write the report: {write_problem(exc)}")
 
 
-def _reason(exc: OSError) -> str:
+def write_problem(exc: OSError) -> str:
+    """Why a file could not be written, in the user's words."""
     if isinstance(exc, FileNotFoundError):
         return "its folder does not exist"
     if isinstance(exc, IsADirectoryError):

@@ -49,13 +49,6 @@ def create(folder: Path, target: str) -> tuple[int, Path]:
     return fd, Path(name)
 
 
-def new_file_mode() -> int:
-    """The mode a new file gets from the user's umask (read without changing it for long)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
 def sweep(folder: Path, target: str) -> list[Path]:
     """Remove the temporary files for ``target`` in ``folder`` whose process on this host
     has ended; return those removed. Errors are ignored: this only tidies up."""

@@ -21,17 +21,28 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
+from typing import Any
 
 #: How often a worker looks at its parent, in seconds.
 _WATCH = 0.5
 
 
-def pool(jobs: int, context: BaseContext) -> ProcessPoolExecutor:
-    """A pool of ``jobs`` workers that end with this process (see the module doc)."""
+def pool(
+    jobs: int,
+    context: BaseContext,
+    initializer: Callable[..., object] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` workers that end with this process (see the module doc), each
+    running ``initializer(*initargs)`` first, if given."""
     return ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),)
+        jobs,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(os.getpid(), initializer, initargs),
     )
 
 
@@ -44,10 +55,14 @@ def stop(executor: ProcessPoolExecutor) -> None:
     executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _init_worker(parent: int) -> None:
+def _init_worker(
+    parent: int, initializer: Callable[..., object] | None, initargs: tuple[Any, ...]
+) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch, args=(parent,), daemon=True, name="parent").start()
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def _watch(parent: int) -> None:

@@ -205,7 +205,7 @@ def archive_surface(raw: bytes) -> int:
         return 0
     if article is None:
         return 0
-    record = archive.article_record(article, None, DEFAULT_SETTINGS)
+    record = archive.article_line(archive.article_claims(article, None, DEFAULT_SETTINGS))
     _writable(record)
     return len(json.loads(record)["claims"])
 

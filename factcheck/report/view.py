@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.baseline import fingerprint
+from factcheck.fix import fixable
 from factcheck.models import VERDICT_ORDER, CheckReport, Finding, Verdict
 from factcheck.report.locate import Span, relative_path, span
 from factcheck.report.severity import DEFAULT_SEVERITY, Severity
@@ -28,6 +29,8 @@ class Item:
     severity: Severity
     fingerprint: str
     fails: bool
+    #: for a fixable finding whose draft text is at hand: its line(s) with the fix made
+    fixed_lines: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class View:
     texts: Mapping[str, str] = field(default_factory=dict)  # draft path -> decoded text
     severity: Mapping[Verdict, Severity] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
     fail_on: Verdict | None = "discrepancy"  # None: nothing fails
+    #: findings left out of ``report``, by why: fixed, suppressed, baselined, unchanged
+    hidden: Mapping[str, int] = field(default_factory=dict)
 
     def fails(self, verdict: Verdict) -> bool:
         if self.fail_on is None:
@@ -60,6 +65,7 @@ class View:
                         severity=self.severity[finding.verdict],
                         fingerprint=fingerprint(finding),
                         fails=self.fails(finding.verdict),
+                        fixed_lines=fixed_lines(finding, text),
                     )
                     for finding in draft.findings
                 ],
@@ -72,6 +78,26 @@ class View:
     def shown(self) -> Iterator[Item]:
         """The findings a CI format reports: those whose severity is not ``none``."""
         return (item for item in self.items() if item.severity != "none")
+
+
+def fixed_lines(finding: Finding, text: str | None) -> str | None:
+    """The lines a fixable finding stands on, with the fix made; None when not fixable.
+
+    >>> from factcheck.models import Claim
+    >>> c = Claim(id="x", text="$4.5 million", start=9, end=21, line=2, column=4,
+    ...           value=4.5e6, unit="USD", low=4.45e6, high=4.55e6, sentence="", lang="en")
+    >>> f = Finding(claim=c, verdict="discrepancy", message="", diagnosis="scale",
+    ...             suggestion="$4.5 billion")
+    >>> fixed_lines(f, "Title\\nIt $4.5 million.\\nEnd")
+    'It $4.5 billion.'
+    """
+    claim = finding.claim
+    if text is None or not fixable(finding) or text[claim.start : claim.end] != claim.text:
+        return None
+    start = text.rfind("\n", 0, claim.start) + 1
+    end = text.find("\n", claim.end)
+    tail = text[claim.end : len(text) if end < 0 else end]
+    return (text[start : claim.start] + f"{finding.suggestion}" + tail).rstrip("\r")
 
 
 def title(finding: Finding) -> str:

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.errors import SourceError
+from factcheck import gitignore
+from factcheck.errors import InputError, SourceError
 from factcheck.extract.lang import document_lang
 from factcheck.extract.pipeline import DEFAULT_SETTINGS, claims_of_view
 from factcheck.models import Claim
@@ -51,8 +52,9 @@ def expand(paths: Iterable[Path], problems: list[tuple[str, str]] | None = None)
     """Files named directly, and the document files under directories, in a stable order.
 
     Raises :class:`SourceError` for a path that does not exist: a source the user named
-    and the checker never read would make every verdict quietly weaker. A folder under
-    them that cannot be read is added to ``problems`` as (folder, why), or raised as a
+    and the checker never read would make every verdict quietly weaker. What git ignores
+    under a directory is left out (:mod:`factcheck.gitignore`). A folder under them that
+    cannot be read is added to ``problems`` as (folder, why), or raised as a
     :class:`SourceError` without a list; links to folders are not entered
     (:mod:`factcheck.walk`).
     """
@@ -60,7 +62,7 @@ def expand(paths: Iterable[Path], problems: list[tuple[str, str]] | None = None)
     for path in paths:
         if path.is_dir():
             unread: list[tuple[str, str]] = []
-            found.extend(files_under(path, is_document, unread))
+            found.extend(gitignore.kept(path, files_under(path, is_document, unread)))
             if unread and problems is None:
                 raise SourceError(*unread[0])
             if problems is not None:
@@ -81,13 +83,22 @@ def parse_document(
     entities: Sequence[str] = (),
     fmt: markup.Format | None = None,
     article: bool = True,
+    strict: bool = False,
 ) -> Document:
     """A document from its decoded text; ``location`` names it and, unless ``fmt`` is
     given, decides its format. Of an HTML page only the article is read (its navigation,
     teasers and footer are masked; see :mod:`~factcheck.text.mainpart`) unless
-    ``article`` is False."""
+    ``article`` is False.
+
+    ``strict`` (a file of the user's): metadata the author wrote that cannot be read, such
+    as a front matter date in no known form, is an :class:`InputError` with its line
+    rather than a date quietly missing.
+    """
     fmt = fmt or markup.detect_format(location, text)
     parsed = mainpart.parse(text, fmt, article=article)
+    if strict and parsed.problems:
+        line, message = parsed.problems[0]
+        raise InputError(location, message, line)
     doc_lang = document_lang(parsed.view, parsed.lang, lang)
     claims = claims_of_view(text, parsed.view, doc_lang, settings=settings, entities=entities)
     return Document(
@@ -117,7 +128,9 @@ def read_document(
     # A file name that is not UTF-8 reaches Python with its bytes as lone surrogates,
     # which no report can write: they are shown as U+FFFD.
     location = replace_surrogates(str(path))
-    return parse_document(location, text, lang=lang, settings=settings, entities=entities)
+    return parse_document(
+        location, text, lang=lang, settings=settings, entities=entities, strict=True
+    )
 
 
 def read_documents(

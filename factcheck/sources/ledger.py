@@ -1,8 +1,9 @@
 """The ledger: human-kept TOML files of verified figures, each with its provenance.
 
-A ledger is every ``*.toml`` file under some directories (the shipped default ledger
-first, see :func:`default_ledger_dir`). ``[[entities]]`` tables name companies and their
-aliases; ``[[claims]]`` tables hold one verified figure each (DESIGN, "The ledger")::
+A ledger is every ``*.toml`` file under some directories, or TOML files named one by one
+(the shipped default ledger first, see :func:`default_ledger_dir`). ``[[entities]]``
+tables name companies and their aliases; ``[[claims]]`` tables hold one verified figure
+each (DESIGN, "The ledger")::
 
     [[claims]]
     entity = "Anthropic"
@@ -14,7 +15,9 @@ aliases; ``[[claims]]`` tables hold one verified figure each (DESIGN, "The ledge
     note = "…"                  # optional
 
 A bad record is never dropped: :func:`load_ledger` raises at the first problem and
-:func:`validate_ledger` lists them all, each with its file and line.
+:func:`validate_ledger` lists them all, each with its file and line, duplicates too (the
+same figure of the same entity, metric and date recorded twice; harmless to a check, so
+only validation looks for them, which a million-record ledger would pay for every run).
 
 How it is read: :mod:`~factcheck.sources.ledger_file` (TOML, quickly when it is plain),
 :mod:`~factcheck.sources.ledger_read` (the checks), :mod:`~factcheck.sources.ledger_values`
@@ -120,6 +123,8 @@ class _Load:
         if self.problems and self.stop:
             return Ledger({}, [], []), self.problems
         entities = _resolve(declared, used, records, self.problems)
+        if not self.stop:
+            self.problems.extend(duplicates(records))
         return Ledger(entities, records, files), self.problems
 
     def _file(self, path: Path) -> tuple[Sequence[EntityRow], Sequence[str], Sequence[Row]] | None:
@@ -214,16 +219,51 @@ def _resolve(
     return {name: tuple(aliases) for name, aliases in entities.items()}
 
 
+def duplicates(records: Sequence[LedgerRecord]) -> list[LedgerError]:
+    """A problem for each record that repeats an earlier one's figure; see :func:`repeats`."""
+    return [
+        LedgerError(
+            r.path, f"duplicate record: {r.sentence} is already at {e.path}:{e.line}", r.line
+        )
+        for r, e in repeats(records)
+    ]
+
+
+def repeats(records: Sequence[LedgerRecord]) -> list[tuple[LedgerRecord, LedgerRecord]]:
+    """Each record that repeats an earlier one, with the earlier one.
+
+    Two records are the same when they give the same figure (value, range, unit and
+    qualifier) for the same entity, metric, counterparty and date, whatever their source
+    or note; entities are compared by their canonical names, so "Google" in one file
+    repeats "Alphabet" in another.
+    """
+    first: dict[tuple[object, ...], LedgerRecord] = {}
+    found: list[tuple[LedgerRecord, LedgerRecord]] = []
+    for r in records:
+        key = (r.entity, r.metric, r.counterparty, r.as_of, r.as_of_precision, r.unit,
+               r.value, r.value_high, r.qualifier)  # fmt: skip
+        earlier = first.setdefault(key, r)
+        if earlier is not r:
+            found.append((r, earlier))
+    return found
+
+
 def _ledger_files(dirs: list[Path], problems: list[LedgerError]) -> list[Path]:
-    """The TOML files under ``dirs``, each once, in a stable order; hidden ones skipped."""
+    """The TOML files under ``dirs`` (or named), each once, in a stable order; hidden
+    ones under a directory skipped."""
     seen: set[Path] = set()
     found: list[Path] = []
     for folder in dirs:
         if not folder.exists():
-            problems.append(LedgerError(str(folder), "no such ledger directory"))
+            problems.append(LedgerError(str(folder), "no such ledger directory or file"))
+            continue
+        if folder.is_file() and folder.suffix.lower() == ".toml":
+            if folder.resolve() not in seen:
+                seen.add(folder.resolve())
+                found.append(folder)
             continue
         if not folder.is_dir():
-            message = "not a directory: a ledger is a directory of TOML files"
+            message = "not a ledger: a ledger is a directory of TOML files, or a .toml file"
             problems.append(LedgerError(str(folder), message))
             continue
         for path in sorted(folder.rglob("*.toml")):

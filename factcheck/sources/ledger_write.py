@@ -26,7 +26,7 @@ import errno
 import os
 import stat
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -34,7 +34,9 @@ import tomlkit
 
 from factcheck import tempfiles
 from factcheck.errors import LedgerError
-from factcheck.sources.ledger_read import CLAIM_KEYS, LINE, check_entry, read_ledger_text
+from factcheck.output import file_mode, write_problem
+from factcheck.sources.ledger_read import CLAIM_KEYS, LINE, Row, check_entry, read_ledger_text
+from factcheck.sources.ledger_records import records_from_rows
 from factcheck.sources.ledger_values import Precision, ValueReader
 
 try:
@@ -68,10 +70,21 @@ def append_record(path: Path, record: Mapping[str, object]) -> int:
             raise data.problems[0]
         if not data.rows or data.rows[-1][LINE] != line:
             raise LedgerError(shown, "the new record would not be the file's last [[claims]]")
+        _refuse_a_repeat(shown, data.rows, line)
         _replace(target, text, shown)
         if folder_fd is not None:
             _fsync_folder(folder_fd)
     return line
+
+
+def _refuse_a_repeat(shown: str, rows: Sequence[Row], line: int) -> None:
+    """A record that repeats one of the file's (read under the lock) is refused."""
+    from factcheck.sources.ledger import repeats  # it imports this module
+
+    for new, earlier in repeats(records_from_rows(shown, rows, {})):
+        if new.line == line:
+            message = f"duplicate record: {new.sentence} is already at line {earlier.line}"
+            raise LedgerError(shown, message)
 
 
 def _appended(
@@ -107,7 +120,7 @@ def _check_writable(target: Path, shown: str) -> None:
     except FileNotFoundError:
         return  # made new
     except OSError as exc:
-        raise LedgerError(shown, f"cannot read the file: {_reason(exc)}") from None
+        raise LedgerError(shown, f"cannot read the file: {write_problem(exc)}") from None
     if not stat.S_ISREG(st.st_mode):
         raise LedgerError(shown, "not a regular file: a ledger file is a TOML file")
     # The mode, not os.access: root may write anything, and must still not overwrite a
@@ -123,7 +136,7 @@ def _read(target: Path, shown: str) -> str:
     except FileNotFoundError:
         return ""
     except OSError as exc:
-        raise LedgerError(shown, f"cannot read the file: {_reason(exc)}") from None
+        raise LedgerError(shown, f"cannot read the file: {write_problem(exc)}") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -140,7 +153,7 @@ def _locked(folder: Path, shown: str) -> Iterator[int | None]:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError as exc:
-        raise LedgerError(shown, f"cannot open its folder: {_reason(exc)}") from None
+        raise LedgerError(shown, f"cannot write the file: {write_problem(exc)}") from None
     try:
         deadline = time.monotonic() + LOCK_TIMEOUT
         while True:
@@ -157,7 +170,9 @@ def _locked(folder: Path, shown: str) -> Iterator[int | None]:
                 time.sleep(_POLL)
             except OSError as exc:  # a file system without locks: write unserialised
                 if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL):
-                    raise LedgerError(shown, f"cannot lock its folder: {_reason(exc)}") from None
+                    raise LedgerError(
+                        shown, f"cannot lock its folder: {write_problem(exc)}"
+                    ) from None
                 break
         yield fd
     finally:
@@ -169,21 +184,17 @@ def _replace(target: Path, text: str, shown: str) -> None:
     try:
         fd, tmp = tempfiles.create(target.parent, target.name)
     except OSError as exc:
-        raise LedgerError(shown, f"cannot write in its folder: {_reason(exc)}") from None
+        raise LedgerError(shown, f"cannot write the file: {write_problem(exc)}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        try:
-            mode = stat.S_IMODE(target.stat().st_mode)
-        except FileNotFoundError:
-            mode = tempfiles.new_file_mode()  # as the user's umask makes new files
-        os.chmod(tmp, mode)
+        os.chmod(tmp, file_mode(target))  # its own, or as the user's umask makes new files
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise LedgerError(shown, f"cannot write the file: {_reason(exc)}") from None
+        raise LedgerError(shown, f"cannot write the file: {write_problem(exc)}") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -193,13 +204,3 @@ def _fsync_folder(fd: int) -> None:
     # The rename is durable once the folder is: a power cut after "added" keeps the record.
     with suppress(OSError):
         os.fsync(fd)
-
-
-def _reason(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if exc.errno == errno.EROFS:
-        return "the file system is read-only"
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "no space left on the device"
-    return exc.strerror or str(exc) or type(exc).__name__
