@@ -1,7 +1,9 @@
 """The command line: arguments in, one library call, the report out.
 
 Every library error that is the user's to fix (an :class:`~factcheck.errors.InputError`)
-becomes one line on stderr and exit code 2; no traceback for bad input.
+becomes one line on stderr and exit code 2; no traceback for bad input. Anything
+unexpected is one line and exit code 3, never 1, which means findings
+(:mod:`factcheck.cli_support`).
 """
 
 from __future__ import annotations

@@ -18,11 +18,11 @@ from __future__ import annotations
 import difflib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck import tempfiles
 from factcheck.errors import InputError
 from factcheck.models import CheckReport, Finding
 
@@ -160,8 +160,8 @@ def write(fix: DraftFix) -> None:
     except UnicodeEncodeError:
         why = f"not fixed: the new figure cannot be written in {codec}"
         raise InputError(fix.path, why) from None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:  # named for a later run to remove if this one is killed (factcheck.tempfiles)
+        fd, tmp = tempfiles.create(target.parent, target.name)
     except OSError as exc:
         raise InputError(fix.path, f"cannot fix: {exc.strerror or exc}") from None
     try:
@@ -170,7 +170,7 @@ def write(fix: DraftFix) -> None:
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise InputError(fix.path, f"cannot fix: {exc.strerror or exc}") from None
         raise
