@@ -165,7 +165,20 @@ def explain(
     return str(exc.format_message())
 
 
-class Command(TyperCommand):
+class _OneLineUsage(click.Command):
+    """Usage errors as one line with the flag, the allowed values and a likely meaning."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)
+        try:
+            return super().parse_args(ctx, args)
+        except OneLineError:
+            raise
+        except click.exceptions.UsageError as exc:
+            raise OneLineError(explain(exc, given, self.params), ctx) from None
+
+
+class Command(_OneLineUsage, TyperCommand):
     """A command whose help names values by what they are and whose usage errors are
     one line."""
 
@@ -178,15 +191,6 @@ class Command(TyperCommand):
             elif isinstance(param, TyperOption) and not param.is_flag and param.metavar is None:
                 param.metavar = _metavar(param)
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        given = list(args)
-        try:
-            return super().parse_args(ctx, args)
-        except OneLineError:
-            raise
-        except click.exceptions.UsageError as exc:
-            raise OneLineError(explain(exc, given, self.params), ctx) from None
-
 
 class _Argument(TyperArgument):
     """An argument shown in help by its metavar alone (``DRAFT``, not ``DRAFT <list[str]>``)."""
@@ -195,7 +199,7 @@ class _Argument(TyperArgument):
         return None
 
 
-class Group(TyperGroup):
+class Group(_OneLineUsage, TyperGroup):
     """A group whose unknown command is one line with the commands and a likely meaning."""
 
     def resolve_command(
@@ -211,15 +215,6 @@ class Group(TyperGroup):
             hint = did_you_mean(name, known)
             message = f'"{name}" is not a command ({", ".join(known)}){hint}'
             raise OneLineError(message, ctx) from None
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        given = list(args)
-        try:
-            return super().parse_args(ctx, args)
-        except OneLineError:
-            raise
-        except click.exceptions.UsageError as exc:
-            raise OneLineError(explain(exc, given, self.params), ctx) from None
 
 
 def adopt(app: typer.Typer) -> None:
