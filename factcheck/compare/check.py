@@ -80,6 +80,7 @@ class _LedgerIndex:
                 self._related[key].append(concept.refines)
                 self._related[concept.refines].append(key)
         self._figures: dict[int, Figure] = {}
+        self._named: dict[str, list[str]] = {}
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one index per check run
     def entity(self, name: str) -> str | None:
@@ -125,7 +126,14 @@ class _LedgerIndex:
         return found
 
     def named_in(self, sentence: str) -> list[str]:
-        """The ledger entities a sentence names, word for word (up to four-word names)."""
+        """The ledger entities a sentence names, word for word (up to four-word names):
+        looked up once per sentence, whatever the number of its figures."""
+        found = self._named.get(sentence)
+        if found is None:
+            found = self._named[sentence] = self._names_in(sentence)
+        return found
+
+    def _names_in(self, sentence: str) -> list[str]:
         words = words_of(sentence)
         found: list[str] = []
         for size in range(1, MAX_NAME_WORDS + 1):
@@ -318,15 +326,44 @@ class _Anchors:
         self._sentences: dict[tuple[str, float], set[tuple[str, str]]] = {}
         for f in figures:
             self._sentences.setdefault(_value_key(f), set()).add((f.source, f.sentence))
+        #: by the id of a sentence's list of figures, kept alive here so the id stays its
+        self._of_sentence: dict[int, tuple[Sequence[Figure], _SentenceAnchors]] = {}
 
     def of(self, draft: Figure, siblings: Sequence[Figure]) -> frozenset[tuple[str, str]]:
         """The (source, sentence) of the source sentences that state a sibling of ``draft``
-        (another figure of its sentence, distinctive enough to tell)."""
-        found: set[tuple[str, str]] = set()
-        for sibling in siblings:
-            if sibling is not draft and distinctive(sibling):
-                found.update(self._sentences.get(_value_key(sibling), ()))
-        return frozenset(found)
+        (another figure of its sentence, distinctive enough to tell).
+
+        What all the figures of a sentence state is gathered once per sentence; a figure
+        then takes off only what it alone states.
+        """
+        known = self._of_sentence.get(id(siblings))
+        if known is None:
+            known = self._of_sentence[id(siblings)] = (siblings, self._gather(siblings))
+        gathered = known[1]
+        key = _value_key(draft)
+        if not distinctive(draft) or gathered.keys[key] != 1:
+            return gathered.stated  # another sibling states the draft's value as well
+        alone = {p for p in self._sentences.get(key, ()) if gathered.stating[p] == 1}
+        return gathered.stated - alone if alone else gathered.stated
+
+    def _gather(self, siblings: Sequence[Figure]) -> _SentenceAnchors:
+        keys = Counter(_value_key(s) for s in siblings if distinctive(s))
+        stating: Counter[tuple[str, str]] = Counter()
+        for key in keys:
+            stating.update(self._sentences.get(key, ()))
+        return _SentenceAnchors(keys, stating, frozenset(stating))
+
+
+@dataclasses.dataclass(frozen=True)
+class _SentenceAnchors:
+    """What the distinctive figures of one draft sentence state in the sources."""
+
+    #: how many of the sentence's distinctive figures have each value
+    keys: Counter[tuple[str, float]]
+    #: for each (source, sentence), how many of those values it states
+    stating: Counter[tuple[str, str]]
+    #: every (source, sentence) that states one of them
+    stated: frozenset[tuple[str, str]]
 
 
 def _value_key(figure: Figure) -> tuple[str, float]:

@@ -119,6 +119,9 @@ class Relater:
     def __init__(self, parties: Parties, concepts: Mapping[str, Concept]) -> None:
         self.parties = parties
         self.concepts = concepts
+        #: how alike two sentences are, by (draft sentence, candidate sentence): worked
+        #: out once, not for every pair of their figures
+        self._alike: dict[tuple[str, str], float] = {}
 
     def metric(self, d: Frame, c: Frame, kind: str = "") -> MetricRelation:
         a, b = d.metric, c.metric
@@ -271,4 +274,9 @@ class Relater:
             return CONTEXT_LEDGER
         if d.lang != c.lang:
             return CONTEXT_OTHER_LANGUAGE
-        return float(fuzz.token_set_ratio(d.sentence.casefold(), c.sentence.casefold())) / 100
+        key = (d.sentence, c.sentence)
+        alike = self._alike.get(key)
+        if alike is None:
+            ratio = fuzz.token_set_ratio(d.sentence.casefold(), c.sentence.casefold())
+            alike = self._alike[key] = float(ratio) / 100
+        return alike

@@ -16,21 +16,25 @@ The counterparty is the nearest party a preposition governs in the figure's clau
 ("a stake in X", "Anteil an der Commerzbank").
 
 By the time a figure is read, the document reader has resolved the descriptions and
-pronouns of its sentence ("the chipmaker", "its"), so a mention's name is its party.
+pronouns of its sentence ("the chipmaker", "its"), so a mention's name is its party; what
+the figures of a sentence ask about its mentions is then worked out once per sentence.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
 from collections.abc import Sequence
 
 from factcheck.extract.names import CLAUSE_MARKS
 from factcheck.frame.clauses import (
     FigureSpan,
     Sentence,
-    clause_bounds,
     free,
     host,
     parenthetical,
+    remember,
+    sentence_bounds,
 )
 from factcheck.frame.mentions import GOVERNMENT, Mention
 from factcheck.frame.model import SubjectBy
@@ -75,7 +79,7 @@ def _owner(
     if not owners:
         return None
     owner = owners[-1]
-    index = sentence.mentions.index(owner)
+    index = bisect.bisect_left(_mention_starts(sentence), owner.first)
     owned = _owned_name(words, sentence, index)
     if owned is not None and owned.last <= at.first:
         owner = owned
@@ -89,8 +93,11 @@ def _distributed_to(
 ) -> Subject | None:
     """1b. the party after the figure that a distribution names ("a $10bn bet by the
     parent", "davon entfallen 200 Millionen auf die Hansa", "$2bn from Nvidia")."""
-    texts = [t.text.lower() for t in sentence.tokens]
-    distributing = any(t in words.distribution_verbs for t in texts)
+    distributing = remember(
+        sentence,
+        ("distributing", words.lang),
+        lambda: any(t in words.distribution_verbs for t in sentence.lowered),
+    )
     for m in in_clause:
         if at.last <= m.first <= at.last + 3 and (
             m.before in words.agent_after
@@ -135,18 +142,42 @@ def _clause_subject(
 
 
 def _earlier_subject(words: FrameWords, sentence: Sentence, at: FigureSpan) -> Subject | None:
-    """4. the subject of the nearest clause before that has one (not a parenthesis)."""
-    bounds = clause_bounds(words, sentence.tokens, sentence.figure)
-    for start, end in reversed(list(zip(bounds, [*bounds[1:], len(sentence.tokens)], strict=True))):
-        if start >= at.lo:
-            continue
-        if parenthetical(words, sentence, start):
-            continue
-        earlier = [m for m in _parties(words, sentence, start, min(end, at.lo)) if free(words, m)]
-        earlier.sort(key=lambda m: m.kind == "pronoun")
-        if earlier:
-            m = earlier[0]
-            return m.name, "sentence" if m.kind in ("name", "owner") else "reference"
+    """4. the subject of the nearest clause before that has one (not a parenthesis).
+
+    The figure's clause starts at a clause bound; the answer for the clauses before
+    each bound is kept, so that the figures of a sentence of many clauses do not each
+    walk back through all of them."""
+    bounds = sentence_bounds(words, sentence)
+    k = bisect.bisect_left(bounds, at.lo)  # the clauses before: those starting at bounds[:k]
+    known: dict[int, Subject | None] = remember(sentence, ("earlier subjects", words.lang), dict)
+    walked: list[int] = []
+    found: Subject | None = None
+    while k > 0 and k not in known:
+        walked.append(k)
+        found = _subject_of_clause(words, sentence, bounds, k - 1)
+        if found is not None:
+            break
+        k -= 1
+    else:
+        found = known.get(k)
+    for j in walked:
+        known[j] = found
+    return found
+
+
+def _subject_of_clause(
+    words: FrameWords, sentence: Sentence, bounds: Sequence[int], k: int
+) -> Subject | None:
+    """The subject of the ``k``-th clause, unless it is a parenthesis."""
+    start = bounds[k]
+    end = bounds[k + 1] if k + 1 < len(bounds) else len(sentence.tokens)
+    if parenthetical(words, sentence, start):
+        return None
+    earlier = [m for m in _parties(words, sentence, start, end) if free(words, m)]
+    earlier.sort(key=lambda m: m.kind == "pronoun")
+    if earlier:
+        m = earlier[0]
+        return m.name, "sentence" if m.kind in ("name", "owner") else "reference"
     return None
 
 
@@ -159,20 +190,38 @@ def _spoken_of(words: FrameWords, sentence: Sentence, speaker: Mention) -> bool:
     tokens = sentence.tokens
     if speaker.last + 1 < len(tokens) and tokens[speaker.last + 1].text.lower() in _THAT:
         return True  # "the Corriere reported that €100 million …": it tells of others
-    others = [
-        m for m in sentence.mentions
-        if m is not speaker and m.name is not None and not (m.place or m.person)
-        and m.name != speaker.name
-    ]  # fmt: skip
-    return bool(others)
+    # another party named: one not the speaker's (the speaker, if a party, has its name)
+    total, named = remember(sentence, "parties named", lambda: _parties_named(sentence))
+    return total > (named[speaker.name] if speaker.name is not None else 0)
+
+
+def _parties_named(sentence: Sentence) -> tuple[int, Counter[str]]:
+    """How many mentions of a party (no person or place) the sentence holds, and of each."""
+    named = Counter(
+        m.name for m in sentence.mentions
+        if m.name is not None and not (m.place or m.person)
+    )  # fmt: skip
+    return named.total(), named
+
+
+def _mention_starts(sentence: Sentence) -> list[int]:
+    """Where the sentence's mentions start: ascending, for mentions are read in order and
+    do not overlap (their positions never change; a reference resolved keeps them)."""
+    return remember(sentence, "mention starts", lambda: [m.first for m in sentence.mentions])
+
+
+def _in(sentence: Sentence, lo: int, hi: int) -> list[Mention]:
+    """The mentions that start among tokens [lo, hi)."""
+    starts = _mention_starts(sentence)
+    return sentence.mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
 
 def _parties(words: FrameWords, sentence: Sentence, lo: int, hi: int) -> list[Mention]:
     """Mentions among tokens [lo, hi) that may be a figure's party: no person or place
     ("Elon Musk's xAI", "Saudi Arabia's Kingdom Holdings": the company after them)."""
     found = [
-        m for m in sentence.mentions
-        if lo <= m.first < hi and m.name is not None and not m.place
+        m for m in _in(sentence, lo, hi)
+        if m.name is not None and not m.place
         and not (m.speaker and _spoken_of(words, sentence, m))
     ]  # fmt: skip
     companies = [m for m in found if not m.person]
@@ -236,7 +285,7 @@ def _of_the_figure(
     head = preposition - 1
     if at.first <= head < at.last or head == at.last - 1 or sentence.figure[head]:
         return True
-    texts = [t.text for t in tokens]
+    texts = sentence.texts
     for i in range(max(0, head - 1), head + 1):
         concept = words.metrics.phrase(texts, i) or words.metrics.word_concept(texts[i].lower())
         if concept is not None and concept == metric:
@@ -260,9 +309,12 @@ def companions(sentence: Sentence, subject: str | None, lo: int, hi: int) -> fro
     """Names the subject's own phrase holds ("Amazon's Project Rainier campus": the
     figure is Amazon's and Project Rainier's alike)."""
     mentions = sentence.mentions
+    starts = _mention_starts(sentence)
     found: set[str] = set()
-    for k, m in enumerate(mentions[:-1]):
-        if m.name != subject or not m.possessive or not lo <= m.first < hi:
+    first, end = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    for k in range(first, min(end, len(mentions) - 1)):  # those in [lo, hi), not the last
+        m = mentions[k]
+        if m.name != subject or not m.possessive:
             continue
         after = mentions[k + 1]
         if after.name is not None and after.kind == "name" and after.first - m.last <= 2:
@@ -274,6 +326,10 @@ def stock_owner(words: FrameWords, sentence: Sentence) -> str | None:
     """The company whose shares a sentence speaks of: a name before a word for shares
     ("Commerzbank shares", "Intel stock") or glued to one ("Intel-Aktie"), or after
     one with "of" ("shares of Intel", "Aktien von Intel", "Aktien des Konzerns")."""
+    return remember(sentence, ("stock owner", words.lang), lambda: _stock_owner(words, sentence))
+
+
+def _stock_owner(words: FrameWords, sentence: Sentence) -> str | None:
     tokens = sentence.tokens
     for m in sentence.mentions:
         if m.name is None or m.place or m.person or m.name == GOVERNMENT:
