@@ -12,6 +12,7 @@ language, symbol or word for the currency, scale word ("bn", "billion", "Mrd.",
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -38,17 +39,21 @@ class _Shape:
 
 
 def _shape(figure: Figure) -> _Shape | None:
-    numerals = list(_NUMERAL.finditer(figure.text))
+    return _shape_of(figure.text, figure.lang, figure.value)
+
+
+def _shape_of(text: str, lang: str, value: float) -> _Shape | None:
+    numerals = list(_NUMERAL.finditer(text))
     if not numerals:
         return None
-    lex = load_lexicon(figure.lang)
+    lex = load_lexicon(lang)
     stated = _read_number(numerals[0].group(), lex)
     if stated is None or stated == 0:
         return None
     return _Shape(
-        head=figure.text[: numerals[0].start()],
-        tail=figure.text[numerals[-1].end() :],
-        factor=figure.value / stated,
+        head=text[: numerals[0].start()],
+        tail=text[numerals[-1].end() :],
+        factor=value / stated,
     )
 
 
@@ -264,5 +269,12 @@ def stated_number(figure: Figure) -> float | None:
     >>> stated_number(from_claim(claim, source="s", origin="source", when=None, where="s"))
     4.0
     """
-    shape = _shape(figure)
-    return None if shape is None else figure.value / shape.factor
+    return _stated_number(figure.text, figure.lang, figure.value)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stated_number(text: str, lang: str, value: float) -> float | None:
+    """:func:`stated_number` of a figure of this text, language and value: every draft
+    figure is compared with every candidate, and each time asks for both."""
+    shape = _shape_of(text, lang, value)
+    return None if shape is None else value / shape.factor

@@ -224,13 +224,18 @@ def identified(found: Assessment) -> list[Match]:
     meeting: dict[tuple[str, _Interval], bool] = {}  # (source, figure) -> meets all its top
     identified: list[Match] = []
     for m in found.same:
-        top = tops.get(m.figure.source, [m])
-        if m.relation.scope_shared < top[0].relation.scope_shared:
+        relation, source = m.relation, m.figure.source
+        top = tops.get(source) or [m]
+        if relation.scope_shared < top[0].relation.scope_shared:
             continue
-        key = (m.figure.source, _interval(m))
-        if key not in meeting:
-            meeting[key] = all(meets(m.figure, o.figure) for o in top)
-        if m.relation.anchored or meeting[key]:
+        if relation.anchored:
+            identified.append(m)
+            continue
+        key = (source, _interval(m))
+        meets_all = meeting.get(key)
+        if meets_all is None:
+            meets_all = meeting[key] = all(meets(m.figure, o.figure) for o in top)
+        if meets_all:
             identified.append(m)
     return identified
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from factcheck.baseline import fingerprint
 from factcheck.models import VERDICT_ORDER, CheckReport, Finding, Verdict
-from factcheck.report.locate import Span, relative_path, span
+from factcheck.report.locate import Locator, Span, relative_path
 from factcheck.report.severity import DEFAULT_SEVERITY, Severity
 from factcheck.text.sentences import fold
 
@@ -26,8 +26,13 @@ class Item:
     finding: Finding
     span: Span
     severity: Severity
-    fingerprint: str
     fails: bool
+
+    @property
+    def fingerprint(self) -> str:
+        """The baseline's fingerprint, worked out when a format asks for it: it hashes
+        the claim's sentence, which a long line repeats for each of its figures."""
+        return fingerprint(self.finding)
 
 
 @dataclass(frozen=True)
@@ -49,16 +54,15 @@ class View:
         """Each draft's relative path and its placed findings, in report order."""
         for draft in self.report.drafts:
             path = relative_path(draft.path, self.root)
-            text = self.texts.get(draft.path)
+            locator = Locator(self.texts.get(draft.path))
             yield (
                 path,
                 [
                     Item(
                         path=path,
                         finding=finding,
-                        span=span(finding.claim, text),
+                        span=locator.span(finding.claim),
                         severity=self.severity[finding.verdict],
-                        fingerprint=fingerprint(finding),
                         fails=self.fails(finding.verdict),
                     )
                     for finding in draft.findings
