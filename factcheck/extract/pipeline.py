@@ -24,12 +24,12 @@ from factcheck.extract.interval import RECORD_QUALIFIER, interval
 from factcheck.extract.lang import detect_lang, document_lang
 from factcheck.extract.quantities import Quantity, scan
 from factcheck.lexicon import unit_kind
-from factcheck.models import Claim
+from factcheck.models import MAX_SENTENCE, SENTENCE_REACH, Claim
 from factcheck.settings import Settings
 from factcheck.text import mainpart, markup
 from factcheck.text.characters import fold_characters
 from factcheck.text.decode import read_text
-from factcheck.text.sentences import SentenceLocator, fold
+from factcheck.text.sentences import SentenceLocator, cut_around, fold
 from factcheck.text.stream import LineIndex, Piece, iter_pieces
 
 DEFAULT_SETTINGS = Settings()
@@ -163,6 +163,9 @@ def _claims_of_piece(
             nearby = _overlapping(places, reach, s_start, s_end)
             words = Sentence(lang, sentence, s_start, memory.entities, nearby)
             folded = fold(sentence)
+        shown = None  # a long sentence is carried as the part around the figure
+        if len(folded) > MAX_SENTENCE:
+            shown = cut_around(sentence, start - s_start, end - s_start, SENTENCE_REACH)
         ctx = words.describe(start, end, unit_kind(unit), q.noun is not None, memory)
         low, high = interval(q.qualifier, q.value, q.step, settings, q.value_high, q.step_high)
         if closed_up and end in closed_up:
@@ -194,7 +197,9 @@ def _claims_of_piece(
             as_of=None,
             sentence=folded,
             lang=lang,
-        )
+            sentence_start=base + s_start,
+            sentence_end=base + s_end,
+        ).carry(shown)
 
 
 def extract(
