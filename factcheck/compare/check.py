@@ -257,9 +257,7 @@ def check(
     infos, file_ids = _source_infos(sources, ledger, failed)
     index = _LedgerIndex(ledger, parties, file_ids, concepts) if ledger else None
     known = ledger.names() if ledger else []
-    frames = _shared(
-        read_frames([(d.view or d.text, d.lang, d.claims) for d in [*drafts, *sources]], known)
-    )
+    frames = _shared_frames([*drafts, *sources], known)
     draft_frames, source_frames = frames[: len(drafts)], frames[len(drafts) :]
     source_figures = [
         from_claim(
@@ -312,10 +310,11 @@ def check(
     return CheckReport(as_of=as_of, drafts=results, sources=infos, summary=summarize(results))
 
 
-def _shared(frames: list[list[Frame]]) -> list[list[Frame]]:
-    """The frames with one object for equal frames: the matcher relates two figures
-    once per pair of frame objects and sentences (a long sentence of one company's
-    figures holds a thousand equal frames)."""
+def _shared_frames(documents: Sequence[Document], known: Iterable[str]) -> list[list[Frame]]:
+    """The frames of the documents' claims, one object for equal frames: the matcher
+    relates two figures once per pair of frame objects and sentences (a long sentence of
+    one company's figures holds a thousand equal frames)."""
+    frames = read_frames([(d.view or d.text, d.lang, d.claims) for d in documents], known)
     one: dict[Frame, Frame] = {}
     return [[one.setdefault(frame, frame) for frame in doc] for doc in frames]
 

@@ -255,6 +255,12 @@ def _distinct(matches: Sequence[Match]) -> list[Match]:
     return list(first.values())
 
 
+def _others(matches: Sequence[Match], but: Sequence[Match]) -> list[Match]:
+    """``matches`` but those in ``but``, in order (looked up in a set: both may be long)."""
+    taken = set(but)
+    return [m for m in matches if m not in taken]
+
+
 def _all_meet(matches: Sequence[Match]) -> bool:
     """Whether every two of the figures meet."""
     distinct = _distinct(matches)
@@ -299,8 +305,7 @@ def judge(
     near_only = agree and _approximate(draft, agree[0])
     if near_only and exact_slips and exact_slips[0].score >= agree[0].score + SLIP_OVER_APPROX:
         agree = []  # "€80 billion": "$80 billion" beats "about €74 billion"
-        exact = set(exact_slips)
-        slips = [*exact_slips, *(m for m in slips if m not in exact)]
+        slips = [*exact_slips, *_others(slips, exact_slips)]
     if agree:
         metric = draft.metric or next((m.figure.metric for m in agree if m.figure.metric), None)
         if supersedes(metric):
@@ -312,10 +317,9 @@ def judge(
             if draft.frame.subject is not None and not same_party(lead, draft.frame.subject):
                 lead = draft.frame.subject if any(_sure(m) for m in agree) else lead
             partial = any(t.startswith(_PARTIAL) for t in draft.frame.scope)
-            sure_same = set(same)
             history = [
-                m for m in found.same
-                if m.figure.origin == "ledger" and m not in sure_same and not partial
+                m for m in _others(found.same, same)
+                if m.figure.origin == "ledger" and not partial
             ]  # fmt: skip
             group = [
                 m for m in [*agree, *same, *history, *slips]
