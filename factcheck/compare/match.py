@@ -255,8 +255,11 @@ class Matcher:
             # "35% below the close" for "a 35% premium to the close"
             return Match(c, relation, "slip", False, "qualifier")
         if relation.blocked:
+            # another metric of the draft's own party ("$29bn" as a valuation, not a
+            # round); of a party only named somewhere, it is no sure attribution
+            own = relation.blocks == ("metric",) and relation.party in ("same", "crossed")
             attributable = set(relation.blocks) <= _ATTRIBUTION_BLOCKS and (
-                relation.metric in ("same", "related") or relation.blocks == ("metric",)
+                relation.metric in ("same", "related") or own
             )
             if ok and self._equal(d, c) and attributable:
                 return Match(c, relation, "elsewhere", ok, "attribution")
@@ -301,7 +304,7 @@ class Matcher:
             return
         kept: list[Match] = []
         for m in out.elsewhere:
-            if m.relation.blocks == ("metric",):
+            if m.relation.blocks == ("metric",) and m.relation.party in ("same", "crossed"):
                 out.agrees.append(replace(m, role="agrees", diagnosis=None))
             else:
                 kept.append(m)

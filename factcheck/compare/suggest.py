@@ -36,13 +36,17 @@ class _Shape:
     head: str  # before the number: qualifier words, a currency symbol
     tail: str  # after it: scale, currency or unit words
     factor: float  # value / stated number: 1e9 for "$5 billion", 1e6 for "2.2 MW"
+    cents: bool = False  # an amount written to the cent ("€18.40"), not scaled
 
 
 def _shape(figure: Figure) -> _Shape | None:
-    return _shape_of(figure.text, figure.lang, figure.value)
+    return _shape_of(figure.text, figure.lang, figure.value, figure.kind)
 
 
-def _shape_of(text: str, lang: str, value: float) -> _Shape | None:
+@functools.lru_cache(maxsize=1 << 16)
+def _shape_of(text: str, lang: str, value: float, kind: str) -> _Shape | None:
+    """The shape of a figure of this text, language, value and kind: every draft figure
+    is compared with every candidate, and each time the slip tests ask for both."""
     numerals = list(_NUMERAL.finditer(text))
     if not numerals:
         return None
@@ -50,10 +54,14 @@ def _shape_of(text: str, lang: str, value: float) -> _Shape | None:
     stated = _read_number(numerals[0].group(), lex)
     if stated is None or stated == 0:
         return None
+    numeral = numerals[0].group()
+    fraction = re.split(r"[.,]", numeral)[-1] if re.search(r"[.,]\d\d$", numeral) else ""
+    factor = value / stated
     return _Shape(
         head=text[: numerals[0].start()],
         tail=text[numerals[-1].end() :],
-        factor=value / stated,
+        factor=factor,
+        cents=kind == "money" and factor == 1 and len(fraction) == 2,
     )
 
 
@@ -66,16 +74,17 @@ def _read_number(numeral: str, lex: Lexicon) -> float | None:
         return None
 
 
-def format_number(value: float, lang: str) -> str:
-    """``value`` with the language's separators and no needless decimals.
+def format_number(value: float, lang: str, cents: bool = False) -> str:
+    """``value`` with the language's separators and no needless decimals; with
+    ``cents``, two decimals as prices are written.
 
     >>> format_number(2400, "en"), format_number(2400, "de"), format_number(61.5, "de")
     ('2,400', '2.400', '61,5')
-    >>> format_number(0.125, "en"), format_number(183.0, "en")
-    ('0.125', '183')
+    >>> format_number(0.125, "en"), format_number(183.0, "en"), format_number(15.9, "de", True)
+    ('0.125', '183', '15,90')
     """
     lex = load_lexicon(lang)
-    text = f"{value:,.3f}".rstrip("0").rstrip(".")
+    text = f"{value:,.2f}" if cents else f"{value:,.3f}".rstrip("0").rstrip(".")
     integer, _, fraction = text.partition(".")
     integer = integer.replace(",", lex.group_separator)
     return f"{integer}{lex.decimal_separator}{fraction}" if fraction else integer
@@ -227,7 +236,7 @@ def suggest(evidence: Figure, draft: Figure) -> str:
             factor = shape.factor
         else:
             tail = rescaled
-    number = format_number(evidence.value / factor, draft.lang)
+    number = format_number(evidence.value / factor, draft.lang, shape.cents and factor == 1)
     if evidence.value_high is not None:
         number += "–" + format_number(evidence.value_high / factor, draft.lang)
     return _qualifier_words(evidence.qualifier, draft.lang) + head + number + tail
@@ -269,12 +278,5 @@ def stated_number(figure: Figure) -> float | None:
     >>> stated_number(from_claim(claim, source="s", origin="source", when=None, where="s"))
     4.0
     """
-    return _stated_number(figure.text, figure.lang, figure.value)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _stated_number(text: str, lang: str, value: float) -> float | None:
-    """:func:`stated_number` of a figure of this text, language and value: every draft
-    figure is compared with every candidate, and each time asks for both."""
-    shape = _shape_of(text, lang, value)
-    return None if shape is None else value / shape.factor
+    shape = _shape(figure)
+    return None if shape is None else figure.value / shape.factor

@@ -413,7 +413,10 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
         then = history[0].figure
         message = f"Agrees with {then.text} in {cite(then)}, the time the draft gives for it."
         return _finding(draft, "consistent", message, history)
-    now_figures = [m for m in newest_values if m not in exact_set]
+    # a verified record before an article of the same day
+    now_figures = sorted(
+        (m for m in newest_values if m not in exact_set), key=lambda m: m.figure.origin != "ledger"
+    )
     if was_true and now_figures:
         now, then = now_figures[0].figure, was_true[0].figure
         since = f"since {now.when_label}" if now.when_label else "now"

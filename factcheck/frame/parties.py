@@ -359,6 +359,8 @@ def _owned_name(words: FrameWords, sentence: Sentence, k: int) -> Mention | None
     after = sentence.mentions[k + 1]
     if after.name is None or after.first - m.last > 2 or after.kind == "pronoun":
         return None
+    if not free(words, after):
+        return None  # "its stake in Vallmer": a preposition's object, not what it owns
     if any(sentence.figure[m.last : after.first]):
         return None
     # "Meta's Hyperion campus": a name that names a site or project is no owner

@@ -59,9 +59,10 @@ def figure_scope(
         tags.add(f"round:{round_label}")
     if kind == "area":
         tags.discard("part:site")  # "a 2,250-acre site": the site is what is measured
-    if kind != "percent" or len(tags & _REPORTING) > 0:
+    if kind != "percent" or len(tags & _REPORTING) > 0 or "price:close" in tags:
         # "said on Thursday it raised", "a 31% rise in third-quarter profit on Thursday":
-        # the day of the news, not the period measured
+        # the day of the news, not the period measured; "the close on Friday": a close
+        # is a day's price already
         tags.discard("period:day")
     if _changed_by(words, sentence, lo, at.first, kind):
         tags.add("form:change")
@@ -104,11 +105,20 @@ def _clause_tags(
         tag = words.scope.word_concept(texts[i].lower()) if not phrased else None
         tags.update(phrased if tag is None else (tag,))
         lower = texts[i].lower()
-        placed = bool(i) and texts[i - 1].lower() in words.place_prepositions
-        region = words.regions.get(lower) if lower in words.region_adverbs or placed else None
+        placed = _placed(words, texts, i)
+        region = words.region_at(texts, i) if lower in words.region_adverbs or placed else None
         if region is not None:
             tags.add(f"region:{region}")
     return frozenset(tags)
+
+
+def _placed(words: FrameWords, texts: Sequence[str], i: int) -> bool:
+    """Whether a place preposition governs the word at ``i``, maybe through an article
+    ("in Germany", "in den Vereinigten Staaten", "in the U.S.")."""
+    before = i - 1
+    if before > 0 and words.role(texts[before]) == "determiner":
+        before -= 1
+    return before >= 0 and texts[before].lower() in words.place_prepositions
 
 
 def _changed_by(words: FrameWords, sentence: Sentence, lo: int, first: int, kind: Kind) -> bool:
@@ -141,10 +151,13 @@ def _gap(words: FrameWords, sentence: Sentence, texts: list[str], last: int) -> 
     return None
 
 
-def _priced(words: FrameWords, texts: Sequence[str], lo: int, hi: int) -> bool:
+def _priced(words: FrameWords, texts: list[str], lo: int, hi: int) -> bool:
     """Whether the clause speaks of a share's price ("mit einem Kurs von 12,60 Euro")."""
     metrics = words.metrics
-    return any(metrics.word_concept(texts[i].lower()) == "share_price" for i in range(lo, hi))
+    return any(
+        (metrics.phrase(texts, i) or metrics.word_concept(texts[i].lower())) == "share_price"
+        for i in range(lo, hi)
+    )
 
 
 def _round(words: FrameWords, texts: Sequence[str], lo: int, hi: int) -> str | None:

@@ -7,6 +7,7 @@ whole words, ``prefix*``, ``*suffix`` and phrases of up to three words.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from babel import Locale
@@ -84,6 +85,16 @@ class FrameWords:
     def role(self, token: str) -> str | None:
         """The role class of one token ("organisation", "pronoun", …), if any."""
         return self.roles.word_concept(token.lower())
+
+    def region_at(self, texts: Sequence[str], i: int) -> str | None:
+        """The region whose name starts at ``texts[i]``, the longest first ("in den
+        Vereinigten Staaten", "in the United Arab Emirates")."""
+        for length in (3, 2, 1):
+            if i + length <= len(texts):
+                found = self.regions.get(" ".join(texts[i : i + length]).lower())
+                if found is not None:
+                    return found
+        return None
 
     def is_region(self, name: str) -> str | None:
         """The region code of a place's name ("Germany", "the U.S."), if it is one."""
