@@ -140,6 +140,8 @@ def warm(ledger: Ledger, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Lexicons, grammars, the tagger and the report templates load on first use: before
     anything is counted."""
     checked(read("warm.txt", "Acme raised $5 million, up 3%."), (), ledger)
+    german = "Der Konzern Velmar steigt mit 5 Prozent bei Firma7 ein."
+    checked(parse_document("warm.de.txt", german, lang="de"), (), ledger)
     page = read("warm.html", minified_page(400))
     report = checked(page, (read("s.txt", "Acme grew 4%."),), ledger)
     view = View(report, tmp_path_factory.mktemp("warm"), {page.location: page.text})
@@ -206,6 +208,36 @@ def test_a_sentence_checked_against_itself_costs_the_same_per_comparison(
     assert cpu_per_pair < 1.5, f"the CPU time of a comparison grew {cpu_per_pair:.2f} times"
     # one company's frames in one sentence: related once, not once per pair
     assert big_relations == small_relations < 10
+
+
+#: Long sentences of other shapes, of ``k`` figures: each asks the frame reader something
+#: else of the sentence (its mentions, brackets, changes, references, places, verbs). The
+#: names of each size are its own, so that what the word classes remember of one size's
+#: words cannot flatter the other's.
+SHAPES = {
+    "a table row flattened into one clause": lambda k: " ".join(f"Acme {i}%" for i in range(k)),
+    "brackets": lambda k: " ".join(f"( {i}%" for i in range(k)),
+    "changes": lambda k: "Sales rose " + " ".join(f"by {i}% to {i + 1}%" for i in range(k)),
+    "pronouns": lambda k: "Acme said " + ", ".join(f"it raised {i}%" for i in range(k)),
+    "places": lambda k: "Acme said " + ", ".join(f"in Germany it rose {i}%" for i in range(k)),
+    "parties after prepositions": lambda k: (
+        "Acme holds " + " ".join(f"{i}% in Firm{k}x{i} and" for i in range(k))
+    ),
+    "German separable verbs": lambda k: (
+        "Der Konzern " + ", ".join(f"steigt mit {i} Prozent bei Firma{k}x{i} ein" for i in range(k))
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_a_long_sentence_of_any_shape_is_read_in_linear_time(shape: str) -> None:
+    def make(k: int) -> Callable[[], object]:
+        text = SHAPES[shape](k) + "."
+        lang = "de" if shape.startswith("German") else "en"
+        return lambda: checked(parse_document("shape.txt", text, lang=lang))
+
+    lines, _ = growth(make, 250)
+    assert lines < MAX_GROWTH, f"work grew {lines:.2f} times"
 
 
 # --- item 1: reports --------------------------------------------------------------------

@@ -239,12 +239,27 @@ def parenthetical(words: FrameWords, sentence: Sentence, start: int) -> bool:
 
 def gapped(sentence: Sentence, lo: int, hi: int) -> bool:
     """Whether a clause is a name and a figure and nothing else, its verb left out."""
-    tokens = sentence.tokens
-    names = [m for m in sentence.mentions if lo <= m.first < hi and m.kind == "name"]
-    if not names or names[0].first > lo + 1:
+    return remember(sentence, ("gapped", lo, hi), lambda: _gapped(sentence, lo, hi))
+
+
+def _gapped(sentence: Sentence, lo: int, hi: int) -> bool:
+    tokens, mentions = sentence.tokens, sentence.mentions
+    # the clause's first name, if it opens the clause (within its first two tokens)
+    k = bisect.bisect_left(mention_starts(sentence), lo)
+    while k < len(mentions) and mentions[k].first < min(hi, lo + 2):
+        if mentions[k].kind == "name":
+            break
+        k += 1
+    else:
         return False
     rest = [
-        t.text for k, t in enumerate(tokens[names[0].last : hi], names[0].last)
-        if not sentence.figure[k] and t.text[:1].isalnum()
+        t.text for j, t in enumerate(tokens[mentions[k].last : hi], mentions[k].last)
+        if not sentence.figure[j] and t.text[:1].isalnum()
     ]  # fmt: skip
     return not rest
+
+
+def mention_starts(sentence: Sentence) -> list[int]:
+    """Where the sentence's mentions start: ascending, for mentions are read in order and
+    do not overlap (their positions never change; a reference resolved keeps them)."""
+    return remember(sentence, "mention starts", lambda: [m.first for m in sentence.mentions])

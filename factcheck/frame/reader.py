@@ -81,8 +81,7 @@ class DocumentReader:
         topic = main
         frames: list[Frame | None] = [None] * len(claims)
         for sentence in sentences:
-            for k, m in enumerate(sentence.mentions):  # in order: later ones see earlier
-                sentence.mentions[k] = self._resolve(sentence, m, topic, main)
+            self._resolve_all(sentence, topic, main)
             for index in sentence.claims:
                 frames[index] = self._frame(sentence, claims[index], main or topic)
             first = sentence_subject(self.words, sentence)
@@ -148,10 +147,33 @@ class DocumentReader:
                     return m.name
         return None
 
+    def _resolve_all(self, sentence: Sentence, topic: str | None, main: str | None) -> None:
+        """Every description and pronoun of the sentence with the party it refers to, in
+        order: later ones see earlier ones resolved. The first mention a later one may
+        refer to is kept as it is found, not looked for again at each mention."""
+        antecedent: Mention | None = None
+        for k, m in enumerate(sentence.mentions):
+            m = sentence.mentions[k] = self._resolve(sentence, m, topic, main, antecedent)
+            if antecedent is None and self._antecedent(m):
+                antecedent = m
+
+    def _antecedent(self, e: Mention) -> bool:
+        """Whether a later description or pronoun of the sentence may refer to ``e``."""
+        return (
+            e.name is not None and e.kind != "pronoun"
+            and not (e.person or e.place or e.name == GOVERNMENT) and free(self.words, e)
+        )  # fmt: skip
+
     def _resolve(
-        self, sentence: Sentence, m: Mention, topic: str | None, main: str | None
+        self,
+        sentence: Sentence,
+        m: Mention,
+        topic: str | None,
+        main: str | None,
+        antecedent: Mention | None,
     ) -> Mention:
-        """A description or pronoun with the party it refers to."""
+        """A description or pronoun with the party it refers to; ``antecedent`` is the
+        first mention before it in its sentence that it may refer to."""
         if m.name is not None:
             return m
         # A pronoun or description refers to the subject of its own sentence when one
@@ -159,17 +181,12 @@ class DocumentReader:
         # supplier from Herzogenaurach …"); else a pronoun to the last sentence's subject,
         # a description to the party the story is about ("the company", "der Konzern").
         name = topic if m.kind == "pronoun" else main or topic
-        earlier = [
-            e for e in sentence.mentions
-            if e.last <= m.first and e.name is not None and e.kind != "pronoun"
-            and not (e.person or e.place or e.name == GOVERNMENT) and free(self.words, e)
-        ]  # fmt: skip
         # a pronoun or description after a preposition ("put $8bn into it", "a stake in the
         # company") is the clause's object, never its subject: it refers to the story's
         # party, not to the sentence's first name
         governed_pronoun = not free(self.words, m)
-        if earlier and not governed_pronoun:
-            name = earlier[0].name
+        if antecedent is not None and not governed_pronoun:
+            name = antecedent.name
         elif governed_pronoun:
             name = main or topic
         about = host(self.words, sentence, m.first)
