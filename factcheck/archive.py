@@ -10,33 +10,42 @@ one line per article, in the order of the input::
 
     {"id": "a-1", "url": "https://…", "lang": "en", "claims": [Claim, …]}
 
-with claim offsets into the article's ``text``. A line that is not such an object is an
+with claim offsets into the article's ``text``, and claim ids unique within the archive
+(the article's id is hashed into each). A line that is not such an object is an
 :class:`~factcheck.errors.InputError` naming the file and line.
+
+In Python, :func:`extract_articles` yields each article's claims as an
+:class:`~factcheck.models.ArticleClaims` record; :func:`extract_article_lines` yields
+the output lines, which is what the writer (and a worker process) makes directly.
 
 Memory stays flat however long the archive: articles are read as they are needed and
 handed to the workers in batches, with only a few batches per worker in flight; results
-come back in order and are passed on at once (:func:`extract_articles`).
+come back in order and are passed on at once.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import json
 import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from factcheck.errors import InputError
 from factcheck.extract.lang import detect_lang
 from factcheck.extract.pipeline import DEFAULT_SETTINGS, extract
+from factcheck.models import ArticleClaims, Claim
 from factcheck.settings import Settings
+
+T = TypeVar("T")
 
 #: Characters of article text per batch sent to a worker: large enough that sending it
 #: costs little next to extracting it, small enough to keep the pipeline moving.
@@ -125,21 +134,48 @@ def open_archive(path: Path) -> io.BufferedIOBase:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
 
 
-def article_record(article: Article, lang: str | None, settings: Settings) -> str:
-    """The output line (no newline) of one article: its id, url, language and claims."""
+def claim_id(article_id: str | int, claim: Claim) -> str:
+    """A claim's id within an archive: its own id (place and reading) with the article's.
+
+    >>> from factcheck import extract
+    >>> (claim,) = extract("Sales rose 4%.", "en")
+    >>> claim_id("a-1", claim) != claim_id("a-2", claim), claim_id(7, claim) != claim_id("7", claim)
+    (True, True)
+    """
+    key = f"{json.dumps(article_id)}\x1f{claim.id}"
+    return "c-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def article_claims(article: Article, lang: str | None, settings: Settings) -> ArticleClaims:
+    """One article's record: its id, url, language and claims (ids unique in the archive)."""
     doc_lang = article.lang or lang or detect_lang(article.text)
-    claims = extract(article.text, doc_lang, settings=settings)
-    head: dict[str, object] = {"id": article.id}
-    if article.url is not None:
-        head["url"] = article.url
-    head["lang"] = doc_lang
-    body = ",".join(claim.model_dump_json() for claim in claims)
+    claims = [
+        claim.model_copy(update={"id": claim_id(article.id, claim)})
+        for claim in extract(article.text, doc_lang, settings=settings)
+    ]
+    return ArticleClaims(id=article.id, url=article.url, lang=doc_lang, claims=claims)
+
+
+def article_line(record: ArticleClaims) -> str:
+    """The output line (no newline) of an article's record; ``url`` only when given."""
+    head: dict[str, object] = {"id": record.id}
+    if record.url is not None:
+        head["url"] = record.url
+    head["lang"] = record.lang
+    body = ",".join(claim.model_dump_json() for claim in record.claims)
     return json.dumps(head, ensure_ascii=False)[:-1] + f', "claims": [{body}]}}'
 
 
 def extract_batch(articles: list[Article], lang: str | None, settings: Settings) -> list[str]:
-    """The output lines of a batch of articles (what a worker process runs)."""
-    return [article_record(article, lang, settings) for article in articles]
+    """The output lines of a batch of articles (what a worker process runs for a writer)."""
+    return [article_line(article_claims(article, lang, settings)) for article in articles]
+
+
+def extract_record_batch(
+    articles: list[Article], lang: str | None, settings: Settings
+) -> list[ArticleClaims]:
+    """The records of a batch of articles (what a worker process runs for a caller)."""
+    return [article_claims(article, lang, settings) for article in articles]
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -170,24 +206,63 @@ def extract_articles(
     jobs: int = 1,
     settings: Settings = DEFAULT_SETTINGS,
     batch_chars: int = BATCH_CHARS,
-) -> Iterator[str]:
-    """The output line of every article, in input order, on ``jobs`` processes (0: all).
+) -> Iterator[ArticleClaims]:
+    """The record of every article, in input order, on ``jobs`` processes (0: all).
 
     With one job everything runs here. With more, batches go to worker processes and
     at most ``IN_FLIGHT`` per worker are out at once, so neither the input nor the
     output piles up in memory.
 
-    >>> lines = extract_articles([Article("a", "It rose 14%.", "en", None, 1)])
+    >>> records = extract_articles([Article("a", "It rose 14%.", "en", None, 1)])
+    >>> [(c.text, c.value, c.unit) for c in next(records).claims]
+    [('14%', 14.0, '%')]
+    """
+    return _in_order(extract_record_batch, articles, lang, jobs, settings, batch_chars)
+
+
+def extract_article_lines(
+    articles: Iterable[Article],
+    *,
+    lang: str | None = None,
+    jobs: int = 1,
+    settings: Settings = DEFAULT_SETTINGS,
+    batch_chars: int = BATCH_CHARS,
+) -> Iterator[str]:
+    """:func:`extract_articles` as output lines (JSON, no newline), made where extracted.
+
+    >>> lines = extract_article_lines([Article("a", "It rose 14%.", "en", None, 1)])
     >>> json.loads(next(lines))["claims"][0]["text"]
     '14%'
     """
+    return _in_order(extract_batch, articles, lang, jobs, settings, batch_chars)
+
+
+def _in_order(
+    work: Callable[[list[Article], str | None, Settings], list[T]],
+    articles: Iterable[Article],
+    lang: str | None,
+    jobs: int,
+    settings: Settings,
+    batch_chars: int,
+) -> Iterator[T]:
+    """``work`` over batches of ``articles``, here or on ``jobs`` processes, in order."""
     if jobs < 0:
         raise ValueError("jobs must be 0 (all cores) or more")
-    jobs = jobs or cores()
+    return _run(work, articles, lang, jobs or cores(), settings, batch_chars)
+
+
+def _run(
+    work: Callable[[list[Article], str | None, Settings], list[T]],
+    articles: Iterable[Article],
+    lang: str | None,
+    jobs: int,
+    settings: Settings,
+    batch_chars: int,
+) -> Iterator[T]:
     batches = _batches(articles, batch_chars)
     if jobs == 1:
         for batch in batches:
-            yield from extract_batch(batch, lang, settings)
+            yield from work(batch, lang, settings)
         return
     # Forked workers start at once with the grammars compiled here; where fork is not
     # safe (macOS, Windows) they are spawned and compile their own.
@@ -199,9 +274,9 @@ def extract_articles(
         context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(jobs, mp_context=context)
     try:
-        pending: deque[Future[list[str]]] = deque()
+        pending: deque[Future[list[T]]] = deque()
         for batch in batches:
-            pending.append(pool.submit(extract_batch, batch, lang, settings))
+            pending.append(pool.submit(work, batch, lang, settings))
             if len(pending) >= IN_FLIGHT * jobs:
                 yield from pending.popleft().result()
         while pending:
@@ -220,11 +295,12 @@ def write_archives(
     jobs: int = 1,
     stdin: IO[bytes] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
+    done: Callable[[], None] = lambda: None,
 ) -> int:
     """Write the output lines of every archive of ``inputs`` ("-": ``stdin``) to ``out``.
 
     Archives are read one after the other, each line once; returns the number of
-    articles written.
+    articles written. ``done`` is called after each (a progress bar counts them).
     """
 
     def articles() -> Iterator[Article]:
@@ -241,9 +317,10 @@ def write_archives(
                         raise InputError(item, f"cannot read: {exc}") from None
 
     count = 0
-    for record in extract_articles(articles(), lang=lang, jobs=jobs, settings=settings):
-        out.write(record + "\n")
+    for line in extract_article_lines(articles(), lang=lang, jobs=jobs, settings=settings):
+        out.write(line + "\n")
         count += 1
+        done()
     return count
 
 
@@ -277,20 +354,24 @@ def write(
     jobs: int,
     scheduler: str | None,
     stdin: IO[bytes],
+    done: Callable[[], None] = lambda: None,
 ) -> int:
-    """What ``factcheck extract`` runs for archives: here on ``jobs`` or on a Dask cluster."""
+    """What ``factcheck extract`` runs for archives: here on ``jobs`` or on a Dask cluster;
+    ``done`` is called after each article written."""
     if scheduler is None:
-        return write_archives(inputs, out, lang=lang, jobs=jobs, stdin=stdin)
+        return write_archives(inputs, out, lang=lang, jobs=jobs, stdin=stdin, done=done)
     if "-" in inputs:
         raise InputError("-", "Dask workers read archives from files, not standard input")
     try:
         from factcheck import archive_dask
     except ImportError:
-        raise InputError("--dask-scheduler", "needs Dask: pip install 'factcheck[dask]'") from None
+        message = "needs Dask: pip install 'factcheck-news[dask]'"
+        raise InputError("--dask-scheduler", message) from None
     count = 0
     for record in archive_dask.extract_archive(
         [Path(item) for item in inputs], scheduler=scheduler, lang=lang
     ):
         out.write(record + "\n")
         count += 1
+        done()
     return count

@@ -22,7 +22,7 @@ from typing import Any
 import dask.bag as db
 from distributed import Client, Future
 
-from factcheck.archive import article_record, open_archive, parse_line
+from factcheck.archive import article_claims, article_line, open_archive, parse_line
 from factcheck.extract.pipeline import DEFAULT_SETTINGS
 from factcheck.settings import Settings
 
@@ -74,7 +74,7 @@ def extract_block(block: Block, lang: str | None, settings: Settings) -> list[st
         for number, raw in enumerate(stream, block.first_line):
             article = parse_line(raw, block.name, number)
             if article is not None:
-                lines.append(article_record(article, lang, settings))
+                lines.append(article_line(article_claims(article, lang, settings)))
             position += len(raw)
             if block.end is not None and position >= block.end:
                 break

@@ -8,22 +8,28 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import BaseModel
 
-from factcheck import archive
+from factcheck import archive, progress
 from factcheck._version import __version__
+from factcheck.cli_click import adopt
 from factcheck.cli_support import fail, handle_errors
 from factcheck.errors import InputError
 from factcheck.extract.pipeline import ExtractedFile, extract, extract_file
 from factcheck.models import Claim, ExtractReport, Tool
 from factcheck.output import atomic_output
+from factcheck.report.colour import wanted as colour_wanted
+
+if TYPE_CHECKING:
+    from factcheck import gate
 
 app = typer.Typer(
     name="factcheck",
@@ -117,7 +123,8 @@ def extract_command(
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report here (atomically).")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the report here (atomically)."),
     ] = None,
     input_kind: Annotated[
         InputKind,
@@ -139,6 +146,10 @@ def extract_command(
             help="Extract archives on this Dask cluster (tcp://host:8786); factcheck[dask].",
         ),
     ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Problems only: no progress bar and no summary line."),
+    ] = False,
 ) -> None:
     """Extract every numeric claim from English or German text.
 
@@ -151,33 +162,58 @@ def extract_command(
         factcheck extract news-2025.jsonl --jobs 0 --output claims-2025.jsonl
     """
     chosen = None if lang is Lang.auto else lang.value
+    show = progress.wanted(sys.stderr, quiet=quiet)
     if archive.wanted(inputs, input_kind.value, jobs, dask_scheduler):
         if fmt not in (None, ExtractFormat.jsonl):
             raise fail("archives are written as JSON Lines (one article a line): --format jsonl")
-        with atomic_output(output) as out:
-            archive.write(inputs, out, chosen, jobs, dask_scheduler, sys.stdin.buffer)
+        with (
+            atomic_output(output) as out,
+            progress.steps("extracting articles", None, show) as done,
+        ):
+            count = archive.write(inputs, out, chosen, jobs, dask_scheduler, sys.stdin.buffer, done)
+        if not quiet:
+            files = len(inputs)
+            _note(f"{count:,} article{'s' * (count != 1)} from {files} archive{'s' * (files != 1)}")
         return
     fmt = fmt or ExtractFormat.json
-    with atomic_output(output) as out:
+    with atomic_output(output) as out, progress.steps("extracting", len(inputs), show) as done:
+        claims = _write_documents(_documents(inputs, chosen), fmt, out, done)
+    if not quiet:
+        files = len(inputs)
+        _note(f"{claims:,} claim{'s' * (claims != 1)} in {files} document{'s' * (files != 1)}")
+
+
+def _note(message: str) -> None:
+    typer.echo(f"factcheck: {message}", err=True)
+
+
+def _write_documents(
+    documents: Iterator[ExtractedFile], fmt: ExtractFormat, out: IO[str], done: Callable[[], None]
+) -> int:
+    """Write the claims of ``documents`` in ``fmt``; the number of claims written."""
+    count = 0
+    if fmt is ExtractFormat.json:
+        tool = Tool().model_dump_json()
+        out.write(f'{{"schema_version": "1", "tool": {tool}, "documents": [')
+    for n, doc in enumerate(documents):
         if fmt is ExtractFormat.json:
-            tool = Tool().model_dump_json()
-            out.write(f'{{"schema_version": "1", "tool": {tool}, "documents": [')
-            for n, doc in enumerate(_documents(inputs, chosen)):
-                head = json.dumps({"path": doc.path, "lang": doc.lang})[:-1]
-                out.write(("," if n else "") + f'\n{head}, "claims": [')
-                for k, claim in enumerate(doc.claims):
-                    out.write(("," if k else "") + "\n  " + claim.model_dump_json())
-                out.write("]}")
-            out.write("]}\n")
-        elif fmt is ExtractFormat.jsonl:
-            for doc in _documents(inputs, chosen):
-                for claim in doc.claims:
-                    record = claim.model_dump(mode="json")
-                    out.write(json.dumps({"path": doc.path, **record}, ensure_ascii=False) + "\n")
-        else:
-            for doc in _documents(inputs, chosen):
-                for claim in doc.claims:
-                    out.write(_text_line(doc.path, claim) + "\n")
+            head = json.dumps({"path": doc.path, "lang": doc.lang})[:-1]
+            out.write(("," if n else "") + f'\n{head}, "claims": [')
+        for k, claim in enumerate(doc.claims):
+            count += 1
+            if fmt is ExtractFormat.json:
+                out.write(("," if k else "") + "\n  " + claim.model_dump_json())
+            elif fmt is ExtractFormat.jsonl:
+                record = claim.model_dump(mode="json")
+                out.write(json.dumps({"path": doc.path, **record}, ensure_ascii=False) + "\n")
+            else:
+                out.write(_text_line(doc.path, claim) + "\n")
+        if fmt is ExtractFormat.json:
+            out.write("]}")
+        done()
+    if fmt is ExtractFormat.json:
+        out.write("]}\n")
+    return count
 
 
 class CheckFormat(StrEnum):
@@ -188,6 +224,7 @@ class CheckFormat(StrEnum):
     junit = "junit"
     rdjsonl = "rdjsonl"
     html = "html"
+    gitlab = "gitlab"
 
 
 class FailOn(StrEnum):
@@ -198,10 +235,30 @@ class FailOn(StrEnum):
     never = "never"
 
 
-def _colour() -> bool:
-    import os
+class Colour(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+ColourOption = Annotated[
+    Colour,
+    typer.Option(
+        "--color",
+        "--colour",
+        help="Colour the text report: auto (a terminal, unless NO_COLOR; FORCE_COLOR "
+        "forces it, TERM=dumb stops it), always or never.",
+    ),
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Problems only: no progress bar, no summary line, and in the text report "
+        "only the findings shown as errors or warnings.",
+    ),
+]
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -218,6 +275,7 @@ ConfigOption = Annotated[
     typer.Option(
         "--config",
         "-c",
+        metavar="FILE",
         help="Read this configuration file instead of looking for .factcheck.toml or "
         "[tool.factcheck] in pyproject.toml from here upwards.",
     ),
@@ -230,8 +288,8 @@ def check_command(
     drafts: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Draft files, directories or globs (text, Markdown, HTML); default: the "
-            "configuration's drafts.",
+            help="Draft files, directories or globs (text, Markdown, HTML), or - for stdin; "
+            "default: the configuration's drafts.",
             metavar="DRAFT",
             show_default=False,
         ),
@@ -239,12 +297,20 @@ def check_command(
     source: Annotated[
         list[str] | None,
         typer.Option(
-            "--source", "-s", help="A source file, directory or http(s) URL (repeatable)."
+            "--source",
+            "-s",
+            metavar="PATH|URL",
+            help="A source file, directory or http(s) URL (repeatable).",
         ),
     ] = None,
     ledger: Annotated[
         list[Path] | None,
-        typer.Option("--ledger", "-l", help="A ledger directory to add (repeatable)."),
+        typer.Option(
+            "--ledger",
+            "-l",
+            metavar="DIR|FILE",
+            help="A ledger directory or TOML file to add (repeatable).",
+        ),
     ] = None,
     no_default_ledger: Annotated[
         bool | None, typer.Option("--no-default-ledger", help="Leave out the shipped ledger.")
@@ -261,11 +327,13 @@ def check_command(
         typer.Option(
             "--format",
             "-f",
-            help="text, json, sarif, github, junit, rdjsonl or html. [default: text]",
+            help="text, json, sarif, github, junit, rdjsonl, html or gitlab (Code Quality). "
+            "[default: text]",
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report here (atomically).")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the report here (atomically)."),
     ] = None,
     fail_on: Annotated[
         FailOn | None,
@@ -281,11 +349,17 @@ def check_command(
     ] = False,
     baseline: Annotated[
         Path | None,
-        typer.Option("--baseline", help="Leave out the findings recorded in this baseline."),
+        typer.Option(
+            "--baseline", metavar="FILE", help="Leave out the findings recorded in this baseline."
+        ),
     ] = None,
     write_baseline: Annotated[
         Path | None,
-        typer.Option("--write-baseline", help="Record this run's findings as a baseline."),
+        typer.Option(
+            "--write-baseline",
+            metavar="FILE",
+            help="Record this run's findings as a baseline, print one line and exit 0 (no report).",
+        ),
     ] = None,
     diff: Annotated[
         str | None,
@@ -310,6 +384,14 @@ def check_command(
     refresh: Annotated[
         bool | None, typer.Option("--refresh", help="Fetch web sources anew, not from the cache.")
     ] = None,
+    restrict_to_drafts: Annotated[
+        bool,
+        typer.Option(
+            "--restrict-to-drafts",
+            help="Of the files named, check only those the configuration's drafts cover "
+            "(and .factcheckignore keeps): for hooks that pass every changed file.",
+        ),
+    ] = False,
     explain: Annotated[
         bool,
         typer.Option(
@@ -318,6 +400,30 @@ def check_command(
             "figure was matched or set aside (text and json).",
         ),
     ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Rewrite each discrepancy that is a recognised slip (it has a diagnosis) to "
+            "the figure the evidence supports, in the draft itself.",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="With --fix: print the changes as a diff, write nothing."),
+    ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            metavar="N",
+            help="Read drafts and sources on N processes; 0: every core.",
+        ),
+    ] = 1,
+    colour: ColourOption = Colour.auto,
+    quiet: QuietOption = False,
 ) -> None:
     """Check every figure of the drafts against sources and the ledger.
 
@@ -342,6 +448,12 @@ def check_command(
         factcheck check draft.md --follow-links --source https://example.org/report
 
         factcheck check draft.md --follow-links --offline --strict-sources
+
+        factcheck check draft.md --source reports/ --fix --dry-run
+
+        factcheck check news/ --jobs 0 --quiet
+
+        cat draft.md | factcheck check - --source reports/
     """
     from factcheck import config as configuration
     from factcheck import gate
@@ -366,23 +478,64 @@ def check_command(
     }
     eff = configuration.effective(loaded, command_line)
     values = eff.values
+    if dry_run and not fix:
+        raise fail("--dry-run shows what --fix would change: add --fix")
+    if fix and write_baseline is not None:
+        raise fail("--fix and --write-baseline: fix the drafts first, then record what is left")
     options = gate.Options(
         baseline=Path(values.baseline) if values.baseline else None,
         write_baseline=write_baseline,
         diff=diff,
-        progress=sys.stderr.isatty(),
+        progress=progress.wanted(sys.stderr, quiet=quiet),
         explain=explain,
+        jobs=jobs,
+        stdin=sys.stdin.buffer,
+        scope=tuple(loaded.values.drafts)
+        if restrict_to_drafts and "drafts" in loaded.explicit
+        else None,
     )
     outcome = gate.run(eff, options)
     for note in outcome.skipped:
         gate.warn(f"source {note}")
-    for note in outcome.warnings:
-        gate.warn(note)
+    if write_baseline is not None and outcome.baselined is not None:
+        for note in outcome.warnings:
+            gate.warn(note)
+        typer.echo(gate.baseline_note(write_baseline, outcome.baselined))
+        return
+    if fix:
+        outcome, changes = gate.fix(outcome, dry_run=dry_run)
+        for note in outcome.warnings:
+            gate.warn(note)
+        if dry_run:
+            _write_diff(changes, output, quiet)
+            raise typer.Exit(gate.exit_code(outcome.view))
+        for change in changes if not quiet else ():
+            figures = f"{change.figures} figure{'s' * (change.figures != 1)}"
+            gate.warn(f"fixed {figures} in {change.path}")
+    else:
+        for note in outcome.warnings:
+            gate.warn(note)
+    tinted = output is None and colour_wanted(colour.value, sys.stdout.isatty(), os.environ)
     with atomic_output(output) as out:
-        for chunk in gate.render(outcome, values.format, colour=output is None and _colour()):
+        for chunk in gate.render(outcome, values.format, colour=tinted, quiet=quiet):
             out.write(chunk)
+    if not quiet and (values.format != "text" or output is not None):
+        gate.warn(gate.summary(outcome))
     if gate.exit_code(outcome.view):
         raise typer.Exit(1)
+
+
+def _write_diff(changes: list[gate.Change], output: Path | None, quiet: bool) -> None:
+    """``--fix --dry-run``: the diff of every draft that would change, and how much."""
+    from factcheck import gate
+
+    with atomic_output(output) as out:
+        for change in changes:
+            out.write(change.diff)
+    if not quiet:
+        count, drafts = sum(change.figures for change in changes), len(changes)
+        gate.warn(f"--dry-run: {count} figure{'s' * (count != 1)} in {drafts} "
+                  f"draft{'s' * (drafts != 1)} would be fixed; nothing written")  # fmt: skip
 
 
 @app.command("config")
@@ -450,6 +603,9 @@ app.add_typer(
         factcheck ledger list --entity Anthropic --format json
     """,
 )
+
+
+adopt(app)  # real metavars in help, usage errors in one line (factcheck.cli_click)
 
 
 def main() -> None:

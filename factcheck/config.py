@@ -29,6 +29,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from factcheck.config_errors import explain, key_line, normalise_keys
 from factcheck.errors import InputError
 from factcheck.models import Verdict
 from factcheck.report.severity import DEFAULT_SEVERITY, Severity
@@ -38,7 +39,7 @@ CONFIG_NAME = ".factcheck.toml"
 PYPROJECT = "pyproject.toml"
 
 FailOn = Literal["discrepancy", "outdated", "conflicting", "unverified", "never"]
-Format = Literal["text", "json", "sarif", "github", "junit", "rdjsonl", "html"]
+Format = Literal["text", "json", "sarif", "github", "junit", "rdjsonl", "html", "gitlab"]
 _DEFAULT = Settings()
 
 
@@ -71,6 +72,8 @@ class FileConfig(BaseModel):
     approx_tolerance: float = Field(_DEFAULT.approx_tolerance, ge=0, le=1)
     rounding_cap: float = Field(_DEFAULT.rounding_cap, ge=0, le=1)
     match_threshold: float = Field(_DEFAULT.match_threshold, ge=0, le=1)
+    conversion_window_days: int = Field(_DEFAULT.conversion_window_days, ge=0, le=366)
+    conversion_tolerance: float = Field(_DEFAULT.conversion_tolerance, ge=0, le=1)
     fail_on: FailOn = "discrepancy"
     format: Format = "text"
     severity: dict[Verdict, Severity] = Field(default_factory=lambda: dict(DEFAULT_SEVERITY))
@@ -139,15 +142,21 @@ def _table(path: Path, *, required: bool) -> dict[str, Any] | None:
 
 
 def load(path: Path) -> Loaded:
-    """Read and validate one configuration file; :class:`InputError` names what is wrong."""
-    table = _table(path, required=True) or {}
+    """Read and validate one configuration file; :class:`InputError` names what is wrong,
+    with its line. Keys may be written in kebab-case (``fail-on``) too."""
+    in_pyproject = path.name == PYPROJECT
+    prefix = "tool.factcheck." if in_pyproject else ""
+    try:
+        table = normalise_keys(_table(path, required=True) or {}, prefix)
+    except ValueError as exc:
+        raise InputError(str(path), str(exc)) from None
     try:
         values = FileConfig.model_validate(table)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(p) for p in first["loc"]) or "(table)"
-        prefix = "tool.factcheck." if path.name == PYPROJECT else ""
-        raise InputError(str(path), f"{prefix}{key}: {first['msg']}") from None
+        key, problem = explain(exc.errors()[0], FileConfig)
+        text = path.read_text(encoding="utf-8")
+        line = key_line(text, key, "tool.factcheck" if in_pyproject else None)
+        raise InputError(str(path), f"{prefix}{key}: {problem}", line) from None
     loaded = Loaded(path.resolve(), values, frozenset(table))
     updates: dict[str, Any] = {
         key: [loaded.resolve_path(p) for p in getattr(values, key)]
@@ -181,6 +190,8 @@ class Effective:
             approx_tolerance=self.values.approx_tolerance,
             rounding_cap=self.values.rounding_cap,
             match_threshold=self.values.match_threshold,
+            conversion_window_days=self.values.conversion_window_days,
+            conversion_tolerance=self.values.conversion_tolerance,
         )
 
 
@@ -194,9 +205,8 @@ def effective(loaded: Loaded, command_line: Mapping[str, Any]) -> Effective:
     try:
         values = FileConfig.model_validate(merged)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(p) for p in first["loc"])
-        raise InputError(f"--{key.replace('_', '-')}", str(first["msg"])) from None
+        key, problem = explain(exc.errors()[0], FileConfig)
+        raise InputError(f"--{key.replace('_', '-')}", problem) from None
     origins = {}
     for key in FileConfig.model_fields:
         if key in given:

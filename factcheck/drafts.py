@@ -5,6 +5,8 @@
 (anchoring, ``**``, negation, directory-only patterns) where a few lines of ``fnmatch``
 would get them subtly wrong. The file is found by walking up from the working directory
 to the repository root; its patterns are relative to its own folder, as git's are.
+Folders (named, or matched by a glob) are walked without what git ignores; a file named
+on its own is checked even when git ignores it.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from pathlib import Path
 
 import pathspec
 
+from factcheck import gitignore
 from factcheck.errors import InputError
 from factcheck.sources.documents import DOCUMENT_SUFFIXES
 
 IGNORE_NAME = ".factcheckignore"
+#: The draft name that means standard input (``factcheck check -``).
+STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -54,9 +59,11 @@ class Ignore:
 
 
 def _files_under(folder: Path) -> list[Path]:
-    return sorted(
+    """The documents under ``folder``, less what git ignores there (see :mod:`gitignore`)."""
+    found = sorted(
         p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
     )
+    return gitignore.kept(folder, found)
 
 
 def expand_drafts(patterns: Iterable[str], ignore: Ignore | None = None) -> list[Path]:
@@ -64,11 +71,14 @@ def expand_drafts(patterns: Iterable[str], ignore: Ignore | None = None) -> list
 
     A name that is neither a file, a folder nor a glob matching something is an
     :class:`InputError`: a draft the user named and nobody checked is a silent pass.
+    ``-`` (standard input) stays ``Path("-")`` in its (first) place.
     """
     found: list[Path] = []
     for pattern in patterns:
         path = Path(pattern)
-        if path.is_dir():
+        if pattern == STDIN:
+            found.append(path)
+        elif path.is_dir():
             found.extend(_files_under(path))
         elif path.is_file():
             found.append(path)
@@ -83,6 +93,10 @@ def expand_drafts(patterns: Iterable[str], ignore: Ignore | None = None) -> list
     seen: set[Path] = set()
     drafts: list[Path] = []
     for draft in found:
+        if str(draft) == STDIN:
+            if draft not in drafts:  # standard input is read once, however often named
+                drafts.append(draft)
+            continue
         key = draft.resolve()
         if key in seen or (ignore is not None and ignore.ignores(draft)):
             continue

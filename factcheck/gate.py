@@ -1,7 +1,8 @@
 """``factcheck check`` as a library call: configuration in, a filtered report out.
 
-    drafts ─ read ─ (fetch web sources) ─ check ─ inline suppressions ─ baseline
-           ─ changed lines ─ View
+    drafts ─ read (--jobs; - from stdin) ─ each draft's sources read and fetched
+           ─ check (drafts with the same sources together) ─ evidence URLs
+           ─ inline suppressions ─ baseline ─ changed lines ─ View
 
 Kept out of :mod:`factcheck.cli` so that the command line stays arguments-in,
 report-out, and so that a script gets the same gate without a subprocess.
@@ -11,25 +12,36 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factcheck.baseline import Baseline, dump
 from factcheck.config import Effective
-from factcheck.drafts import Ignore, expand_drafts, find_ignore
+from factcheck.drafts import STDIN, Ignore, expand_drafts, find_ignore
 from factcheck.errors import InputError, SourceError
 from factcheck.models import CheckReport, DraftResult, Finding, Verdict
+from factcheck.progress import steps
 from factcheck.report import filter as report_filter
+from factcheck.report import provenance
 from factcheck.report.locate import relative_path, repository_root
 from factcheck.report.view import View
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from factcheck.scoping import Wanted
+    from factcheck.settings import Settings
     from factcheck.sources.documents import Document
     from factcheck.sources.ledger import Ledger
+    from factcheck.sources.parallel import Reading
+    from factcheck.sources.web import FetchSettings
+
+
+#: Severities that ``--quiet`` keeps in the text report.
+_PROBLEMS = ("error", "warning")
 
 
 @dataclass(frozen=True)
@@ -39,17 +51,26 @@ class Options:
     baseline: Path | None = None
     write_baseline: Path | None = None
     diff: str | None = None
-    progress: bool = False
+    progress: bool = False  # a progress bar on stderr (a terminal's)
+    jobs: int = 1  # processes to read drafts and sources on; 0: every core
     #: every finding with the frame read and the candidates weighed
     explain: bool = False
+    #: where the draft named ``-`` is read from
+    stdin: BinaryIO | None = None
+    #: ``--restrict-to-drafts``: of the drafts named, only those these patterns (the
+    #: configuration's drafts) cover; None: every draft named
+    scope: tuple[str, ...] | None = None
 
 
 @dataclass
 class Outcome:
     view: View
     skipped: list[str] = field(default_factory=list)  # sources left out, with why
-    #: what the user should know about the drafts: one line each, for stderr
+    #: what the user should know: one line each, for stderr (a draft with no figure,
+    #: a link to a missing file, a misspelt directive, a draft --fix left alone)
     warnings: list[str] = field(default_factory=list)
+    #: findings recorded by ``--write-baseline`` (None: no baseline written)
+    baselined: int | None = None
 
 
 #: How a warning names a language, and the other language a draft may be in.
@@ -57,54 +78,128 @@ _LANG_NAMES = {"en": "English", "de": "German"}
 _OTHER_LANG = {"en": "de", "de": "en"}
 
 
-def _progress(paths: Sequence[Path], show: bool) -> Iterator[Path]:
-    if not show or len(paths) < 2:
-        yield from paths
-        return
-    from rich.console import Console
-    from rich.progress import track
-
-    # Only stderr, and only a terminal: a log or a pipe gets the report and nothing else.
-    yield from track(paths, description="checking", console=Console(stderr=True),
-                     transient=True)  # fmt: skip
-
-
 def run(eff: Effective, options: Options, *, cwd: Path | None = None) -> Outcome:
     """Check the configured drafts; suppressions, baseline and ``--diff`` applied."""
-    from factcheck import scoping
-    from factcheck.sources.documents import read_document
     from factcheck.sources.ledger import load_ledger
+    from factcheck.sources.parallel import Reading
 
     values = eff.values
     settings = eff.settings()
     if not values.drafts:
         raise InputError("check", "no drafts named on the command line or in the configuration")
     ignore_file = find_ignore(cwd)
-    drafts = expand_drafts(values.drafts, Ignore(ignore_file) if ignore_file else None)
-    local = [Path(source) for source in values.sources if not scoping.is_url(source)]
-    urls = [source for source in values.sources if scoping.is_url(source)]
+    ignore = Ignore(ignore_file) if ignore_file else None
+    drafts = expand_drafts(values.drafts, ignore)
+    if options.scope is not None:
+        covered = {path.resolve() for path in expand_drafts(options.scope, ignore)}
+        drafts = [d for d in drafts if str(d) == STDIN or d.resolve() in covered]
     book = load_ledger([Path(p) for p in values.ledgers], default=not values.no_default_ledger)
     # The ledger lives until the run ends: the collector need not walk its (up to a
     # million) records again at every full collection.
     gc.freeze()
     names = book.names()
     lang = None if values.lang == "auto" else values.lang
-    documents = [
-        read_document(path, lang=lang, settings=settings, entities=names)
-        for path in _progress(drafts, options.progress)
-    ]
-    own = [scoping.wanted(doc, follow_links=values.follow_links) for doc in documents]
-    report, skipped = _check(documents, own, (local, urls), book, eff, options)
-    warnings = [*_draft_warnings(documents, own)]
+    reading = Reading(settings, names)
+    documents = read_drafts(
+        drafts, lang, reading, stdin=options.stdin, jobs=options.jobs, progress=options.progress
+    )
+    report, skipped, draft_warnings = check_drafts(
+        documents,
+        values.sources,
+        book,
+        settings=settings,
+        fetch=_fetch_settings(eff),
+        as_of=values.as_of,
+        follow_links=values.follow_links,
+        strict_sources=values.strict_sources,
+        explain=options.explain,
+        jobs=options.jobs,
+        progress=options.progress,
+    )
     texts = {doc.location: doc.text for doc in documents}
     root = repository_root(cwd)
-    wanted = _filters(texts, root, values.inline_config, options, report)
+    warnings: list[str] = []
+    why_hidden = _filters(texts, root, values.inline_config, options, report, warnings)
+    hidden: Counter[str] = Counter()
+
+    def wanted(draft: DraftResult, finding: Finding) -> bool:
+        why = why_hidden(draft, finding)
+        if why is not None:
+            hidden[why] += 1
+        return why is None
+
     report = report_filter.keep(report, wanted)
+    baselined = None
     if options.write_baseline is not None:
-        _write_baseline(options.write_baseline, report, root)
+        baselined = _write_baseline(options.write_baseline, report, root)
     fail_on: Verdict | None = None if values.fail_on == "never" else values.fail_on
-    view = View(report, root, texts, values.severity, fail_on)
-    return Outcome(view, skipped, warnings)
+    view = View(report, root, texts, values.severity, fail_on, dict(hidden))
+    return Outcome(view, skipped, [*draft_warnings, *warnings], baselined)
+
+
+def read_drafts(
+    paths: Sequence[Path],
+    lang: str | None,
+    reading: Reading,
+    *,
+    stdin: BinaryIO | None = None,
+    jobs: int = 1,
+    progress: bool = False,
+) -> list[Document]:
+    """The drafts at ``paths``, in order: files on ``jobs`` processes (0: every core),
+    the draft ``-`` from ``stdin`` here (read before any bar is drawn)."""
+    from factcheck.sources.parallel import read_all
+
+    piped = _stdin_draft(stdin, lang, reading) if any(str(p) == STDIN for p in paths) else None
+    files = [(path, lang) for path in paths if str(path) != STDIN]
+    with steps("reading drafts", len(files), progress) as done:
+        read = iter(read_all(files, reading, jobs=jobs, done=done))
+    return [piped if piped is not None and str(p) == STDIN else next(read) for p in paths]
+
+
+def check_drafts(
+    documents: Sequence[Document],
+    sources: Sequence[str],
+    book: Ledger,
+    *,
+    settings: Settings,
+    fetch: FetchSettings,
+    as_of: dt.date | None = None,
+    follow_links: bool = False,
+    strict_sources: bool = False,
+    explain: bool = False,
+    jobs: int = 1,
+    progress: bool = False,
+) -> tuple[CheckReport, list[str], list[str]]:
+    """Every figure of the drafts read judged against its sources and ``book``: the
+    report (each piece of evidence with the URL it can be read at), the sources left
+    out (one line each, with why) and what the user should know about the drafts.
+
+    ``sources`` are the run's files, folders and http(s) URLs; a draft that names its
+    own (:mod:`factcheck.scoping`) is compared with those instead. What the command line
+    and :func:`factcheck.check` have in common.
+    """
+    from factcheck import scoping
+
+    local = [Path(source) for source in sources if not scoping.is_url(source)]
+    urls = [source for source in sources if scoping.is_url(source)]
+    own = [scoping.wanted(doc, follow_links=follow_links) for doc in documents]
+    judging = _Judging(settings, fetch, as_of, strict_sources, explain, jobs, progress)
+    report, skipped = _check(documents, own, (local, urls), book, judging)
+    return provenance.with_urls(report, book), skipped, [*_draft_warnings(documents, own)]
+
+
+@dataclass(frozen=True)
+class _Judging:
+    """How the drafts of one run are judged, once they are read."""
+
+    settings: Settings
+    fetch: FetchSettings
+    as_of: dt.date | None
+    strict_sources: bool
+    explain: bool
+    jobs: int
+    progress: bool
 
 
 def _check(
@@ -112,8 +207,7 @@ def _check(
     own: Sequence[Wanted],
     run_sources: tuple[Sequence[Path], Sequence[str]],
     book: Ledger,
-    eff: Effective,
-    options: Options,
+    how: _Judging,
 ) -> tuple[CheckReport, list[str]]:
     """The report of every draft checked against its sources (see :mod:`factcheck.scoping`:
     its own, and the run's files and URLs unless it names its own), and the sources that
@@ -122,35 +216,44 @@ def _check(
     from factcheck import scoping
     from factcheck.compare.check import check
     from factcheck.report.merge import merge
-    from factcheck.sources.documents import expand, read_document
+    from factcheck.sources.documents import expand
+    from factcheck.sources.parallel import Reading, read_all
 
-    values, settings, names = eff.values, eff.settings(), book.names()
+    settings, names = how.settings, book.names()
     run_files = expand(run_sources[0])
     plans = [scoping.sources_of(wanted, run_files, run_sources[1]) for wanted in own]
     files = {scoping.file_key(path): path for paths, _ in plans for path in paths}
-    read = {
-        key: read_document(path, settings=settings, entities=names) for key, path in files.items()
-    }
+    # Each file once, on --jobs processes, in the order first named (as one process reads).
+    with steps("reading sources", len(files), how.progress) as done:
+        documents_read = read_all(
+            [(path, None) for path in files.values()],
+            Reading(settings, names),
+            jobs=how.jobs,
+            done=done,
+        )
+    read = dict(zip(files, documents_read, strict=True))
     every_url = list(dict.fromkeys(url for _, urls in plans for url in urls))
     pages: dict[str, Document] = {}
     failed: dict[str, tuple[str, str]] = {}
     if every_url:
-        pages, failed = _web_sources(every_url, eff, names, options.progress)
-    if failed and values.strict_sources:
+        pages, failed = _web_sources(every_url, how.fetch, settings, names, how.progress)
+    if failed and how.strict_sources:
         raise SourceError(*next(iter(failed.values())))
     groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Document]] = {}
     for doc, (paths, urls) in zip(documents, plans, strict=True):
         key = (tuple(scoping.file_key(path) for path in paths), tuple(urls))
         groups.setdefault(key, []).append(doc)
+    if not groups:  # no draft left (--restrict-to-drafts): an empty report, still one
+        groups[(), ()] = []
     reports = [
         check(
             members,
             [read[k] for k in keys] + [pages[url] for url in urls if url in pages],
             book,
-            as_of=values.as_of,
+            as_of=how.as_of,
             settings=settings,
             failed=[failed[url] for url in urls if url in failed],
-            explain=options.explain,
+            explain=how.explain,
         )
         for (keys, urls), members in groups.items()
     ]
@@ -176,49 +279,59 @@ def _draft_warnings(documents: Sequence[Document], own: Sequence[Wanted]) -> Ite
             yield f"{doc.location}: links to {target}, which does not exist"
 
 
-def _web_sources(
-    urls: Sequence[str], eff: Effective, names: Sequence[str], progress: bool
-) -> tuple[dict[str, Document], dict[str, tuple[str, str]]]:
-    """The documents of the pages at ``urls``, and (URL as shown, why) for those that
-    failed, each by the URL asked for."""
-    from factcheck.errors import FetchError
-    from factcheck.sources.article import to_document
-    from factcheck.sources.web import Fetcher, FetchSettings
+def _stdin_draft(stdin: BinaryIO | None, lang: str | None, reading: Reading) -> Document:
+    """The draft ``-``: standard input, decoded as a file's bytes would be.
+
+    It has no name to tell its format by, so it is read as a draft is written: as HTML
+    when it starts as a page does, else as Markdown (a hard-wrapped paragraph is one run
+    of text, code is no prose), never as plain text, whose every line break may end a
+    sentence.
+    """
+    from factcheck.sources.documents import parse_document
+    from factcheck.text import markup
+    from factcheck.text.decode import decode_bytes
+
+    if stdin is None:
+        raise InputError(STDIN, "no standard input to read the draft from")
+    text = decode_bytes(stdin.read(), "<stdin>")
+    fmt: markup.Format = "html" if markup.detect_format(STDIN, text) == "html" else "markdown"
+    return parse_document(
+        STDIN,
+        text,
+        lang=lang,
+        settings=reading.settings,
+        entities=reading.entities,
+        fmt=fmt,
+        strict=True,
+    )
+
+
+def _fetch_settings(eff: Effective) -> FetchSettings:
+    """How web sources are fetched: the configuration's ``[web]`` and the flags."""
+    from factcheck.sources.web import FetchSettings
 
     values = eff.values
-    fetch = FetchSettings(
+    return FetchSettings(
         **values.web.model_dump(),
         allow_private=values.allow_private,
         offline=values.offline,
         refresh=values.refresh,
     )
-    with Fetcher(fetch) as fetcher, _fetch_progress(len(urls), progress) as done:
-        results = fetcher.fetch_all(urls, done)
-    documents: dict[str, Document] = {}
-    failed: dict[str, tuple[str, str]] = {}
-    for url, result in zip(urls, results, strict=True):
-        if isinstance(result, FetchError):
-            failed[url] = (result.location, result.message)
-            continue
-        try:
-            documents[url] = to_document(result, settings=eff.settings(), entities=names)
-        except FetchError as exc:
-            failed[url] = (exc.location, exc.message)
-    return documents, failed
 
 
-@contextmanager
-def _fetch_progress(total: int, show: bool) -> Iterator[Callable[[], None]]:
-    """A callback to count finished fetches; a bar on a terminal's stderr, as above."""
-    if not show or total < 2:
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
+def _web_sources(
+    urls: Sequence[str],
+    fetch: FetchSettings,
+    settings: Settings,
+    names: Sequence[str],
+    progress: bool,
+) -> tuple[dict[str, Document], dict[str, tuple[str, str]]]:
+    """The documents of the pages at ``urls``, and (URL as shown, why) for those that
+    failed, each by the URL asked for."""
+    from factcheck.sources.article import read_pages
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("fetching", total=total)
-        yield lambda: bar.advance(task)
+    with steps("fetching", len(urls), progress) as done:
+        return read_pages(urls, fetch, settings=settings, entities=names, done=done)
 
 
 def _filters(
@@ -227,55 +340,84 @@ def _filters(
     inline: bool,
     options: Options,
     report: CheckReport,
-) -> Callable[[DraftResult, Finding], bool]:
+    warnings: list[str],
+) -> Callable[[DraftResult, Finding], str | None]:
+    """Why a finding is left out (suppressed, baselined, unchanged), or None to show it."""
     from factcheck import suppress
     from factcheck.gitdiff import changed_lines
 
     silenced: set[tuple[str, str]] = set()
     if inline:
         for draft in report.drafts:
-            claims = (f.claim for f in draft.findings)
-            silenced |= {(draft.path, i) for i in suppress.silenced(texts[draft.path], claims)}
+            found = suppress.parse(texts[draft.path])
+            warnings += [f"{draft.path}:{line}: {message}" for line, message in found.warnings]
+            silenced |= {(draft.path, f.claim.id) for f in draft.findings if found.silences(f)}
     baseline = Baseline.load(options.baseline) if options.baseline else None
     changed: dict[str, set[int] | None] = {}
     if options.diff is not None:
-        changed = {d.path: changed_lines(Path(d.path), options.diff) for d in report.drafts}
+        changed = {
+            d.path: None if d.path == STDIN else changed_lines(Path(d.path), options.diff)
+            for d in report.drafts
+        }
 
-    def wanted(draft: DraftResult, finding: Finding) -> bool:
+    def why_hidden(draft: DraftResult, finding: Finding) -> str | None:
         if (draft.path, finding.claim.id) in silenced:
-            return False
+            return "suppressed"
         if options.diff is not None:
             lines = changed[draft.path]
             if lines is not None and finding.claim.line not in lines:
-                return False
-        return baseline is None or not baseline.accepts(relative_path(draft.path, root), finding)
+                return "unchanged"
+        if baseline is not None and baseline.accepts(relative_path(draft.path, root), finding):
+            return "baselined"
+        return None
 
-    return wanted
+    return why_hidden
 
 
-def _write_baseline(path: Path, report: CheckReport, root: Path) -> None:
+def _write_baseline(path: Path, report: CheckReport, root: Path) -> int:
+    """Write the baseline of ``report``'s findings to ``path``; how many it holds."""
     from factcheck.output import atomic_output
 
-    entries = (
+    entries = [
         (relative_path(draft.path, root), finding)
         for draft in report.drafts
         for finding in draft.findings
         if finding.verdict != "consistent"
-    )
+    ]
     with atomic_output(path) as out:
         out.write(dump(entries))
+    return len(entries)
 
 
-def render(outcome: Outcome, fmt: str, *, colour: bool) -> Iterator[str]:
+def baseline_note(path: Path, count: int) -> str:
+    """The one line ``--write-baseline`` prints.
+
+    >>> baseline_note(Path("base.json"), 1)
+    'factcheck: wrote 1 finding to base.json; --baseline base.json leaves it out'
+    """
+    findings = f"{count} finding{'s' * (count != 1)}"
+    them = "it" if count == 1 else "them"
+    return f"factcheck: wrote {findings} to {path}; --baseline {path} leaves {them} out"
+
+
+def _unused_keys(report: CheckReport) -> dict[str, Any] | None:
+    """The optional keys no finding uses, left out of the JSON: without --explain there
+    are no "explain" keys, and without a note (an exchange rate, the draft's own
+    arithmetic) no "note" keys in the evidence: schema version 1 as it was."""
+    findings = [f for d in report.drafts for f in d.findings]
+    hidden: dict[str, Any] = {}
+    if not any(f.explain for f in findings):
+        hidden["explain"] = True
+    if not any(e.note for f in findings for e in f.evidence):
+        hidden["evidence"] = {"__all__": {"note"}}
+    return {"drafts": {"__all__": {"findings": {"__all__": hidden}}}} if hidden else None
+
+
+def render(outcome: Outcome, fmt: str, *, colour: bool, quiet: bool = False) -> Iterator[str]:
     """The report's text in ``fmt``, in chunks that end with a newline."""
     view = outcome.view
     if fmt == "json":
-        # Without --explain the report has no "explain" keys: schema version 1 as it was.
-        explained = any(f.explain for d in view.report.drafts for f in d.findings)
-        hidden = (
-            None if explained else {"drafts": {"__all__": {"findings": {"__all__": {"explain"}}}}}
-        )
-        yield view.report.model_dump_json(indent=2, exclude=hidden) + "\n"
+        yield view.report.model_dump_json(indent=2, exclude=_unused_keys(view.report)) + "\n"
     elif fmt == "sarif":
         from factcheck.report import sarif
 
@@ -296,10 +438,63 @@ def render(outcome: Outcome, fmt: str, *, colour: bool) -> Iterator[str]:
         from factcheck.report import rdjsonl
 
         yield from (line + "\n" for line in rdjsonl.render(view))
+    elif fmt == "gitlab":
+        from factcheck.report import gitlab
+
+        yield gitlab.render(view)
     else:
         from factcheck.report.text import render as text
 
-        yield from (line + "\n" for line in text(view.report, colour=colour))
+        report = view.report
+        if quiet:  # problems only: what is shown as an error or a warning
+            report = report_filter.keep(report, lambda _, f: view.severity[f.verdict] in _PROBLEMS)
+        lines = text(report, colour=colour, texts=view.texts, hidden=view.hidden,
+                     with_summary=not quiet)  # fmt: skip
+        yield from (line + "\n" for line in lines)
+
+
+def summary(outcome: Outcome) -> str:
+    """The run in one line: figures per verdict, and those left out (fixed, suppressed…)."""
+    from factcheck.report.text import summary as line
+
+    return line(outcome.view.report, outcome.view.hidden)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What ``--fix`` changes (or, dry, would change) in one draft."""
+
+    path: str
+    diff: str
+    figures: int
+
+
+def fix(outcome: Outcome, *, dry_run: bool) -> tuple[Outcome, list[Change]]:
+    """``--fix``: each fixable finding written into its draft, and left out of the report
+    as "fixed"; with ``dry_run`` nothing is written and the outcome stays as it was.
+
+    A draft that cannot be fixed safely keeps its findings, with a warning.
+    """
+    from factcheck import fix as fixing
+
+    view = outcome.view
+    changes: list[Change] = []
+    fixed: set[tuple[str, str]] = set()
+    for plan in fixing.plan(view.report, view.texts):
+        name = relative_path(plan.path, view.root)
+        if not dry_run:
+            try:
+                fixing.write(plan)
+            except InputError as exc:
+                outcome.warnings.append(str(exc))
+                continue
+            fixed |= {(plan.path, edit.claim_id) for edit in plan.edits}
+        changes.append(Change(plan.path, fixing.unified_diff(plan, name), len(plan.edits)))
+    if not fixed:
+        return outcome, changes
+    report = report_filter.keep(view.report, lambda d, f: (d.path, f.claim.id) not in fixed)
+    view = replace(view, report=report, hidden={**view.hidden, "fixed": len(fixed)})
+    return replace(outcome, view=view), changes
 
 
 def exit_code(view: View) -> int:

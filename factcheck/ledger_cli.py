@@ -51,18 +51,26 @@ class RecordLang(StrEnum):
 def validate_command(
     dirs: Annotated[
         list[Path] | None,
-        typer.Argument(help="Ledger directories (default: the shipped ledger).", metavar="DIR"),
+        typer.Argument(
+            help="Ledger directories or TOML files (default: the shipped ledger).",
+            metavar="DIR|FILE",
+        ),
     ] = None,
 ) -> None:
     """Check ledger files and print every problem as path:line: message.
 
-    Exit code 0 and a one-line summary when all is well; 2 when there are problems.
+    Problems are what a check would refuse (a missing or unknown key, a value that is
+    not the metric's kind, a source that is not a URL) and records that repeat another's
+    figure. Exit code 0 and a one-line summary when all is well; 2 when there are
+    problems.
 
     Example:
 
         factcheck ledger validate
 
         factcheck ledger validate my-claims/ team-claims/
+
+        factcheck ledger validate my-claims/anthropic.toml
     """
     folders = dirs or [default_ledger_dir()]
     problems = validate_ledger(folders)
@@ -82,7 +90,7 @@ def validate_command(
 def list_command(
     ledger: Annotated[
         list[Path] | None,
-        typer.Option("--ledger", "-l", help="A ledger directory to add (repeatable)."),
+        typer.Option("--ledger", "-l", help="A ledger directory or TOML file to add (repeatable)."),
     ] = None,
     no_default_ledger: Annotated[
         bool, typer.Option("--no-default-ledger", help="Leave out the shipped ledger.")
@@ -179,7 +187,7 @@ def add_command(
 
     \b
         factcheck ledger add my-claims/anthropic.toml --entity Anthropic \\
-            --metric valuation --value "$61.5 billion" --as-of 2025-03-03 \\
+            --metric valuation --value '$61.5 billion' --as-of 2025-03-03 \\
             --source https://example.com/anthropic-series-e
     """
     record: dict[str, object] = {

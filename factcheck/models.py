@@ -25,8 +25,9 @@ SENTENCE_REACH = 240
 
 Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most", "up_to", "range"]
 #: Where evidence came from: a source the draft cites in the figure's paragraph, any
-#: other source, or the ledger.
-Via = Literal["cited", "source", "ledger"]
+#: other source, the ledger, or the draft itself (its other figures, whose arithmetic
+#: the figure breaks).
+Via = Literal["cited", "source", "ledger", "draft"]
 Verdict = Literal["consistent", "discrepancy", "outdated", "conflicting", "unverified"]
 Diagnosis = Literal[
     "scale",
@@ -38,6 +39,12 @@ Diagnosis = Literal[
     "attribution",
     "superseded",
     "sum",
+    # a draft's own arithmetic: a change, a multiple, a stake or a price that its other
+    # figures do not give; a conversion that no rate of its date gives; a change in percent
+    # that is one in percentage points (or the other way round)
+    "arithmetic",
+    "conversion",
+    "points_vs_percent",
 ]
 
 #: Verdicts from the least to the most serious, as ``--fail-on`` reads them.
@@ -145,6 +152,19 @@ class ExtractReport(_Record):
     documents: list[ExtractedDocument]
 
 
+class ArticleClaims(_Record):
+    """The claims of one article of an archive (``extract`` over JSON Lines).
+
+    Claim ids here are unique within the archive: each is a hash of the claim's own id
+    and the article's ``id`` (two articles with the same text still differ).
+    """
+
+    id: str | int = Field(description="The article's id, as the archive gives it.")
+    url: str | None = Field(None, description="The article's URL, when the archive gives it.")
+    lang: str = Field(description="'en' or 'de': given by the article, the run, or detected.")
+    claims: list[Claim]
+
+
 class SourceInfo(_Record):
     """A document the draft was compared with: a file, a web page or a ledger file."""
 
@@ -163,7 +183,19 @@ class Evidence(_Record):
     via: Via | None = Field(
         None,
         description="Where the evidence came from: 'cited' (a source linked in the figure's "
-        "own paragraph), 'source' (another source) or 'ledger'.",
+        "own paragraph), 'source' (another source), 'ledger', or 'draft' (another figure of "
+        "the draft whose arithmetic the figure breaks).",
+    )
+    note: str | None = Field(
+        None,
+        description="How the evidence bears on the figure when it is not the same figure: "
+        "the arithmetic ('$2.1 million to $2.6 million is +19% to +29%') or the exchange "
+        "rate and its date ('ECB reference rate of 2025-06-02: 1 EUR = 1.1419 USD').",
+    )
+    url: str | None = Field(
+        None,
+        description="Where the evidence can be read: for a ledger record the URL its figure "
+        "was verified at, for a web source the page; null for a local file.",
     )
 
 

@@ -42,3 +42,23 @@ class Settings(BaseModel):
             "the same fact; a round value needs 0.15 more, a bound ('more than 500') 0.20."
         ),
     )
+    conversion_window_days: int = Field(
+        7,
+        ge=0,
+        le=366,
+        description=(
+            "A conversion stated in a draft ('$50bn (€43bn)') holds when an ECB euro reference "
+            "rate of the draft's day or of this many days before it gives it; a draft in one "
+            "currency agrees with a source in another at a rate from this many days before "
+            "the earlier of the two dates up to the draft's."
+        ),
+    )
+    conversion_tolerance: float = Field(
+        0.01,
+        ge=0,
+        le=1,
+        description=(
+            "Relative leeway of a conversion beyond the rounding of its figures: newsrooms "
+            "convert at market rates, which stray from the ECB's fixing."
+        ),
+    )

@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ import pytest
 from factcheck import extract
 from factcheck.archive import (
     Article,
+    claim_id,
+    extract_article_lines,
     extract_articles,
     parse_line,
     read_archive,
@@ -21,6 +24,7 @@ from factcheck.archive import (
     write_archives,
 )
 from factcheck.errors import InputError
+from factcheck.models import ArticleClaims
 from tests.archive_fixtures import TEXTS, articles, read_lines, write_archive
 from tests.cli_helpers import run
 
@@ -53,38 +57,63 @@ def test_blank_lines_and_a_byte_order_mark_are_skipped() -> None:
 
 def test_an_article_line_holds_exactly_what_extract_finds() -> None:
     article = Article("k-1", TEXTS[5], None, "https://news.example/k-1", 1)
-    record = json.loads(next(extract_articles([article])))
+    record = json.loads(next(extract_article_lines([article])))
     assert list(record) == ["id", "url", "lang", "claims"]
     assert (record["id"], record["url"], record["lang"]) == ("k-1", article.url, "en")
-    expected = [claim.model_dump(mode="json") for claim in extract(TEXTS[5])]
+    found = extract(TEXTS[5])
+    # Everything as extract reads it, but ids that name the article too.
+    expected = [{**c.model_dump(mode="json"), "id": claim_id("k-1", c)} for c in found]
     assert record["claims"] == expected
     assert all(TEXTS[5][c["start"] : c["end"]] == c["text"] for c in record["claims"])
+
+
+def test_records_are_models_and_lines_their_json() -> None:
+    article = Article("k-1", TEXTS[5], None, "https://news.example/k-1", 1)
+    (record,) = extract_articles([article])
+    assert isinstance(record, ArticleClaims)
+    (line,) = extract_article_lines([article])
+    assert ArticleClaims.model_validate_json(line) == record
+    assert [c.text for c in record.claims] == [c.text for c in extract(TEXTS[5])]
+
+
+def test_claim_ids_are_unique_within_an_archive() -> None:
+    same = TEXTS[5]
+    batch = [Article("k-1", same, None, None, 1), Article("k-2", same, None, None, 2),
+             Article(3, same, None, None, 3), Article("3", same, None, None, 4)]  # fmt: skip
+    ids = [claim.id for record in extract_articles(batch) for claim in record.claims]
+    assert len(ids) == 4 * len(extract(same)) > 4
+    assert len(set(ids)) == len(ids)
+    again = [claim.id for record in extract_articles(batch[:1]) for claim in record.claims]
+    assert again == ids[: len(again)]  # stable: the same article gives the same ids
 
 
 def test_the_lang_of_an_article_wins_over_the_run_and_detection() -> None:
     text = "Der Umsatz stieg auf 2.400 Tonnen."
     given = Article(1, text, "en", None, 1)
-    (line,) = extract_articles([given], lang="de")
-    record = json.loads(line)
-    assert record["lang"] == "en"
-    assert record["claims"][0]["value"] == 2.4  # read as English: "2.400" is 2.4
+    (record,) = extract_articles([given], lang="de")
+    assert record.lang == "en"
+    assert record.claims[0].value == 2.4  # read as English: "2.400" is 2.4
 
 
 def test_an_article_without_figures_still_has_its_line() -> None:
-    (line,) = extract_articles([Article("quiet", TEXTS[4], None, None, 1)])
+    (line,) = extract_article_lines([Article("quiet", TEXTS[4], None, None, 1)])
     assert json.loads(line) == {"id": "quiet", "lang": "en", "claims": []}
 
 
-def test_two_processes_give_the_same_lines_in_the_same_order() -> None:
+@pytest.mark.parametrize("extract_all", [extract_articles, extract_article_lines])
+def test_two_processes_give_the_same_results_in_the_same_order(
+    extract_all: Callable[..., Iterator[object]],
+) -> None:
     records = articles(60)
     batch = [
         Article(str(r["id"]), str(r["text"]), None, None, n + 1) for n, r in enumerate(records)
     ]
-    one = list(extract_articles(batch, jobs=1))
+    one = list(extract_all(batch, jobs=1))
     # Tiny batches: many of them in flight at once, finishing in any order.
-    two = list(extract_articles(batch, jobs=2, batch_chars=200))
+    two = list(extract_all(batch, jobs=2, batch_chars=200))
     assert two == one
-    assert [json.loads(line)["id"] for line in two] == [r["id"] for r in records]
+    ids = [r.id if isinstance(r, ArticleClaims) else json.loads(str(r))["id"] for r in two]
+    assert ids == [r["id"] for r in records]
 
 
 def test_negative_jobs_are_refused() -> None:
@@ -209,7 +238,7 @@ def test_cli_refuses_other_formats_and_mixtures(tmp_path: Path) -> None:
         ((archive, "--format", "text"), "archives are written as JSON Lines"),
         ((archive, doc), "cannot be read in one run"),
         ((doc, "--jobs", "2"), "--jobs: works on archives only"),
-        ((archive, "--jobs", "-1"), "greater than or equal to 0"),
+        ((archive, "--jobs", "-1"), "--jobs: -1 is too small: at least 0"),
     ]:
         done = run("extract", *args)
         assert done.returncode == 2, args

@@ -24,8 +24,13 @@ from tests.cli_helpers import run
 def client() -> Iterator[Client]:
     """Two worker processes, one thread each, as a small real cluster would have."""
     with (
+        # The scheduler's HTTP server on a free port of its own: on the default 8787,
+        # taken by another run on the machine, distributed warns (an error here).
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address="127.0.0.1:0",
         ) as cluster,
         Client(cluster) as connected,
     ):

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli_helpers import SOURCE, run, write
+from tests.project_tree import Hooks
 
-PROJECT = Path(__file__).resolve().parents[1]
 HEAD = "---\ndate: 2025-11-20\n---\n\n"
 OLD_SLIP = "Ardent Foundry is to employ 1,400 people near Porto.\n"
 SILENCED = (
@@ -74,7 +74,11 @@ def test_config_suppression_baseline_and_diff(tmp_path: Path) -> None:
                               ("news/plant.md", 8, "discrepancy")]  # fmt: skip
 
     wrote = run("check", "--write-baseline", "../factcheck-baseline.json", cwd=sub)
-    assert wrote.returncode == 1
+    assert (wrote.returncode, wrote.stderr) == (0, "")
+    assert wrote.stdout == (
+        "factcheck: wrote 1 finding to ../factcheck-baseline.json; "
+        "--baseline ../factcheck-baseline.json leaves it out\n"
+    )
     baseline = json.loads((repo / "factcheck-baseline.json").read_text(encoding="utf-8"))
     assert [e["path"] for e in baseline["findings"]] == ["news/plant.md"]
     accepted = run("check", "--baseline", "factcheck-baseline.json", cwd=repo)
@@ -122,36 +126,10 @@ def test_globs_directories_and_no_draft(tmp_path: Path) -> None:
     assert "drafts/*.md: no draft matches" in missing.stderr
 
 
-def snapshot(target: Path) -> Path:
-    """The project's working tree (tracked and new files, not ignored ones) as a commit.
-
-    ``pre-commit try-repo`` on a dirty checkout picks up changes to tracked files only;
-    a copy committed whole tests the hook as the working tree has it, new modules too.
-    """
-    listed = git(PROJECT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-    for name in filter(None, listed.split("\0")):
-        source = PROJECT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    git(target, "init", "-q", "-b", "main")
-    git(target, "add", "-A")
-    git(target, "commit", "-q", "-m", "snapshot")
-    return target
-
-
 @pytest.mark.slow
-def test_pre_commit_hook_fails_on_a_discrepancy(tmp_path: Path) -> None:
-    pre_commit = shutil.which("pre-commit")
-    if pre_commit is None:
-        pytest.skip("pre-commit is not installed (pip install -e '.[dev]')")
+def test_pre_commit_hook_fails_on_a_discrepancy(tmp_path: Path, hooks: Hooks) -> None:
     repo = newsroom(tmp_path)
-    hooks = snapshot(tmp_path / "factcheck-snapshot")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
-    done = subprocess.run(
-        [pre_commit, "try-repo", str(hooks), "factcheck", "--files", "news/plant.md"],
-        cwd=repo, capture_output=True, text=True, env=env, check=False, timeout=900,
-    )  # fmt: skip
+    done = hooks.try_repo(repo, "--files", "news/plant.md")
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Failed" in done.stdout
     assert "news/plant.md:5:" in done.stdout

@@ -7,6 +7,7 @@ the same rule without touching this file.
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -110,3 +111,33 @@ def test_help_is_printed_with_its_example(path: tuple[str, ...]) -> None:
     assert (done.returncode, done.stderr) == (0, "")
     assert "Example:" in done.stdout
     assert f"factcheck {' '.join(path)}" in done.stdout.split("Example:", 1)[1]
+
+
+def _arguments(line: str) -> list[str]:
+    """The words after ``factcheck`` in an example line, up to a pipe or a redirection.
+
+    >>> _arguments("cat a.txt | factcheck extract - --lang de > out.json")
+    ['extract', '-', '--lang', 'de']
+    """
+    lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    words = list(lexer)
+    start = words.index("factcheck") + 1
+    end = next((i for i, w in enumerate(words[start:], start) if set(w) <= set("|&;<>()")),
+               len(words))  # fmt: skip
+    return words[start:end]
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
+def test_examples_mean_in_bash_what_they_say(path: tuple[str, ...], tmp_path: Path) -> None:
+    """Pasted into bash, an example passes the arguments it shows ("$61.5 billion" in
+    double quotes would reach factcheck as "1.5 billion")."""
+    examples = (_command(path).help or "").rpartition("Example:")[2]
+    for line in _example_lines(examples):
+        # factcheck stands in as a shell function that prints its arguments to fd 3,
+        # so pipes and redirections of the example do not get in the way.
+        script = 'factcheck() { printf "%s\\0" "$@" >&3; }\n' + line
+        wrapped = f"{{ {script}\n}} 3>&1 >/dev/null 2>&1"
+        done = subprocess.run(["bash", "-c", wrapped], cwd=tmp_path, capture_output=True,
+                              text=True, check=False)  # fmt: skip
+        assert done.stdout.split("\0")[:-1] == _arguments(line), line

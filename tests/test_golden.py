@@ -19,7 +19,13 @@ import pytest
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden"
-EXAMPLES = ["anthropic-buildout.md", "planted-slips.md", "anthropic-rechenzentren.md"]
+EXAMPLES = [
+    "anthropic-buildout.md",
+    "planted-slips.md",
+    "anthropic-rechenzentren.md",
+    "arithmetic-slips.md",
+    "eigene-rechnung.md",
+]
 
 
 def _normalise(report: dict[str, Any]) -> dict[str, Any]:

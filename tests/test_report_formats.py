@@ -36,7 +36,9 @@ def check(tmp_path: Path, fmt: str, *extra: str) -> tuple[int, str]:
     write(tmp_path, "source.md", SOURCE)
     done = run("check", "news/draft.md", "--source", "source.md", "--no-default-ledger",
                "--format", fmt, *extra, cwd=tmp_path)  # fmt: skip
-    assert done.stderr == ""
+    # a machine format keeps stdout for the report; the one-line summary goes to stderr
+    assert done.stderr.startswith("factcheck: 3 figures in 1 draft as of "), done.stderr
+    assert done.stderr.count("\n") == 1
     return done.returncode, done.stdout
 
 
@@ -107,6 +109,7 @@ def test_github_annotations_and_grouped_log(tmp_path: Path) -> None:
         f"::error file=news/draft.md,line=6,endLine=6,col={CHARS},endColumn={CHARS + 5},"
         "title=discrepancy%3A 1%2C400 (evidence%3A 4%2C100)::"
         "4,100 in source.md (2025-11-18), not 1,400 (the same digits in another order)."
+        "%0A%0ASuggested change:%0A```suggestion%0A" + LINE.replace("1,400", "4,100") + "%0A```"
     )
     assert any(line.startswith("::notice file=news/draft.md,line=7,") for line in lines)
     assert not any(line.startswith("::") and "$9 billion" in line for line in lines)

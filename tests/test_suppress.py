@@ -52,7 +52,9 @@ def test_parse_directives() -> None:
         "a\n<!--factcheck-disable-next-line-->\nb\n<!-- FACTCHECK off -->x"
         '<!-- factcheck-disable "$61.5  Billion" -->'
     )
-    assert found.lines == frozenset({3})
-    ((start, end),) = found.regions
+    assert found.lines == {3: None}
+    ((start, end, verdicts),) = found.regions
     assert end > start
-    assert found.figures == ("$61.5 billion",)
+    assert verdicts is None
+    assert found.figures == (("$61.5 billion", None),)
+    assert found.warnings == ()

@@ -20,10 +20,11 @@ import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import process
 
+from factcheck.compare.arithmetic import SameFact, Slip, apply_slips, find_slips
 from factcheck.compare.citations import cited_sources
 from factcheck.compare.explain import explain as explanation
 from factcheck.compare.figures import Figure, from_claim, meets
@@ -34,7 +35,14 @@ from factcheck.extract.pipeline import DEFAULT_SETTINGS
 from factcheck.frame.model import Frame
 from factcheck.frame.reader import read_frames
 from factcheck.lexicon import Concept, load_concepts, unit_kind
-from factcheck.models import VERDICT_ORDER, CheckReport, DraftResult, Finding, SourceInfo
+from factcheck.models import (
+    VERDICT_ORDER,
+    CheckReport,
+    Diagnosis,
+    DraftResult,
+    Finding,
+    SourceInfo,
+)
 from factcheck.settings import Settings
 from factcheck.sources.documents import Document
 
@@ -250,6 +258,7 @@ def check(
     lists them with their error. With ``explain``, every finding carries the frame read
     and the candidates weighed (:mod:`~factcheck.compare.explain`).
     """
+    dated = as_of is not None
     as_of = as_of or dt.date.today()
     concepts = load_concepts()
     parties = Parties(ledger.entities if ledger else {})
@@ -306,6 +315,11 @@ def check(
             if explain:
                 finding = finding.model_copy(update={"explain": explanation(draft, found)})
             findings.append(finding)
+        slips = find_slips(
+            figures, doc.lang, doc.published or as_of, settings, _same_fact(matcher),
+            dated=dated or doc.published is not None,
+        )  # fmt: skip
+        findings = _own_arithmetic(doc, figures, findings, infos, slips)
         results.append(DraftResult(path=doc.location, lang=doc.lang, findings=findings))
     return CheckReport(as_of=as_of, drafts=results, sources=infos, summary=summarize(results))
 
@@ -317,6 +331,49 @@ def _shared_frames(documents: Sequence[Document], known: Iterable[str]) -> list[
     frames = read_frames([(d.view or d.text, d.lang, d.claims) for d in documents], known)
     one: dict[Frame, Frame] = {}
     return [[one.setdefault(frame, frame) for frame in doc] for doc in frames]
+
+
+def _own_arithmetic(
+    doc: Document,
+    figures: Sequence[Figure],
+    findings: list[Finding],
+    infos: list[SourceInfo],
+    slips: Sequence[Slip],
+) -> list[Finding]:
+    """The slips of the draft's own arithmetic (:mod:`~factcheck.compare.arithmetic`)
+    given to the figures nothing else decided; the draft is listed among the report's
+    sources when its own figures are evidence."""
+    if not slips:
+        return findings
+    source = f"draft-{sum(1 for i in infos if i.id.startswith('draft-')) + 1}"
+    updated = apply_slips(findings, figures, slips, source)
+    if updated != findings:
+        infos.append(
+            SourceInfo(
+                id=source,
+                location=doc.location,
+                title="the draft itself",
+                published=doc.published,
+                claims=len(doc.claims),
+            )
+        )
+    return updated
+
+
+def _same_fact(matcher: Matcher) -> SameFact:
+    """Whether two figures of a draft state one fact, as the matcher judges a source's."""
+
+    def judge(a: Figure, b: Figure) -> Diagnosis | Literal["agrees"] | None:
+        found = matcher.assess(a, [b])
+        if found.agrees:
+            return "agrees"
+        slips = [
+            m for m in found.slips
+            if m.relation.metric == "same" and m.relation.party in ("same", "crossed")
+        ]  # fmt: skip
+        return slips[0].diagnosis if slips else None
+
+    return judge
 
 
 def _siblings(figures: Sequence[Figure]) -> dict[str, list[Figure]]:

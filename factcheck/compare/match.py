@@ -42,6 +42,7 @@ from factcheck.compare.suggest import stated_number
 from factcheck.frame.model import Frame
 from factcheck.lexicon import Concept
 from factcheck.models import Diagnosis
+from factcheck.rates import shipped_rates
 from factcheck.settings import Settings
 
 Role = Literal["agrees", "slip", "same", "elsewhere", "aside"]
@@ -73,6 +74,8 @@ class Match:
     diagnosis: Diagnosis | None = None
     #: why a candidate was set aside, for ``--explain``
     why: str = ""
+    #: how a figure in another currency was converted: the ECB rate and its date
+    note: str = ""
 
     @property
     def score(self) -> float:
@@ -209,6 +212,35 @@ def _plan_and_deed(a: Frame, b: Frame) -> bool:
     )
 
 
+def in_currency(
+    c: Figure, unit: str, as_of: dt.date | None, settings: Settings
+) -> tuple[Figure, str] | None:
+    """``c`` in the currency ``unit``, its interval widened to every ECB reference rate
+    from ``Settings.conversion_window_days`` before the earlier of its date and ``as_of``
+    up to ``as_of`` (and ``Settings.conversion_tolerance``), and the rate of ``as_of``
+    named; None when the ECB quotes no rate for the pair or no date is known."""
+    day = as_of or c.when
+    rates = shipped_rates()
+    if day is None or rates is None:
+        return None
+    first = min(c.when or day, day) - dt.timedelta(days=settings.conversion_window_days)
+    window = rates.between(c.unit, unit, first, day)
+    today = rates.on(c.unit, unit, day)
+    if not window or today is None:
+        return None
+    low, high = min(r.factor for r in window), max(r.factor for r in window)
+    tolerance = settings.conversion_tolerance
+    figure = replace(
+        c,
+        unit=unit,
+        value=c.value * today.factor,
+        value_high=None if c.value_high is None else c.value_high * today.factor,
+        low=None if c.low is None else c.low * low * (1 - tolerance),
+        high=None if c.high is None else c.high * high * (1 + tolerance),
+    )
+    return figure, f"converted at the {today.describe()}"
+
+
 class Matcher:
     """Relates and sorts the candidates of draft figures (see the module doc)."""
 
@@ -241,16 +273,29 @@ class Matcher:
                     relation = relations[key] = self.relater.relate(d, c)
             else:
                 relation = self.relater.relate(d, c, (c.source, c.sentence) in anchored)
-            match = self._sort(d, c, relation)
+            match = self._sort(d, c, relation, as_of)
             _GROUPS[match.role](out).append(match)
         self._reconsider_metric(out)
         for group in (out.agrees, out.slips, out.same, out.elsewhere):
             group.sort(key=lambda m: -m.score)
         return out
 
-    def _sort(self, d: Figure, c: Figure, relation: Relation) -> Match:
+    def _sort(
+        self, d: Figure, c: Figure, relation: Relation, as_of: dt.date | None = None
+    ) -> Match:
         met = meets(d, c)  # read twice below: whether they agree, and which slip it is
         ok = _agrees(d, c, met)
+        if not ok and d.kind == "money" and d.unit != c.unit:
+            # "rund 43 Milliarden Euro" against "$50 billion": agreed at a rate of the
+            # period; "currency" is left for a figure no rate of it gives
+            converted = in_currency(c, d.unit, as_of, self.settings)
+            if (
+                converted is not None
+                and agrees(d, converted[0])
+                and not self._same_number_unconverted(d, c, converted[0])
+            ):
+                match = self._sort(d, converted[0], relation, as_of)
+                return replace(match, figure=c, note=converted[1])
         if _other_sign(d, c, relation):
             # "35% below the close" for "a 35% premium to the close"
             return Match(c, relation, "slip", False, "qualifier")
@@ -289,6 +334,18 @@ class Matcher:
             return Match(c, relation, "same", False)
         why = f"another value, and not surely the same fact ({score:.2f})"
         return Match(c, relation, "aside", False, found, why)
+
+    def _same_number_unconverted(self, d: Figure, c: Figure, converted: Figure) -> bool:
+        """Whether ``d`` states ``c``'s number in another currency where the rate gives
+        another: "300 Millionen Franken" for "300 Millionen Euro" is the currency slip,
+        not a conversion that its rounding happens to allow (at a rate near 1 the same
+        number is a conversion)."""
+        a, b = stated_number(d), stated_number(c)
+        if a is None or b is None or not math.isclose(a, b, rel_tol=1e-9):
+            return False
+        return not math.isclose(
+            converted.value, d.value, rel_tol=self.settings.conversion_tolerance
+        )
 
     def _reconsider_metric(self, out: Assessment) -> None:
         """The draft's value for its own party under another metric word ("a price tag of

@@ -73,6 +73,7 @@ def _evidence(matches: Sequence[Match]) -> list[Evidence]:
             claim=m.figure.claim(),
             agrees=m.agrees,
             via=None if m.figure.origin == "draft" else m.figure.origin,
+            note=m.note or None,
         )
         for m in matches[:MAX_EVIDENCE]
     ]
@@ -116,7 +117,8 @@ def _disagreement(draft: Figure, against: Sequence[Match]) -> Finding:
 
 
 def _consistent(draft: Figure, agree: Sequence[Match]) -> Finding:
-    message = f"Agrees with {agree[0].figure.text} in {cite(agree[0].figure)}."
+    converted = f", {agree[0].note}" if agree[0].note else ""
+    message = f"Agrees with {agree[0].figure.text} in {cite(agree[0].figure)}{converted}."
     return _finding(draft, "consistent", message, agree)
 
 

@@ -12,7 +12,14 @@ import tomllib
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from factcheck.errors import LexiconError
 
@@ -341,6 +348,61 @@ class Frames(_Data):
         return value
 
 
+class Arithmetic(_Data):
+    """Words of a draft's own arithmetic (:mod:`factcheck.compare.arithmetic`), lower case,
+    matched on whole words of the text between and around figures."""
+
+    #: "from $2.1m to $2.6m", "von 2,1 auf 2,6 Millionen": the earlier and the later level
+    from_: tuple[str, ...] = Field(alias="from")
+    to: tuple[str, ...]
+    #: the direction of a change; a change with neither is compared by its size only
+    rise: tuple[str, ...]
+    fall: tuple[str, ...]
+    #: before a figure, it is a change of either sign ("changed by 5%", "um 5 Prozent")
+    by: tuple[str, ...]
+    change_words: tuple[str, ...]
+    #: a change against another base than the level beside it ("up 12% on the year")
+    other_base: tuple[str, ...]
+    #: after a total, its parts ("11,000 jobs: 5,000 …", "davon"); those of them after
+    #: which two or more parts are the whole of it
+    part_openers: tuple[str, ...]
+    whole_openers: tuple[str, ...]
+    #: right after a figure, these make it a part of a figure before it ("2,100 of them in
+    #: Germany", "2.100 davon in Deutschland"): it is no total of the figures after it
+    part_of_before: tuple[str, ...]
+    #: the last part is the rest of the total ("and $12bn from others")
+    remainder: tuple[str, ...]
+    #: between two parts of one list
+    list_joiners: tuple[str, ...]
+    #: words of another time between two figures ("holds 100% now; before, 17%"): the
+    #: figures tell two states, no parts of one whole
+    other_time: tuple[str, ...]
+    #: percentages of one whole ("split", "aufgeteilt")
+    split: tuple[str, ...]
+    #: after a percentage, the whole it is of ("60% of the engineers", "60 Prozent an
+    #: Vela"): shares of different wholes add up to nothing
+    whole_of: tuple[str, ...]
+    #: "$14.3bn for a 49% stake": the money buys the stake
+    stake_for: tuple[str, ...]
+    #: opening the sentence after a stake's, these tie its valuation to that deal ("The
+    #: deal values Nuvola at $29bn", "Damit wird Nuvola mit … bewertet")
+    deal_anaphora: tuple[str, ...]
+    #: between one amount in two currencies or units: "(", ", or", "umgerechnet"
+    conversion: tuple[str, ...]
+    #: in a bracket after a converted amount, the only words that may follow it ("(€43bn
+    #: at current rates)"); others make it another figure ("(€1.5bn in Europe)")
+    rate_words: tuple[str, ...]
+    #: in a sentence, another event of the same kind ("raised another $510m"): two
+    #: statements of a metric are then two facts, not one told twice
+    another_event: tuple[str, ...]
+    #: after a premium or discount: the price it is measured from
+    reference: tuple[str, ...]
+    #: what a count of shares counts
+    shares: tuple[str, ...]
+    #: between a number of shares and the price of each ("at", "zu je")
+    price_at: tuple[str, ...]
+
+
 class Lexicon(_Data):
     """Everything factcheck knows about the words of one language."""
 
@@ -367,6 +429,7 @@ class Lexicon(_Data):
     references: References
     metrics: dict[str, tuple[str, ...]]
     frames: Frames
+    arithmetic: Arithmetic
 
     @model_validator(mode="after")
     def _separators_differ(self) -> Lexicon:

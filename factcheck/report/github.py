@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from factcheck.report import provenance
 from factcheck.report.severity import Severity
+from factcheck.report.text import summary
 from factcheck.report.view import Item, View, title
 from factcheck.text.sentences import fold
 
@@ -53,13 +55,22 @@ def annotation(item: Item) -> str | None:
         ("title", title(item.finding)),
     ]
     head = ",".join(f"{key}={escape_property(value)}" for key, value in props)
-    return f"::{command} {head}::{escape_data(item.finding.message)}"
+    return f"::{command} {head}::{escape_data(message(item))}"
+
+
+def message(item: Item) -> str:
+    """The finding's message with the URLs of its evidence and, for a fixable one, the
+    corrected line as a GitHub suggestion block, ready to paste into a review comment."""
+    text = provenance.message(item.finding)
+    if item.fixed_lines is not None:
+        text += f"\n\nSuggested change:\n```suggestion\n{item.fixed_lines}\n```"
+    return text
 
 
 def _plain(item: Item) -> str:
     finding = item.finding
     line = f"{item.path}:{item.span.line}:{item.span.column}: {finding.verdict}: "
-    line += f"{fold(finding.claim.text)}: {finding.message}"
+    line += f"{fold(finding.claim.text)}: {provenance.message(finding)}"
     # A plain log line must not be read as a command: it never starts with "::", and
     # a newline in a message would start a new line that might.
     return line.replace("\r", " ").replace("\n", " ")
@@ -77,5 +88,4 @@ def render(view: View) -> Iterator[str]:
         for item in items:
             yield _plain(item)
         yield "::endgroup::"
-    summary = ", ".join(f"{n} {verdict}" for verdict, n in view.report.summary.items())
-    yield f"factcheck: {sum(view.report.summary.values())} figures: {summary}"
+    yield f"factcheck: {summary(view.report, view.hidden)}"

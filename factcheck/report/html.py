@@ -58,6 +58,11 @@ DIAGNOSES: Mapping[str, str] = {
     "attribution": "The figure belongs to another company or another measure.",
     "superseded": "True once, since replaced by a newer figure.",
     "sum": "The parts do not add up to the stated total.",
+    "arithmetic": "The draft's own figures do not give it "
+    "(a change, a multiple, a stake, a price).",
+    "conversion": "The conversion into another currency or unit does not hold at any fitting rate.",
+    "points_vs_percent": "A change between percentages told in percent for percentage points, "
+    "or the other way round.",
 }
 
 
@@ -204,7 +209,7 @@ def _evidence(
     published = info.published if info else None
     date = claim.as_of or published
     if info is None:
-        name, where, url, note = item.source, None, None, None
+        name, where, url, note = item.source, None, None, item.note
     elif info.id.startswith("ledger-"):
         file = PurePath(info.location).name
         url, note = ledgers.record(info.location, claim.line)
@@ -213,7 +218,7 @@ def _evidence(
         url = safe_url(info.location)
         where = None if url else relative_path(info.location, root)
         name = info.title or PurePath(urlsplit(info.location).path).name or info.location
-        note = None
+        note = item.note
     return EvidenceView(
         agrees=item.agrees,
         quote=quote(claim.shown_sentence, claim.text),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from factcheck.report import provenance
 from factcheck.report.view import View, title
 from factcheck.text.sentences import fold
 
@@ -37,7 +38,7 @@ def render(view: View) -> str:
                 file=path,
                 line=str(item.span.line),
             )
-            detail = _clean(f"{finding.verdict}: {finding.message}")
+            detail = _clean(f"{finding.verdict}: {provenance.message(finding)}")
             if item.fails:
                 failures += 1
                 failure = ET.SubElement(

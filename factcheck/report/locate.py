@@ -138,7 +138,11 @@ def relative_path(path: str, root: Path) -> str:
     'news/a.md'
     >>> relative_path("/elsewhere/a.md", Path("/repo"))
     '/elsewhere/a.md'
+    >>> relative_path("-", Path("/repo"))  # standard input
+    '-'
     """
+    if path == "-":
+        return path
     resolved = Path(path).resolve()
     try:
         return resolved.relative_to(root).as_posix()

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from factcheck.models import VERDICT_ORDER, CheckReport, DraftResult, Finding, SourceInfo
 
 _LEDGER = "ledger-"
+_DRAFT = "draft-"
 
 
 def merge(reports: Sequence[CheckReport], order: Sequence[str]) -> CheckReport:
@@ -26,6 +27,11 @@ def merge(reports: Sequence[CheckReport], order: Sequence[str]) -> CheckReport:
     ...     return CheckReport(as_of=dt.date(2025, 1, 1), drafts=[], sources=[info], summary={})
     >>> [(s.id, s.location) for s in merge([one("a.md"), one("b.md"), one("a.md")], []).sources]
     [('source-1', 'a.md'), ('source-2', 'b.md')]
+    >>> def own(location):
+    ...     info = SourceInfo(id="draft-1", location=location)
+    ...     return CheckReport(as_of=dt.date(2025, 1, 1), drafts=[], sources=[info], summary={})
+    >>> [s.id for s in merge([one("a.md"), own("d.md"), own("e.md")], []).sources]
+    ['source-1', 'draft-1', 'draft-2']
     """
     if len(reports) == 1:
         return reports[0]
@@ -39,10 +45,13 @@ def merge(reports: Sequence[CheckReport], order: Sequence[str]) -> CheckReport:
             if info.id.startswith(_LEDGER):
                 ledgers.setdefault(info.id, info)
                 continue
-            if info.location not in ids:
-                ids[info.location] = f"source-{len(ids) + 1}"
-                sources.append(info.model_copy(update={"id": ids[info.location]}))
-            renamed[info.id] = ids[info.location]
+            # a draft that is its own evidence stays "draft-N", numbered anew like sources
+            kind = _DRAFT if info.id.startswith(_DRAFT) else "source-"
+            key = kind + info.location
+            if key not in ids:
+                ids[key] = f"{kind}{sum(1 for k in ids if k.startswith(kind)) + 1}"
+                sources.append(info.model_copy(update={"id": ids[key]}))
+            renamed[info.id] = ids[key]
         for draft in report.drafts:
             findings = [_renamed(finding, renamed) for finding in draft.findings]
             drafts[draft.path] = draft.model_copy(update={"findings": findings})

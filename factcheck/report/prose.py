@@ -22,14 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-_FRONT_MATTER = re.compile(
-    r"""
-    \A\ufeff?---[ \t]*\n     # the opening fence on the first line
-    (?:.*?\n)??              # the metadata, as little as possible
-    ---[ \t]*(?:\n|\Z)       # the closing fence
-    """,
-    re.DOTALL | re.VERBOSE,
-)
+from factcheck.text import frontmatter
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")  # a blank line, and any more after it
 
@@ -97,15 +90,18 @@ def placeable(text: str, figures: Sequence[Figure], claimed: Sequence[str]) -> l
 
 
 def front_matter(text: str) -> str | None:
-    """The Markdown front matter block (fences included), or None.
+    """The Markdown front matter block (fences included), YAML or TOML, as the draft was
+    read (:mod:`factcheck.text.frontmatter`); None when there is none.
 
     >>> front_matter("---\\ndate: 2025-01-02\\n---\\nBody")
     '---\\ndate: 2025-01-02\\n---\\n'
+    >>> front_matter('+++\\ndate = "January 2, 2025"\\n+++\\nBody')
+    '+++\\ndate = "January 2, 2025"\\n+++\\n'
     >>> front_matter("Body") is None
     True
     """
-    found = _FRONT_MATTER.match(text)
-    return found.group(0) if found else None
+    end = frontmatter.read(text).end
+    return text[:end] if end else None
 
 
 def paragraphs(text: str, figures: Sequence[Figure], start: int = 0) -> list[Paragraph]:

@@ -10,6 +10,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from factcheck.fix import fixable
+from factcheck.report import provenance
 from factcheck.report.severity import Severity
 from factcheck.report.view import Item, View
 
@@ -24,7 +26,7 @@ def diagnostic(item: Item) -> dict[str, Any] | None:
     finding = item.finding
     s = item.span
     record: dict[str, Any] = {
-        "message": finding.message,
+        "message": provenance.message(finding),
         "location": {
             "path": item.path,
             "range": {
@@ -37,6 +39,8 @@ def diagnostic(item: Item) -> dict[str, Any] | None:
         "source": {"name": "factcheck"},
         "original_output": finding.claim.text,
     }
+    if fixable(finding):  # reviewdog offers it as a change to apply (-reporter=github-pr-review)
+        record["suggestions"] = [{"range": record["location"]["range"], "text": finding.suggestion}]
     return record
 
 

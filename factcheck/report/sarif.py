@@ -15,13 +15,15 @@ import json
 from typing import Any
 
 from factcheck._version import __version__
+from factcheck.fix import fixable
 from factcheck.models import VERDICT_ORDER, Verdict
+from factcheck.report import provenance
 from factcheck.report.severity import Severity
 from factcheck.report.view import Item, View
 from factcheck.text.sentences import fold
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/factcheck/"
+INFORMATION_URI = "https://pypi.org/project/factcheck-news/"
 #: A key of GitHub's own: it recognises it and keeps alerts apart by it across runs.
 FINGERPRINT_KEY = "factcheckFinding/v1"
 
@@ -86,7 +88,7 @@ def _result(item: Item, rule_index: dict[Verdict, int]) -> dict[str, Any]:
         "ruleId": finding.verdict,
         "ruleIndex": rule_index[finding.verdict],
         "level": _LEVEL[item.severity],
-        "message": {"text": finding.message},
+        "message": {"text": provenance.message(finding)},
         "locations": [
             {
                 "physicalLocation": {
@@ -102,7 +104,36 @@ def _result(item: Item, rule_index: dict[Verdict, int]) -> dict[str, Any]:
         result["properties"]["diagnosis"] = finding.diagnosis
     if finding.suggestion:
         result["properties"]["suggestion"] = finding.suggestion
+    if fixable(finding):
+        result["fixes"] = [_fix(item)]
+    urls = provenance.evidence_urls(finding)
+    if urls:
+        result["properties"]["evidence"] = urls
     return result
+
+
+def _fix(item: Item) -> dict[str, Any]:
+    """SARIF's fix object (§3.55): replace the figure's region with the supported one."""
+    finding, s = item.finding, item.span
+    return {
+        "description": {"text": f"Replace {fold(finding.claim.text)} with {finding.suggestion}."},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": item.path, "uriBaseId": "%SRCROOT%"},
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "startLine": s.line,
+                            "startColumn": s.utf16_column,
+                            "endLine": s.end_line,
+                            "endColumn": s.utf16_end_column,
+                        },
+                        "insertedContent": {"text": finding.suggestion},
+                    }
+                ],
+            }
+        ],
+    }
 
 
 def render(view: View) -> str:

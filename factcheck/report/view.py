@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.baseline import fingerprint
+from factcheck.fix import fixable
 from factcheck.models import VERDICT_ORDER, CheckReport, Finding, Verdict
 from factcheck.report.locate import Locator, Span, relative_path
 from factcheck.report.severity import DEFAULT_SEVERITY, Severity
@@ -27,6 +28,8 @@ class Item:
     span: Span
     severity: Severity
     fails: bool
+    #: for a fixable finding whose draft text is at hand: its line(s) with the fix made
+    fixed_lines: str | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -44,6 +47,8 @@ class View:
     texts: Mapping[str, str] = field(default_factory=dict)  # draft path -> decoded text
     severity: Mapping[Verdict, Severity] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
     fail_on: Verdict | None = "discrepancy"  # None: nothing fails
+    #: findings left out of ``report``, by why: fixed, suppressed, baselined, unchanged
+    hidden: Mapping[str, int] = field(default_factory=dict)
 
     def fails(self, verdict: Verdict) -> bool:
         if self.fail_on is None:
@@ -54,7 +59,8 @@ class View:
         """Each draft's relative path and its placed findings, in report order."""
         for draft in self.report.drafts:
             path = relative_path(draft.path, self.root)
-            locator = Locator(self.texts.get(draft.path))
+            text = self.texts.get(draft.path)
+            locator = Locator(text)
             yield (
                 path,
                 [
@@ -64,6 +70,7 @@ class View:
                         span=locator.span(finding.claim),
                         severity=self.severity[finding.verdict],
                         fails=self.fails(finding.verdict),
+                        fixed_lines=fixed_lines(finding, text),
                     )
                     for finding in draft.findings
                 ],
@@ -76,6 +83,26 @@ class View:
     def shown(self) -> Iterator[Item]:
         """The findings a CI format reports: those whose severity is not ``none``."""
         return (item for item in self.items() if item.severity != "none")
+
+
+def fixed_lines(finding: Finding, text: str | None) -> str | None:
+    """The lines a fixable finding stands on, with the fix made; None when not fixable.
+
+    >>> from factcheck.models import Claim
+    >>> c = Claim(id="x", text="$4.5 million", start=9, end=21, line=2, column=4,
+    ...           value=4.5e6, unit="USD", low=4.45e6, high=4.55e6, sentence="", lang="en")
+    >>> f = Finding(claim=c, verdict="discrepancy", message="", diagnosis="scale",
+    ...             suggestion="$4.5 billion")
+    >>> fixed_lines(f, "Title\\nIt $4.5 million.\\nEnd")
+    'It $4.5 billion.'
+    """
+    claim = finding.claim
+    if text is None or not fixable(finding) or text[claim.start : claim.end] != claim.text:
+        return None
+    start = text.rfind("\n", 0, claim.start) + 1
+    end = text.find("\n", claim.end)
+    tail = text[claim.end : len(text) if end < 0 else end]
+    return (text[start : claim.start] + f"{finding.suggestion}" + tail).rstrip("\r")
 
 
 def title(finding: Finding) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,7 @@ from factcheck.extract.pipeline import DEFAULT_SETTINGS
 from factcheck.settings import Settings
 from factcheck.sources.documents import Document, parse_document
 from factcheck.sources.netguard import display_url
-from factcheck.sources.web import Page
+from factcheck.sources.web import Fetcher, FetchSettings, Page
 from factcheck.text import markup
 
 #: JSON keys that hold a record's title and date (schema.org and common API names).
@@ -123,3 +123,31 @@ def to_document(
         shown, article.text, lang=lang, settings=settings, entities=entities, fmt="text"
     )
     return dataclasses.replace(doc, title=article.title, published=article.published)
+
+
+def read_pages(
+    urls: Sequence[str],
+    fetch: FetchSettings,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    entities: Sequence[str] = (),
+    done: Callable[[], None] = lambda: None,
+) -> tuple[dict[str, Document], dict[str, tuple[str, str]]]:
+    """The documents of the pages at ``urls``, and (URL as shown, why) for those that
+    failed, each by the URL asked for.
+
+    ``done`` is called as each fetch finishes (for a progress bar).
+    """
+    with Fetcher(fetch) as fetcher:
+        results = fetcher.fetch_all(urls, done)
+    documents: dict[str, Document] = {}
+    failed: dict[str, tuple[str, str]] = {}
+    for url, result in zip(urls, results, strict=True):
+        if isinstance(result, FetchError):
+            failed[url] = (result.location, result.message)
+            continue
+        try:
+            documents[url] = to_document(result, settings=settings, entities=entities)
+        except FetchError as exc:
+            failed[url] = (exc.location, exc.message)
+    return documents, failed

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.errors import SourceError
+from factcheck import gitignore
+from factcheck.errors import InputError, SourceError
 from factcheck.extract.lang import document_lang
 from factcheck.extract.pipeline import DEFAULT_SETTINGS, claims_of_view
 from factcheck.models import Claim
@@ -45,18 +46,16 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     """Files named directly, and the document files under directories, in a stable order.
 
     Raises :class:`SourceError` for a path that does not exist: a source the user named
-    and the checker never read would make every verdict quietly weaker.
+    and the checker never read would make every verdict quietly weaker. What git ignores
+    under a directory is left out (:mod:`factcheck.gitignore`).
     """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-                )
+            under = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
             )
+            found.extend(gitignore.kept(path, under))
         elif path.exists():
             found.append(path)
         else:
@@ -73,13 +72,22 @@ def parse_document(
     entities: Sequence[str] = (),
     fmt: markup.Format | None = None,
     article: bool = True,
+    strict: bool = False,
 ) -> Document:
     """A document from its decoded text; ``location`` names it and, unless ``fmt`` is
     given, decides its format. Of an HTML page only the article is read (its navigation,
     teasers and footer are masked; see :mod:`~factcheck.text.mainpart`) unless
-    ``article`` is False."""
+    ``article`` is False.
+
+    ``strict`` (a file of the user's): metadata the author wrote that cannot be read, such
+    as a front matter date in no known form, is an :class:`InputError` with its line
+    rather than a date quietly missing.
+    """
     fmt = fmt or markup.detect_format(location, text)
     parsed = mainpart.parse(text, fmt, article=article)
+    if strict and parsed.problems:
+        line, message = parsed.problems[0]
+        raise InputError(location, message, line)
     doc_lang = document_lang(parsed.view, parsed.lang, lang)
     claims = claims_of_view(text, parsed.view, doc_lang, settings=settings, entities=entities)
     return Document(
@@ -104,7 +112,9 @@ def read_document(
 ) -> Document:
     """Read, decode and extract one file; :class:`InputError` names it if it is unusable."""
     text = read_text(path)
-    return parse_document(str(path), text, lang=lang, settings=settings, entities=entities)
+    return parse_document(
+        str(path), text, lang=lang, settings=settings, entities=entities, strict=True
+    )
 
 
 def read_documents(

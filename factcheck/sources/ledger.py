@@ -1,8 +1,9 @@
 """The ledger: human-kept TOML files of verified figures, each with its provenance.
 
-A ledger is every ``*.toml`` file under some directories (the shipped default ledger
-first, see :func:`default_ledger_dir`). ``[[entities]]`` tables name companies and their
-aliases; ``[[claims]]`` tables hold one verified figure each (DESIGN, "The ledger")::
+A ledger is every ``*.toml`` file under some directories, or TOML files named one by one
+(the shipped default ledger first, see :func:`default_ledger_dir`). ``[[entities]]``
+tables name companies and their aliases; ``[[claims]]`` tables hold one verified figure
+each (DESIGN, "The ledger")::
 
     [[claims]]
     entity = "Anthropic"
@@ -14,7 +15,9 @@ aliases; ``[[claims]]`` tables hold one verified figure each (DESIGN, "The ledge
     note = "…"                  # optional
 
 A bad record is never dropped: :func:`load_ledger` raises at the first problem and
-:func:`validate_ledger` lists them all, each with its file and line.
+:func:`validate_ledger` lists them all, each with its file and line, duplicates too (the
+same figure of the same entity, metric and date recorded twice; harmless to a check, so
+only validation looks for them, which a million-record ledger would pay for every run).
 
 How it is read: :mod:`~factcheck.sources.ledger_file` (TOML, quickly when it is plain),
 :mod:`~factcheck.sources.ledger_read` (the checks), :mod:`~factcheck.sources.ledger_values`
@@ -127,6 +130,8 @@ class _Load:
         if self.problems and self.stop:
             return Ledger({}, [], []), self.problems
         entities = _resolve(declared, used, records, self.problems)
+        if not self.stop:
+            self.problems.extend(duplicates(records))
         return Ledger(entities, records, files), self.problems
 
     def _file(self, path: Path) -> tuple[Sequence[EntityRow], Sequence[str], Sequence[Row]] | None:
@@ -221,16 +226,51 @@ def _resolve(
     return {name: tuple(aliases) for name, aliases in entities.items()}
 
 
+def duplicates(records: Sequence[LedgerRecord]) -> list[LedgerError]:
+    """A problem for each record that repeats an earlier one's figure; see :func:`repeats`."""
+    return [
+        LedgerError(
+            r.path, f"duplicate record: {r.sentence} is already at {e.path}:{e.line}", r.line
+        )
+        for r, e in repeats(records)
+    ]
+
+
+def repeats(records: Sequence[LedgerRecord]) -> list[tuple[LedgerRecord, LedgerRecord]]:
+    """Each record that repeats an earlier one, with the earlier one.
+
+    Two records are the same when they give the same figure (value, range, unit and
+    qualifier) for the same entity, metric, counterparty and date, whatever their source
+    or note; entities are compared by their canonical names, so "Google" in one file
+    repeats "Alphabet" in another.
+    """
+    first: dict[tuple[object, ...], LedgerRecord] = {}
+    found: list[tuple[LedgerRecord, LedgerRecord]] = []
+    for r in records:
+        key = (r.entity, r.metric, r.counterparty, r.as_of, r.as_of_precision, r.unit,
+               r.value, r.value_high, r.qualifier)  # fmt: skip
+        earlier = first.setdefault(key, r)
+        if earlier is not r:
+            found.append((r, earlier))
+    return found
+
+
 def _ledger_files(dirs: list[Path], problems: list[LedgerError]) -> list[Path]:
-    """The TOML files under ``dirs``, each once, in a stable order; hidden ones skipped."""
+    """The TOML files under ``dirs`` (or named), each once, in a stable order; hidden
+    ones under a directory skipped."""
     seen: set[Path] = set()
     found: list[Path] = []
     for folder in dirs:
         if not folder.exists():
-            problems.append(LedgerError(str(folder), "no such ledger directory"))
+            problems.append(LedgerError(str(folder), "no such ledger directory or file"))
+            continue
+        if folder.is_file() and folder.suffix.lower() == ".toml":
+            if folder.resolve() not in seen:
+                seen.add(folder.resolve())
+                found.append(folder)
             continue
         if not folder.is_dir():
-            message = "not a directory: a ledger is a directory of TOML files"
+            message = "not a ledger: a ledger is a directory of TOML files, or a .toml file"
             problems.append(LedgerError(str(folder), message))
             continue
         for path in sorted(folder.rglob("*.toml")):
@@ -319,12 +359,21 @@ def append_record(path: Path, record: Mapping[str, object]) -> int:
         raise data.problems[0]
     if not data.rows or data.rows[-1][LINE] != line:
         raise LedgerError(str(path), "the new record would not be the file's last [[claims]]")
+    for new, earlier in repeats(records_from_rows(str(path), data.rows, {})):
+        if new.line == line:
+            message = f"duplicate record: {new.sentence} is already at line {earlier.line}"
+            raise LedgerError(str(path), message)
     _write_atomically(path, text)
     return line
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    from factcheck.output import write_problem
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise LedgerError(str(path), f"cannot write the file: {write_problem(exc)}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)

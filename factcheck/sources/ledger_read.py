@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal, NotRequired
+from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -128,6 +129,23 @@ def _messages(exc: ValidationError, keys: Iterable[str], skip: int = 0) -> dict[
     return out
 
 
+def is_web_url(text: str) -> bool:
+    """Whether ``text`` is an http(s) URL with a host: what a record's ``source`` must be.
+
+    >>> is_web_url("https://example.org/report#p3"), is_web_url("Annual report, p. 12")
+    (True, False)
+    >>> is_web_url("example.org/report"), is_web_url("https:// example.org")
+    (False, False)
+    """
+    if any(ch.isspace() for ch in text):
+        return False
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # a malformed port or IPv6 address
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
 def _metric_kinds() -> dict[str, tuple[Kind, ...]]:
     return {key: concept.kinds for key, concept in load_concepts().items()}
 
@@ -149,6 +167,10 @@ def _check(
         allowed = kinds.get(metric)
         if allowed is None:
             problems.append(("metric", f"unknown metric {metric!r}{_did_you_mean(metric, kinds)}"))
+    source = fields.get("source")
+    if isinstance(source, str) and source.strip() and not is_web_url(source.strip()):
+        message = f"'source' must be the http(s) URL the figure was verified at, not {source!r}"
+        problems.append(("source", message))
     as_of = reader.as_of(fields["as_of"]) if "as_of" in fields else None
     if isinstance(as_of, str):
         problems.append(("as_of", as_of))

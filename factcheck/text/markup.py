@@ -17,7 +17,10 @@ every newline: there a line break may end a headline.
 :func:`parse` adds what the document says about itself: its title, its publication
 date, its links with the offsets of their visible text, the language it declares
 (front matter ``lang:``, ``<html lang>``) and the sources a draft names in its front
-matter (``sources:``).
+matter (``sources:``). Front matter is YAML between ``---`` or TOML between ``+++``
+(:mod:`factcheck.text.frontmatter`); its date may be written in any form
+:func:`~factcheck.text.dates.parse_date` reads, and one it cannot read is a problem
+with its line (:attr:`Document.problems`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from typing import Literal
 
 from factcheck.text import _html, _markdown, frontmatter
 from factcheck.text._html import Canvas
+from factcheck.text.dates import parse_date as parse_date  # re-exported: its old home
 from factcheck.text.sentences import fold
 
 Format = Literal["text", "markdown", "html"]
@@ -59,21 +63,6 @@ _HTML_START = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-#: A date at the start of a value, with whatever time follows it.
-_DATE = re.compile(
-    r"""
-    \s*
-    (?: (?P<year>\d{4}) (?P<sep>[-/.]) (?P<month>\d{1,2}) (?P=sep) (?P<day>\d{1,2})
-                                              # ISO 8601 and kin: 2025-06-02, 2025/6/2
-      | (?P<day2>\d{1,2}) \.\ ? (?P<month2>\d{1,2}) \.\ ? (?P<year2>\d{4})
-                                              # German: 02.06.2025, 2. 6. 2025
-      | (?P<year3>\d{4}) (?P<month3>\d{2}) (?P<day3>\d{2})
-                                              # compact: 20250602
-    )
-    (?!\d)                                    # and no more digits: not 2025-06-021
-    """,
-    re.VERBOSE,
-)
 
 #: Markdown syntax that stands at the start of a line, after optional indentation. The
 #: look-ahead lets the many lines that start with a letter fail at once.
@@ -191,6 +180,9 @@ class Document:
     #: The sources a Markdown draft names in its front matter (``sources:``), as written;
     #: None when it names none, () when it says it has none.
     sources: tuple[str, ...] | None = None
+    #: (line, what is wrong) for metadata the author wrote and that cannot be read: a
+    #: front matter date in no form :func:`parse_date` knows
+    problems: tuple[tuple[int, str], ...] = field(default=())
 
 
 def detect_format(name: str, text: str) -> Format:
@@ -214,28 +206,6 @@ def detect_format(name: str, text: str) -> Format:
     return "text"
 
 
-def parse_date(value: str) -> dt.date | None:
-    """The calendar date a metadata value starts with, or None.
-
-    >>> parse_date("2025-06-02T09:30:00+02:00"), parse_date("02.06.2025")
-    (datetime.date(2025, 6, 2), datetime.date(2025, 6, 2))
-    >>> parse_date("2025-02-30"), parse_date("June 2, 2025")
-    (None, None)
-    """
-    match = _DATE.match(value)
-    if match is None:
-        return None
-    year, month, day = (
-        match["year"] or match["year2"] or match["year3"],
-        match["month"] or match["month2"] or match["month3"],
-        match["day"] or match["day2"] or match["day3"],
-    )
-    try:
-        return dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-
-
 def view(text: str, fmt: str) -> str:
     """``text`` with its markup masked: same length, same offsets for visible text."""
     return parse(text, fmt).view
@@ -253,12 +223,13 @@ def parse(text: str, fmt: str) -> Document:
     kind: Format = "html" if fmt == "html" else "markdown"
     found = _html.Found()
     header = frontmatter.FrontMatter()
+    problems: list[tuple[int, str]] = []
     if kind == "html":
         canvas = Canvas(text)
         _html.scan(text, canvas, found, markdown=False)
         _soften_newlines(text, canvas, found.preformatted)
     else:
-        canvas, header = _scan_markdown(text, found)
+        canvas, header = _scan_markdown(text, found, problems)
     rendered = canvas.render()
     links = _visible_links(found.links, rendered)
     links += [Link(url, start, end) for url, start, end in found.autolinks]
@@ -282,6 +253,7 @@ def parse(text: str, fmt: str) -> Document:
         tuple(links),
         lang=(declared or "").strip() or None,
         sources=None if sources is None else tuple(sources),
+        problems=tuple(problems),
     )
 
 
@@ -314,8 +286,12 @@ def _soften_newlines(text: str, canvas: Canvas, preformatted: list[tuple[int, in
 # Markdown ---------------------------------------------------------------------------
 
 
-def _scan_markdown(text: str, found: _html.Found) -> tuple[Canvas, frontmatter.FrontMatter]:
-    """The canvas of a Markdown file with its markup masked, and its front matter.
+def _scan_markdown(
+    text: str, found: _html.Found, problems: list[tuple[int, str]]
+) -> tuple[Canvas, frontmatter.FrontMatter]:
+    """The canvas of a Markdown file with its markup masked, and its front matter (YAML
+    or TOML, :mod:`factcheck.text.frontmatter`); a front matter date that cannot be read
+    goes to ``problems`` with its line.
 
     Code (blocks and spans, as markdown-it-py finds them) is blanked before anything
     else looks at the text, so that a ``<`` or a ``[`` in code is no tag and no link;
@@ -332,7 +308,7 @@ def _scan_markdown(text: str, found: _html.Found) -> tuple[Canvas, frontmatter.F
         prose = "".join(chars)
     canvas = Canvas(prose)
     canvas.blank(0, body_start)
-    _front_matter_metadata(header, found)
+    _front_matter_metadata(header, found, problems)
     _html.scan(prose, canvas, found, markdown=True, start=body_start)
     definitions = _line_marks(prose, canvas, found, body_start)
     _links(prose, canvas, found, definitions, body_start, len(prose))
@@ -343,21 +319,40 @@ def _scan_markdown(text: str, found: _html.Found) -> tuple[Canvas, frontmatter.F
     return canvas, header
 
 
-#: Front matter keys that date a document when ``date`` does not.
-_OTHER_DATE_KEYS = tuple(
-    (key, _html.DATE_FRONT_MATTER_OTHER) for key in ("published", "pubdate", "date_published")
+#: Front matter keys of a publication date: "date" first, then its synonyms.
+_DATE_KEYS = (
+    ("date", _html.DATE_FRONT_MATTER),
+    *((key, _html.DATE_FRONT_MATTER_OTHER) for key in ("published", "pubdate", "date_published")),
 )
+#: YAML's ways of saying there is no value (TOML has no null).
+_NO_DATE = frozenset({"null", "~"})
 
 
-def _front_matter_metadata(header: frontmatter.FrontMatter, found: _html.Found) -> None:
-    """The publication date and title the front matter states."""
-    for key, tier in (("date", _html.DATE_FRONT_MATTER), *_OTHER_DATE_KEYS):
+def _front_matter_metadata(
+    header: frontmatter.FrontMatter, found: _html.Found, problems: list[tuple[int, str]]
+) -> None:
+    """The publication date and title the front matter states; a date the author wrote in
+    no form :func:`parse_date` reads is a problem, with its line."""
+    for key, tier in _DATE_KEYS:
         value = header.text(key)
-        if value:
-            found.dates.append((tier, value))
+        if not value or value in _NO_DATE:
+            continue
+        found.dates.append((tier, value))
+        if parse_date(value) is None:
+            problems.append((header.lines.get(key, 1), _unreadable_date(key, value)))
     title = header.text("title")
     if title:
         found.titles.append((_html.TITLE_FRONT_MATTER, fold(title)))
+
+
+def _unreadable_date(key: str, value: str) -> str:
+    """What to say of a front matter date that cannot be read.
+
+    >>> _unreadable_date("date", "soon")
+    "front matter date 'soon' is not a date (write it as 2025-01-10 or January 10, 2025)"
+    """
+    forms = "2025-01-10 or January 10, 2025"
+    return f"front matter {key} {value!r} is not a date (write it as {forms})"
 
 
 def _label_key(label: str) -> str:

@@ -1,0 +1,71 @@
+"""The URL a ledger figure was verified at appears in every format, not only in HTML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli_helpers import SOURCE, run, write
+
+VERIFIED_AT = "https://example.org/ardent-foundry/porto-plant-approved"
+LEDGER = f"""[[claims]]
+entity = "Ardent Foundry"
+metric = "investment"
+value = "$9 billion"
+as_of = 2025-11-18
+source = "{VERIFIED_AT}"
+"""
+DRAFT = (
+    "Ardent Foundry will invest $90 billion in a chip plant near Porto.\n\n"
+    "Ardent Foundry expects to employ 1,400 people there.\n"
+)
+FORMATS = ["text", "json", "sarif", "github", "junit", "rdjsonl", "html", "gitlab"]
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    write(tmp_path, "draft.md", DRAFT)
+    write(tmp_path, "desk-claims/ardent.toml", LEDGER)
+    write(tmp_path, "sources/wire.md", SOURCE)
+    return tmp_path
+
+
+def check(desk: Path, fmt: str) -> str:
+    done = run("check", "draft.md", "--no-default-ledger", "--ledger", "desk-claims",
+               "-s", "sources", "--as-of", "2025-12-01", "-f", fmt, cwd=desk)  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_ledger_url_is_in_every_format(desk: Path, fmt: str) -> None:
+    assert VERIFIED_AT in check(desk, fmt)
+
+
+def test_json_evidence_has_a_url_field(desk: Path) -> None:
+    report = json.loads(check(desk, "json"))
+    evidence = {
+        f["claim"]["text"]: [(e["via"], e["url"]) for e in f["evidence"]]
+        for f in report["drafts"][0]["findings"]
+    }
+    assert ("ledger", VERIFIED_AT) in evidence["$90 billion"]
+    # a local source file has no URL to give
+    assert evidence["1,400"] == [("source", None)]
+
+
+def test_the_text_report_names_the_url_as_the_ledgers(desk: Path) -> None:
+    lines = check(desk, "text").splitlines()
+    assert any(
+        line.startswith("    evidence: ") and f"{VERIFIED_AT} (ledger)" in line for line in lines
+    )
+
+
+def test_sarif_lists_the_urls_among_the_result_properties(desk: Path) -> None:
+    (run_,) = json.loads(check(desk, "sarif"))["runs"]
+    by_figure = {r["properties"]["figure"]: r for r in run_["results"]}
+    scale = by_figure["$90 billion"]
+    assert scale["properties"]["evidence"] == [VERIFIED_AT]
+    assert scale["message"]["text"].endswith(f" Evidence: {VERIFIED_AT}")
+    assert "evidence" not in by_figure["1,400"]["properties"]
