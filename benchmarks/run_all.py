@@ -19,6 +19,10 @@
 4. Archives: ``factcheck extract --jobs 1`` and ``--jobs 2`` over 100,000 articles.
 5. Checking (``bench_check.py``): a 1,500-word draft against 10 source pages and against
    the largest ledger, on one core, after load; and ``factcheck check`` end to end.
+6. Hostile inputs (``bench_hostile.py``, issue 17): a line of "1%", a sentence of one
+   company's figures checked against itself, a page of short figures as a source, a
+   minified HTML page as SARIF, news as the HTML report, and ``extract --format json`` of a
+   long line, each at n and 2n through the command: CPU, wall, peak memory, output size.
 
 Everything runs this working tree (``PYTHONPATH`` set for every child), never an
 installed copy.
@@ -48,6 +52,7 @@ sys.path.insert(0, str(HERE.parent))
 import bench_archive  # noqa: E402
 import bench_check  # noqa: E402
 import bench_extract  # noqa: E402
+import bench_hostile  # noqa: E402
 import bench_ledger  # noqa: E402
 import bench_peers  # noqa: E402
 
@@ -336,7 +341,7 @@ def render(results: dict[str, Any]) -> str:
     ]
     if "check" in results:
         lines += check_section(results["check"])
-    lines += ["## Notes", ""]
+    lines += [*hostile_section(results.get("hostile", [])), "## Notes", ""]
     lines += [f"- {note}" for note in results["notes"]]
     return "\n".join(lines) + "\n"
 
@@ -423,6 +428,33 @@ def check_section(c: dict[str, Any]) -> list[str]:
     return [*lines, "", text + ".", ""]
 
 
+def hostile_section(rows: list[dict[str, Any]]) -> list[str]:
+    """The hostile inputs of issue 17 at n and 2n: the command's CPU, wall and memory."""
+    if not rows:
+        return []
+    lines = [
+        "## Hostile inputs: time at n and 2n",
+        "",
+        "Inputs that were quadratic or worse before issue 17 (`bench_hostile.py`), each "
+        "run through the command in a fresh process (start-up included, about a second of "
+        "CPU); CPU time and peak memory measured by the process itself. Linear code takes "
+        "about twice as long at 2n; the self-check compares every draft figure with every "
+        "source figure, n² comparisons of constant cost.",
+        "",
+        "| input | n | CPU | wall | peak | 2n | CPU | wall | peak | CPU 2n/n | output 2n |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        small, big = row["runs"]
+        cells = [row["what"]]
+        for r in (small, big):
+            cells += [bench_hostile.size_label(r["chars"]), f"{r['cpu']:.2f} s",
+                      f"{r['wall']:.2f} s", f"{r['peak_mb']:.0f} MB"]  # fmt: skip
+        cells += [f"{row['growth']:.2f}×", bench_hostile.size_label(big["output_bytes"])]
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
 def notes(results: dict[str, Any]) -> list[str]:
     out = []
     t = results["peers"]["throughput"]
@@ -503,16 +535,27 @@ def main() -> None:
         (args.out / "RESULTS.md").write_text(render(results), encoding="utf-8")
         (args.out / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
         return
-    plan = QUICK if args.quick else FULL
     began = time.perf_counter()
-    cache = bench_peers.cache_dir()
     results: dict[str, Any] = {
         "quick": args.quick,
         "when": dt.date.today().isoformat(),
         "machine": machine(),
     }
+    measure(args, results)
+    results["duration"] = time.perf_counter() - began
+    results["notes"] = notes(results)
+    args.out.mkdir(parents=True, exist_ok=True)
+    plot(results, args.out / "results.png")
+    (args.out / "RESULTS.md").write_text(render(results), encoding="utf-8")
+    (args.out / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    log(f"wrote {args.out / 'RESULTS.md'} in {results['duration'] / 60:.1f} minutes")
 
-    log("1/5 factcheck and quantulum3 on the same text")
+
+def measure(args: argparse.Namespace, results: dict[str, Any]) -> None:
+    """Every benchmark, into ``results``."""
+    plan = QUICK if args.quick else FULL
+    cache = bench_peers.cache_dir()
+    log("1/6 factcheck and quantulum3 on the same text")
     classifier, note = bench_peers.quantulum3_classifier(cache)
     log(f"  {note}")
     results["peers"] = {
@@ -529,7 +572,7 @@ def main() -> None:
         s = results["peers"]["f1"].get(system, {})
         log(f"  F1 {system}: {s.get('f1', s.get('error', 'skipped'))}")
 
-    log("2/5 scaling from 1 KB to the largest file")
+    log("2/6 scaling from 1 KB to the largest file")
     results["scaling"] = scaling(plan["sizes_mb"])
     big = max(results["scaling"], key=lambda r: r["mb"])
     results["one_core_mb_s"] = big["mb"] / big["seconds"]
@@ -538,12 +581,18 @@ def main() -> None:
             mix: bench_extract.throughput(plan["density_mb"], mix, Path(tmp))
             for mix in ("news", "dense")
         }
+    measure_the_rest(args, plan, cache, results)
 
-    log("3/5 ledgers")
+
+def measure_the_rest(
+    args: argparse.Namespace, plan: dict[str, Any], cache: Path, results: dict[str, Any]
+) -> None:
+    """Benchmarks 3 to 6, into ``results``."""
+    log("3/6 ledgers")
     sizes = [n for n in plan["ledgers"] if args.ledger_max is None or n <= args.ledger_max]
     results["ledgers"] = ledgers(sizes, cache)
 
-    log("4/5 archives, --jobs 1 and 2")
+    log("4/6 archives, --jobs 1 and 2")
     results["capacity"] = parallel_capacity()
     log(f"  two CPU-bound processes at once do {results['capacity']:.2f} cores' worth of work")
     with tempfile.TemporaryDirectory() as tmp:
@@ -551,7 +600,7 @@ def main() -> None:
     for jobs, r in results["archive"]["runs"].items():
         log(f"  --jobs {jobs}: {r['wall']:.1f} s, {r['articles_s']:,.0f} articles/s")
 
-    log("5/5 check a draft against 10 pages and against a ledger, one core")
+    log("5/6 check a draft against 10 pages and against a ledger, one core")
     check = CHECK_QUICK if args.quick else CHECK_FULL
     records = min(check["records"], args.ledger_max or check["records"])
     results["check"] = bench_check.bench(
@@ -560,13 +609,8 @@ def main() -> None:
     for goal in results["check"]["goals"].values():
         log(f"  {goal['seconds']:.3f} s after load (goal ≤ {goal['goal']:g} s)")
 
-    results["duration"] = time.perf_counter() - began
-    results["notes"] = notes(results)
-    args.out.mkdir(parents=True, exist_ok=True)
-    plot(results, args.out / "results.png")
-    (args.out / "RESULTS.md").write_text(render(results), encoding="utf-8")
-    (args.out / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
-    log(f"wrote {args.out / 'RESULTS.md'} in {results['duration'] / 60:.1f} minutes")
+    log("6/6 hostile inputs at n and 2n (issue 17)")
+    results["hostile"] = bench_hostile.bench(args.quick, log=log)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ figure needs two entries to be silenced twice.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import Counter
@@ -43,9 +44,16 @@ def fingerprint(finding: Finding) -> str:
     >>> fingerprint(a) == fingerprint(a.model_copy(update={"claim": moved}))
     True
     """
-    sentence = " ".join(finding.claim.sentence.split())
+    sentence = _folded(finding.claim.sentence)
     key = "\x1f".join((finding.verdict, finding.claim.text, sentence))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+@functools.lru_cache(maxsize=64)
+def _folded(sentence: str) -> str:
+    """The sentence with runs of whitespace as one space: folded once for all the
+    findings of a sentence."""
+    return " ".join(sentence.split())
 
 
 class _Entry(BaseModel):

@@ -9,11 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_serializer
 
 from factcheck._version import __version__
 
 SCHEMA_VERSION = "1"
+
+#: Longest sentence a claim's record carries whole (characters, whitespace folded). A
+#: longer one (a table or a list flattened into one line) is carried as the part around
+#: the claim, ``SENTENCE_REACH`` characters on either side of it, cut at a space, each
+#: cut marked with "…": a record stays small however long its sentence, and a document's
+#: records grow with the document, not with its square.
+MAX_SENTENCE = 600
+SENTENCE_REACH = 240
 
 Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most", "up_to", "range"]
 #: Where evidence came from: a source the draft cites in the figure's paragraph, any
@@ -92,8 +100,39 @@ class Claim(_Record):
     subject: str | None = Field(None, description="Whose figure it is.")
     counterparty: str | None = Field(None, description="The other party, e.g. a stake's company.")
     as_of: dt.date | None = None
-    sentence: str = Field(description="The sentence the claim stands in, whitespace folded.")
+    sentence: str = Field(
+        description="The sentence the claim stands in, whitespace folded; one longer than "
+        f"{MAX_SENTENCE} characters is cut to the part around the claim ({SENTENCE_REACH} "
+        "characters on either side, cut at a space, each cut marked '…')."
+    )
     lang: str = Field(description="'en' or 'de'.")
+    sentence_start: int | None = Field(
+        None, ge=0, description="Character offset of the whole sentence in the decoded input."
+    )
+    sentence_end: int | None = Field(
+        None,
+        ge=0,
+        description="Offset where the whole sentence ends (exclusive); both null where there "
+        "is no sentence (a ledger record).",
+    )
+    #: the sentence as records carry it, when that is not the whole of it (see ``shown``)
+    _shown: str | None = PrivateAttr(default=None)
+
+    @property
+    def shown_sentence(self) -> str:
+        """The sentence as records carry it: whole, or cut around the claim when longer
+        than :data:`MAX_SENTENCE` (``sentence`` itself is whole: figures are compared
+        by their whole sentences)."""
+        return self._shown if self._shown is not None else self.sentence
+
+    def carry(self, shown: str | None) -> Claim:
+        """This claim, carrying ``shown`` as its sentence in records (None: the whole)."""
+        self._shown = shown
+        return self
+
+    @field_serializer("sentence")
+    def _carried(self, sentence: str) -> str:
+        return self.shown_sentence
 
 
 class Tool(_Record):

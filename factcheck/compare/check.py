@@ -88,6 +88,7 @@ class _LedgerIndex:
                 self._related[key].append(concept.refines)
                 self._related[concept.refines].append(key)
         self._figures: dict[int, Figure] = {}
+        self._named: dict[str, list[str]] = {}
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one index per check run
     def entity(self, name: str) -> str | None:
@@ -133,7 +134,14 @@ class _LedgerIndex:
         return found
 
     def named_in(self, sentence: str) -> list[str]:
-        """The ledger entities a sentence names, word for word (up to four-word names)."""
+        """The ledger entities a sentence names, word for word (up to four-word names):
+        looked up once per sentence, whatever the number of its figures."""
+        found = self._named.get(sentence)
+        if found is None:
+            found = self._named[sentence] = self._names_in(sentence)
+        return found
+
+    def _names_in(self, sentence: str) -> list[str]:
         words = words_of(sentence)
         found: list[str] = []
         for size in range(1, MAX_NAME_WORDS + 1):
@@ -258,7 +266,7 @@ def check(
     infos, file_ids = _source_infos(sources, ledger, failed)
     index = _LedgerIndex(ledger, parties, file_ids, concepts) if ledger else None
     known = ledger.names() if ledger else []
-    frames = read_frames([(d.view or d.text, d.lang, d.claims) for d in [*drafts, *sources]], known)
+    frames = _shared_frames([*drafts, *sources], known)
     draft_frames, source_frames = frames[: len(drafts)], frames[len(drafts) :]
     source_figures = [
         from_claim(
@@ -314,6 +322,15 @@ def check(
         findings = _own_arithmetic(doc, figures, findings, infos, slips)
         results.append(DraftResult(path=doc.location, lang=doc.lang, findings=findings))
     return CheckReport(as_of=as_of, drafts=results, sources=infos, summary=summarize(results))
+
+
+def _shared_frames(documents: Sequence[Document], known: Iterable[str]) -> list[list[Frame]]:
+    """The frames of the documents' claims, one object for equal frames: the matcher
+    relates two figures once per pair of frame objects and sentences (a long sentence of
+    one company's figures holds a thousand equal frames)."""
+    frames = read_frames([(d.view or d.text, d.lang, d.claims) for d in documents], known)
+    one: dict[Frame, Frame] = {}
+    return [[one.setdefault(frame, frame) for frame in doc] for doc in frames]
 
 
 def _own_arithmetic(
@@ -375,15 +392,44 @@ class _Anchors:
         self._sentences: dict[tuple[str, float], set[tuple[str, str]]] = {}
         for f in figures:
             self._sentences.setdefault(_value_key(f), set()).add((f.source, f.sentence))
+        #: by the id of a sentence's list of figures, kept alive here so the id stays its
+        self._of_sentence: dict[int, tuple[Sequence[Figure], _SentenceAnchors]] = {}
 
     def of(self, draft: Figure, siblings: Sequence[Figure]) -> frozenset[tuple[str, str]]:
         """The (source, sentence) of the source sentences that state a sibling of ``draft``
-        (another figure of its sentence, distinctive enough to tell)."""
-        found: set[tuple[str, str]] = set()
-        for sibling in siblings:
-            if sibling is not draft and distinctive(sibling):
-                found.update(self._sentences.get(_value_key(sibling), ()))
-        return frozenset(found)
+        (another figure of its sentence, distinctive enough to tell).
+
+        What all the figures of a sentence state is gathered once per sentence; a figure
+        then takes off only what it alone states.
+        """
+        known = self._of_sentence.get(id(siblings))
+        if known is None:
+            known = self._of_sentence[id(siblings)] = (siblings, self._gather(siblings))
+        gathered = known[1]
+        key = _value_key(draft)
+        if not distinctive(draft) or gathered.keys[key] != 1:
+            return gathered.stated  # another sibling states the draft's value as well
+        alone = {p for p in self._sentences.get(key, ()) if gathered.stating[p] == 1}
+        return gathered.stated - alone if alone else gathered.stated
+
+    def _gather(self, siblings: Sequence[Figure]) -> _SentenceAnchors:
+        keys = Counter(_value_key(s) for s in siblings if distinctive(s))
+        stating: Counter[tuple[str, str]] = Counter()
+        for key in keys:
+            stating.update(self._sentences.get(key, ()))
+        return _SentenceAnchors(keys, stating, frozenset(stating))
+
+
+@dataclasses.dataclass(frozen=True)
+class _SentenceAnchors:
+    """What the distinctive figures of one draft sentence state in the sources."""
+
+    #: how many of the sentence's distinctive figures have each value
+    keys: Counter[tuple[str, float]]
+    #: for each (source, sentence), how many of those values it states
+    stating: Counter[tuple[str, str]]
+    #: every (source, sentence) that states one of them
+    stated: frozenset[tuple[str, str]]
 
 
 def _value_key(figure: Figure) -> tuple[str, float]:

@@ -9,6 +9,7 @@ digits swapped ("21%" for "12%"), percent for percentage points, a currency or a
 
 from __future__ import annotations
 
+import functools
 import math
 
 from factcheck.compare.figures import Figure
@@ -39,6 +40,7 @@ def power_of_ten(a: float, b: float) -> int | None:
     return k
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def significant_digits(value: float) -> tuple[tuple[int, ...], int]:
     """The significant digits of ``value`` and the exponent of its leading digit.
 
@@ -58,8 +60,15 @@ def swapped_digits(a: float, b: float) -> bool:
     """
     if a == b or a <= 0 or b <= 0:
         return False
-    (da, ea), (db, eb) = significant_digits(a), significant_digits(b)
-    return ea == eb and len(da) > 1 and sorted(da) == sorted(db) and da != db
+    (da, ea, sa), (db, eb, sb) = _digits(a), _digits(b)
+    return ea == eb and len(da) > 1 and sa == sb and da != db
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _digits(value: float) -> tuple[tuple[int, ...], int, list[int]]:
+    """The significant digits of ``value``, its exponent, and its digits in order."""
+    digits, exponent = significant_digits(value)
+    return digits, exponent, sorted(digits)
 
 
 def diagnose(draft: Figure, evidence: Figure, settings: Settings) -> Diagnosis | None:

@@ -132,7 +132,12 @@ def agrees(d: Figure, c: Figure) -> bool:
 
     >>> # see tests/test_match.py
     """
-    if not meets(d, c) or opposite_bounds(d, c):
+    return _agrees(d, c, meets(d, c))
+
+
+def _agrees(d: Figure, c: Figure, met: bool) -> bool:
+    """:func:`agrees`, with whether the intervals meet known (``met``)."""
+    if not met or opposite_bounds(d, c):
         return False
     if _open(d) or _open(c) or "up_to" in (d.qualifier, c.qualifier):
         low, high = sorted((abs(d.value), abs(c.value)))
@@ -150,6 +155,11 @@ def slip(d: Figure, c: Figure, near: float = 0.1) -> Diagnosis | None:
     for points, or a bound on the wrong side of a figure within ``near`` (relative) of
     it ("less than $10 billion" for $10.5 billion).
     """
+    return _slip(d, c, near, meets(d, c))
+
+
+def _slip(d: Figure, c: Figure, near: float, met: bool) -> Diagnosis | None:
+    """:func:`slip`, with whether the intervals meet known (``met``)."""
     if d.kind != c.kind:
         return None
     if d.unit != c.unit:
@@ -163,7 +173,7 @@ def slip(d: Figure, c: Figure, near: float = 0.1) -> Diagnosis | None:
     same_number = a is not None and b is not None and a != 0 and math.isclose(a, b, rel_tol=1e-9)
     if same_number and not math.isclose(d.value / (a or 1), c.value / (b or 1), rel_tol=1e-6):
         return "unit"  # "4 million square metres" for "4 million square feet"
-    if meets(d, c):
+    if met:
         return "qualifier" if opposite_bounds(d, c) else None
     k = power_of_ten(d.value, c.value)
     if k is not None:
@@ -252,8 +262,9 @@ class Matcher:
         sentence states another figure of the draft's sentence."""
         out = Assessment()
         relations: dict[tuple[str, str | None, str | None, str | None], Relation] = {}
+        kind = d.kind
         for c in candidates:
-            if d.kind != c.kind or (as_of is not None and c.when is not None and c.when > as_of):
+            if kind != c.kind or (as_of is not None and c.when is not None and c.when > as_of):
                 continue
             if c.origin == "ledger":  # records differ in value and date only: relate once
                 key = (c.unit, c.metric, c.subject, c.counterparty)
@@ -272,7 +283,8 @@ class Matcher:
     def _sort(
         self, d: Figure, c: Figure, relation: Relation, as_of: dt.date | None = None
     ) -> Match:
-        ok = agrees(d, c)
+        met = meets(d, c)  # read twice below: whether they agree, and which slip it is
+        ok = _agrees(d, c, met)
         if not ok and d.kind == "money" and d.unit != c.unit:
             # "rund 43 Milliarden Euro" against "$50 billion": agreed at a rate of the
             # period; "currency" is left for a figure no rate of it gives
@@ -311,7 +323,7 @@ class Matcher:
                 True,
                 why=f"agrees, but too little says it is the same fact ({score:.2f} < {least:.2f})",
             )
-        found = slip(d, c, self.settings.approx_tolerance)
+        found = _slip(d, c, self.settings.approx_tolerance, met)
         if found is not None and score >= SLIP_MIN and self._slip_fits(relation):
             round_scale = found == "scale" and not (distinctive(d) or distinctive(c))
             if not round_scale or relation.metric in ("same", "related") or relation.anchored:

@@ -103,6 +103,9 @@ def _significant(tags: frozenset[str]) -> int:
 
 
 _CHANGES = frozenset({"growth", "decline"})
+#: What a relation is read from: the frames' ids, the draft figure's kind, the candidate's
+#: origin, both languages and both sentences, and whether the candidate is anchored.
+_RelationKey = tuple[int, int, str, str, str, str, str, str, bool]
 
 
 def _parts(frame: Frame) -> frozenset[str]:
@@ -119,6 +122,11 @@ class Relater:
     def __init__(self, parties: Parties, concepts: Mapping[str, Concept]) -> None:
         self.parties = parties
         self.concepts = concepts
+        #: how alike two sentences are, by (draft sentence, candidate sentence): worked
+        #: out once, not for every pair of their figures
+        self._alike: dict[tuple[str, str], float] = {}
+        #: relations of figures with frames compared before (see :meth:`relate`)
+        self._relations: dict[_RelationKey, tuple[Frame, Frame, Relation]] = {}
 
     def metric(self, d: Frame, c: Frame, kind: str = "") -> MetricRelation:
         a, b = d.metric, c.metric
@@ -208,6 +216,20 @@ class Relater:
         return (_TOTAL in d.scope) != (_TOTAL in c.scope)
 
     def relate(self, d: Figure, c: Figure, anchored: bool = False) -> Relation:
+        """How ``c`` relates to ``d``: read from their frames, kinds, origins, languages and
+        sentences only, so figures that share a frame object (the check shares one among
+        equal frames) and a sentence are related once (the frames are kept with the
+        answer, so their ids stay theirs)."""
+        fd, fc = d.frame, c.frame
+        key = (id(fd), id(fc), d.kind, c.origin, d.lang, c.lang, d.sentence, c.sentence, anchored)
+        known = self._relations.get(key)
+        if known is not None and known[0] is fd and known[1] is fc:
+            return known[2]
+        relation = self._relate(d, c, anchored)
+        self._relations[key] = (fd, fc, relation)
+        return relation
+
+    def _relate(self, d: Figure, c: Figure, anchored: bool) -> Relation:
         fd, fc = d.frame, c.frame
         metric = self.metric(fd, fc, d.kind)
         party = self.party(d, c)
@@ -271,4 +293,9 @@ class Relater:
             return CONTEXT_LEDGER
         if d.lang != c.lang:
             return CONTEXT_OTHER_LANGUAGE
-        return float(fuzz.token_set_ratio(d.sentence.casefold(), c.sentence.casefold())) / 100
+        key = (d.sentence, c.sentence)
+        alike = self._alike.get(key)
+        if alike is None:
+            ratio = fuzz.token_set_ratio(d.sentence.casefold(), c.sentence.casefold())
+            alike = self._alike[key] = float(ratio) / 100
+        return alike

@@ -12,6 +12,7 @@ language, symbol or word for the currency, scale word ("bn", "billion", "Mrd.",
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -39,21 +40,28 @@ class _Shape:
 
 
 def _shape(figure: Figure) -> _Shape | None:
-    numerals = list(_NUMERAL.finditer(figure.text))
+    return _shape_of(figure.text, figure.lang, figure.value, figure.kind)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _shape_of(text: str, lang: str, value: float, kind: str) -> _Shape | None:
+    """The shape of a figure of this text, language, value and kind: every draft figure
+    is compared with every candidate, and each time the slip tests ask for both."""
+    numerals = list(_NUMERAL.finditer(text))
     if not numerals:
         return None
-    lex = load_lexicon(figure.lang)
+    lex = load_lexicon(lang)
     stated = _read_number(numerals[0].group(), lex)
     if stated is None or stated == 0:
         return None
     numeral = numerals[0].group()
     fraction = re.split(r"[.,]", numeral)[-1] if re.search(r"[.,]\d\d$", numeral) else ""
-    factor = figure.value / stated
+    factor = value / stated
     return _Shape(
-        head=figure.text[: numerals[0].start()],
-        tail=figure.text[numerals[-1].end() :],
+        head=text[: numerals[0].start()],
+        tail=text[numerals[-1].end() :],
         factor=factor,
-        cents=figure.kind == "money" and factor == 1 and len(fraction) == 2,
+        cents=kind == "money" and factor == 1 and len(fraction) == 2,
     )
 
 

@@ -35,6 +35,9 @@ from factcheck.compare.match import Assessment, Match
 from factcheck.compare.suggest import suggest
 from factcheck.models import Diagnosis, Evidence, Finding, Verdict
 
+#: What :func:`~factcheck.compare.figures.meets` reads of a figure: unit, value, low,
+#: high and qualifier.
+_Interval = tuple[str, float, float | None, float | None, str]
 #: Most evidence items listed per finding.
 MAX_EVIDENCE = 5
 #: How much worse a slip's frame may score than an agreement that holds only through a
@@ -120,8 +123,7 @@ def _consistent(draft: Figure, agree: Sequence[Match]) -> Finding:
 
 
 def _conflict(draft: Figure, agree: Sequence[Match], rivals: Sequence[Match]) -> Finding | None:
-    pairs = ((a, b) for a in agree for b in rivals if not meets(a.figure, b.figure))
-    pair = next(pairs, None)
+    pair = _first_apart(agree, rivals)
     if pair is None:
         return None
     a, b = pair
@@ -130,6 +132,25 @@ def _conflict(draft: Figure, agree: Sequence[Match], rivals: Sequence[Match]) ->
         f"{b.figure.text} in {cite(b.figure)}."
     )
     return _finding(draft, "conflicting", message, [*agree, *rivals])
+
+
+def _first_apart(agree: Sequence[Match], rivals: Sequence[Match]) -> tuple[Match, Match] | None:
+    """The first pair, in order, of an agreeing figure and a rival that do not meet.
+
+    The first rival that does not meet a figure is the first of its kind (the figures
+    :func:`meets` reads alike), so only the first of each kind is tried, once for each
+    kind of agreeing figure.
+    """
+    kinds = _distinct(rivals)
+    apart: dict[_Interval, Match | None] = {}
+    for a in agree:
+        key = _interval(a)
+        if key not in apart:
+            apart[key] = next((b for b in kinds if not meets(a.figure, b.figure)), None)
+        b = apart[key]
+        if b is not None:
+            return a, b
+    return None
 
 
 def _misattributed(draft: Figure, elsewhere: Match) -> Finding:
@@ -196,18 +217,56 @@ def identified(found: Assessment) -> list[Match]:
         sure = m.relation.party in ("same", "crossed") or m.relation.anchored
         if m.relation.metric in ("same", "related") and sure:
             by_source.setdefault(m.figure.source, []).append(m)
+    # of a source's figures about the party and metric, those that share the most of the
+    # draft's scope ("in premarket trading", "below the close") are its fact
+    tops: dict[str, list[Match]] = {}
+    for source, slot in by_source.items():
+        best = max(m.relation.scope_shared for m in slot)
+        tops[source] = _distinct([o for o in slot if o.relation.scope_shared == best])
+    meeting: dict[tuple[str, _Interval], bool] = {}  # (source, figure) -> meets all its top
     identified: list[Match] = []
     for m in found.same:
-        # of a source's figures about the party and metric, those that share the most of
-        # the draft's scope ("in premarket trading", "below the close") are its fact
-        slot = by_source.get(m.figure.source, [m])
-        best = max(m.relation.scope_shared for m in slot)
-        slot = [o for o in slot if o.relation.scope_shared == best]
-        if m.relation.scope_shared < best:
+        relation, source = m.relation, m.figure.source
+        top = tops.get(source) or [m]
+        if relation.scope_shared < top[0].relation.scope_shared:
             continue
-        if m.relation.anchored or all(meets(m.figure, o.figure) for o in slot):
+        if relation.anchored:
+            identified.append(m)
+            continue
+        key = (source, _interval(m))
+        meets_all = meeting.get(key)
+        if meets_all is None:
+            meets_all = meeting[key] = all(meets(m.figure, o.figure) for o in top)
+        if meets_all:
             identified.append(m)
     return identified
+
+
+def _interval(m: Match) -> _Interval:
+    """What :func:`meets` reads of a match's figure: figures alike in it meet alike."""
+    f = m.figure
+    return f.unit, f.value, f.low, f.high, f.qualifier
+
+
+def _distinct(matches: Sequence[Match]) -> list[Match]:
+    """The first of each group of matches whose figures :func:`meets` reads alike: a
+    source may state one value a thousand times, and each meets what the others meet."""
+    first: dict[_Interval, Match] = {}
+    for m in matches:
+        first.setdefault(_interval(m), m)
+    return list(first.values())
+
+
+def _others(matches: Sequence[Match], but: Sequence[Match]) -> list[Match]:
+    """``matches`` but those in ``but``, in order (looked up in a set: both may be long)."""
+    taken = set(but)
+    return [m for m in matches if m not in taken]
+
+
+def _all_meet(matches: Sequence[Match]) -> bool:
+    """Whether every two of the figures meet."""
+    distinct = _distinct(matches)
+    return all(meets(a.figure, b.figure) for a in distinct for b in distinct)
 
 
 def _approximate(draft: Figure, match: Match) -> bool:
@@ -248,7 +307,7 @@ def judge(
     near_only = agree and _approximate(draft, agree[0])
     if near_only and exact_slips and exact_slips[0].score >= agree[0].score + SLIP_OVER_APPROX:
         agree = []  # "€80 billion": "$80 billion" beats "about €74 billion"
-        slips = [*exact_slips, *(m for m in slips if m not in exact_slips)]
+        slips = [*exact_slips, *_others(slips, exact_slips)]
     if agree:
         metric = draft.metric or next((m.figure.metric for m in agree if m.figure.metric), None)
         if supersedes(metric):
@@ -261,8 +320,8 @@ def judge(
                 lead = draft.frame.subject if any(_sure(m) for m in agree) else lead
             partial = any(t.startswith(_PARTIAL) for t in draft.frame.scope)
             history = [
-                m for m in found.same
-                if m.figure.origin == "ledger" and m not in same and not partial
+                m for m in _others(found.same, same)
+                if m.figure.origin == "ledger" and not partial
             ]  # fmt: skip
             group = [
                 m for m in [*agree, *same, *history, *slips]
@@ -277,7 +336,7 @@ def judge(
         return _agreed(draft, agree, same, [*slips, *found.aside])
     if slips:
         return _disagreement(draft, [*slips, *found.same])
-    if same and all(meets(a.figure, b.figure) for a in same for b in same):
+    if same and _all_meet(same):
         # the sources give the draft's fact another value (a figure equal to the draft's
         # elsewhere is another party's, metric's or place's)
         return _disagreement(draft, [*same, *found.elsewhere])
@@ -334,10 +393,12 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
     # Of a history, the draft states the value that is its very number ("about 28%" is
     # the 28% of last year, not this year's 29%, though "about" would reach it).
     exact = [m for m in group if m.agrees and not _approximate(draft, m)]
+    exact_set = set(exact)
     newest_values = list(current)
-    if exact and not [m for m in current if m in exact]:
+    if exact and not [m for m in current if m in exact_set]:
         current = [m for m in current if not m.agrees]
-        older = [*older, *(m for m in exact if m not in older)]
+        older_set = set(older)
+        older = [*older, *(m for m in exact if m not in older_set)]
     agree = [m for m in current if m.agrees]
     if agree:
         return _agreed(draft, agree, [m for m in current if m.role == "same"])
@@ -356,7 +417,7 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
         return _finding(draft, "consistent", message, history)
     # a verified record before an article of the same day
     now_figures = sorted(
-        (m for m in newest_values if m not in exact), key=lambda m: m.figure.origin != "ledger"
+        (m for m in newest_values if m not in exact_set), key=lambda m: m.figure.origin != "ledger"
     )
     if was_true and now_figures:
         now, then = now_figures[0].figure, was_true[0].figure

@@ -78,6 +78,8 @@ class CueTable:
         >>> table.phrase(["The", "market", "value", "of"], 1), table.cue("Revenue's")
         ('market_value', Cue(concept='revenue', phrase_head=False))
         """
+        if i >= len(tokens) or tokens[i].lower() not in self.phrase_heads:
+            return None  # no phrase starts with this word
         for length in (3, 2):
             key = tuple(token.lower() for token in tokens[i : i + length])
             if len(key) == length and key in self.phrases:
@@ -87,6 +89,8 @@ class CueTable:
     def phrase_concepts(self, tokens: list[str], i: int) -> tuple[str, ...]:
         """Every concept of the longest phrase starting at ``tokens[i]`` (the last is
         :meth:`phrase`)."""
+        if i >= len(tokens) or tokens[i].lower() not in self.phrase_heads:
+            return ()  # no phrase starts with this word
         for length in (3, 2):
             key = tuple(token.lower() for token in tokens[i : i + length])
             if len(key) == length and key in self.phrases:

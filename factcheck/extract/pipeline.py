@@ -24,12 +24,12 @@ from factcheck.extract.interval import RECORD_QUALIFIER, interval
 from factcheck.extract.lang import detect_lang, document_lang
 from factcheck.extract.quantities import Quantity, scan
 from factcheck.lexicon import unit_kind
-from factcheck.models import Claim
+from factcheck.models import MAX_SENTENCE, SENTENCE_REACH, Claim
 from factcheck.settings import Settings
 from factcheck.text import mainpart, markup
 from factcheck.text.characters import fold_characters
 from factcheck.text.decode import MAX_DOCUMENT_BYTES, read_text
-from factcheck.text.sentences import SentenceLocator, fold
+from factcheck.text.sentences import SentenceLocator, cut_around, fold
 from factcheck.text.stream import LineIndex, Piece, iter_pieces
 
 DEFAULT_SETTINGS = Settings()
@@ -128,6 +128,23 @@ def _reference_end(original: str, end: int) -> int:
     return close + 1 if close != -1 else end
 
 
+def _carried(sentence: str, folded: str, start: int, end: int) -> str | None:
+    """How a claim at [start, end) of ``sentence`` carries it in records: None (whole)
+    unless it is long, then the part around the claim (:data:`MAX_SENTENCE`)."""
+    if len(folded) <= MAX_SENTENCE:
+        return None
+    return cut_around(sentence, start, end, SENTENCE_REACH)
+
+
+def _written_end(original: str, view: str, end: int, closed_up: dict[int, int]) -> int:
+    """Where a figure ending at ``end`` of the view ends in the input as written."""
+    if closed_up and end in closed_up:
+        return closed_up[end]  # "$4.2 bil­lion": the word as written, soft hyphen and all
+    if view is not original and view[end - 1] != original[end - 1]:
+        return _reference_end(original, end)
+    return end
+
+
 def _claims_of_piece(
     original: str,
     view: str,
@@ -163,12 +180,10 @@ def _claims_of_piece(
             nearby = _overlapping(places, reach, s_start, s_end)
             words = Sentence(lang, sentence, s_start, memory.entities, nearby)
             folded = fold(sentence)
+        shown = _carried(sentence, folded, start - s_start, end - s_start)
         ctx = words.describe(start, end, unit_kind(unit), q.noun is not None, memory)
         low, high = interval(q.qualifier, q.value, q.step, settings, q.value_high, q.step_high)
-        if closed_up and end in closed_up:
-            end = closed_up[end]  # "$4.2 bil­lion": the word as written, soft hyphen and all
-        elif view is not original and view[end - 1] != original[end - 1]:
-            end = _reference_end(original, end)
+        end = _written_end(original, view, end, closed_up)
         text = original[start:end]
         line, column = position(start)
         value = float(q.value)
@@ -194,7 +209,9 @@ def _claims_of_piece(
             as_of=None,
             sentence=folded,
             lang=lang,
-        )
+            sentence_start=base + s_start,
+            sentence_end=base + s_end,
+        ).carry(shown)
 
 
 def extract(

@@ -307,7 +307,7 @@ class MentionReader:
             text = tokens[j].text
             bare = without_possessive(text)
             role = words.role(bare)
-            phrase = words.roles.phrase([t.text for t in tokens], j)
+            phrase = words.roles.phrase(_texts(tokens, j), 0)
             if role == "government" or phrase == "government":
                 return self._government(tokens, i, j)
             if bare.lower() in words.place_nouns:
@@ -350,7 +350,7 @@ class MentionReader:
         after_role = self.words.role(after) if after else None
         person = folded in self.book.persons or before == "title"
         # "X said", "laut X", "according to X", "nach einem Bericht des X"
-        phrase = self.words.roles.phrase([t.text for t in tokens], m.last) if after else None
+        phrase = self.words.roles.phrase(_texts(tokens, m.last), 0) if after else None
         speaker = (
             after_role == "reporting"
             or phrase == "reporting"
@@ -377,6 +377,12 @@ class MentionReader:
             # a country that acts ("allowing the U.S. to buy …") is its government
             return replace(m, name=GOVERNMENT, speaker=speaker)
         return replace(m, person=person, place=place, speaker=speaker)
+
+
+def _texts(tokens: Sequence[Token], i: int) -> list[str]:
+    """The texts of the tokens a phrase starting at ``i`` may span (three at most): a
+    phrase is looked up at every token, never over the whole sentence."""
+    return [t.text for t in tokens[i : i + 3]]
 
 
 #: The dash after a dateline: "HAFENSTADT (dpa) -", "Berlin –".

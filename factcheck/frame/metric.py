@@ -56,54 +56,68 @@ class Reading(NamedTuple):
 _LINKS = frozenset({"in", "of", "an", "von", "at"})
 
 
-def _past_conversion(texts: Sequence[str], figure: Sequence[bool], last: int) -> int:
-    """Where the figure ends, counting a conversion in brackets right after it."""
-    if last < len(texts) and texts[last] == "(":
-        close = next((j for j in range(last + 1, len(texts)) if texts[j] == ")"), None)
-        if close is not None and close > last + 1 and all(figure[last + 1 : close]):
-            return close + 1
-    return last
-
-
 def _separable(
-    separable: Mapping[tuple[str, str], str], texts: Sequence[str], i: int, hi: int
+    separable: Mapping[tuple[str, str], str], texts: Sequence[str], i: int, hi: int, end: int
 ) -> str | None:
     """The concept of a German separable verb at ``i`` whose particle closes the clause
-    ("Kretinsky steigt mit 20 Prozent bei Thyssenkrupp ein": a stake, not a rise)."""
+    ("Kretinsky steigt mit 20 Prozent bei Thyssenkrupp ein": a stake, not a rise);
+    ``end`` is the clause's last word (its closing marks aside)."""
     if not separable or hi <= i + 1:
         return None
+    return separable.get((texts[i].lower(), texts[max(end, i)].lower()))
+
+
+def _last_word(texts: Sequence[str], lo: int, hi: int) -> int:
+    """The last token among [lo, hi) that is a word or number (``lo - 1`` if none)."""
     end = hi - 1
-    while end > i and not texts[end][:1].isalnum():
+    while end >= lo and not texts[end][:1].isalnum():
         end -= 1  # the clause's closing mark
-    return separable.get((texts[i].lower(), texts[end].lower()))
+    return end
+
+
+def _within_reach(
+    figure: Sequence[bool] | None, span: tuple[int, int], clause: tuple[int, int]
+) -> list[int]:
+    """The tokens of the clause that may be the figure's cue: no other figure's token
+    stands between them and the figure (``figure`` None: none stands in the way)."""
+    (first, last), (lo, hi) = span, clause
+    if figure is None:
+        return [*range(lo, min(first, hi)), *range(max(last, lo), hi)]
+    before = first - 1
+    while before >= lo and not figure[before]:
+        before -= 1
+    after = last
+    while after < hi and not figure[after]:
+        after += 1
+    return [*range(before + 1, min(first, hi)), *range(max(last, lo), after)]
 
 
 def read_metric(
     cues: CueTable,
     texts: Sequence[str],
-    figure: Sequence[bool],
+    figure: Sequence[bool] | None,
     span: tuple[int, int],
     clause: tuple[int, int],
     kind: Kind,
     scope: frozenset[str],
     separable: Mapping[tuple[str, str], str] = {},
 ) -> Reading:
-    """The metric of the figure at tokens ``span`` in the clause ``clause``.
+    """The metric of the figure at tokens ``span`` in the clause ``clause``; the span
+    includes a conversion in brackets right after the figure ("€127 million ($149
+    million) net profit").
 
     ``figure`` marks the tokens of all figures of the sentence; a cue with another figure
-    between it and this one is that figure's.
+    between it and this one is that figure's (None: no figure is, as in another clause).
+    Only the tokens up to the next figure on either side are looked at, so the figures
+    of a long clause are read in time in proportion to the clause.
     """
     first, last = span
     lo, hi = clause
-    last = _past_conversion(texts, figure, last)  # "€127 million ($149 million) net profit"
+    words = texts if isinstance(texts, list) else list(texts)
+    end = _last_word(texts, lo, hi) if separable else hi - 1
     found: list[tuple[float, str]] = []
-    for i in range(lo, hi):
-        if first <= i < last or figure[i]:
-            continue
-        between = range(i + 1, first) if i < first else range(last, i)
-        if any(figure[j] for j in between):
-            continue
-        concept = _separable(separable, texts, i, hi) or cues.phrase(list(texts), i)
+    for i in _within_reach(figure, span, clause):
+        concept = _separable(separable, texts, i, hi, end) or cues.phrase(words, i)
         if concept is None:
             fitting = [c for c in cues.word_concepts(texts[i].lower()) if _fits(c, kind)]
             concept = fitting[0] if fitting else None

@@ -16,21 +16,28 @@ The counterparty is the nearest party a preposition governs in the figure's clau
 ("a stake in X", "Anteil an der Commerzbank").
 
 By the time a figure is read, the document reader has resolved the descriptions and
-pronouns of its sentence ("the chipmaker", "its"), so a mention's name is its party.
+pronouns of its sentence ("the chipmaker", "its"), so a mention's name is its party; what
+the figures of a sentence ask about its mentions is then worked out once per sentence.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from factcheck.extract.names import CLAUSE_MARKS
 from factcheck.frame.clauses import (
     FigureSpan,
     Sentence,
-    clause_bounds,
     free,
     host,
+    mention_starts,
     parenthetical,
+    remember,
+    sentence_bounds,
 )
 from factcheck.frame.mentions import GOVERNMENT, Mention
 from factcheck.frame.model import SubjectBy
@@ -47,13 +54,13 @@ def figure_subject(
     words: FrameWords, sentence: Sentence, at: FigureSpan, topic: str | None
 ) -> Subject:
     """The subject of the figure at ``at`` and how it was found (the module's steps)."""
-    in_clause = _parties(words, sentence, at.lo, at.hi)
-    before = [m for m in in_clause if m.last <= at.first]
+    clause = _clause(words, sentence, at.lo, at.hi)
+    before = bisect.bisect_right(clause.lasts, at.first)  # its parties [:before] end by it
     found = (
-        _owner(words, sentence, at, before)
-        or _distributed_to(words, sentence, at, in_clause)
-        or _host_of_clause(words, sentence, at, before)
-        or _clause_subject(words, at, in_clause)
+        _owner(words, sentence, at, clause, before)
+        or _distributed_to(words, sentence, at, clause)
+        or _host_of_clause(words, sentence, at, clause, before)
+        or _clause_subject(words, clause, before)
         or _earlier_subject(words, sentence, at)
     )
     if found is not None:
@@ -63,45 +70,87 @@ def figure_subject(
     return None, "none"
 
 
+class _Clause(NamedTuple):
+    """The parties of a clause (:func:`_parties`) and what each figure of it asks of
+    them, worked out once for the clause: a row of a table flattened into one clause
+    holds a name and a figure a cell."""
+
+    parties: list[Mention]
+    firsts: list[int]  # where each starts (ascending: mentions do not overlap)
+    lasts: list[int]  # where each ends (ascending)
+    free: list[int]  # how many of the parties before each are free (no preposition)
+    free_names: list[int]  # … are free names
+    owners: list[int]  # which may own what follows ("Nvidia's stake", "shares of Intel")
+    first_free: int | None  # the first free party that is no pronoun
+    first_free_pronoun: int | None
+    governed: list[Mention]  # those a preposition of a party governs ("a stake in X")
+    governed_firsts: list[int]
+
+
+def _clause(words: FrameWords, sentence: Sentence, lo: int, hi: int) -> _Clause:
+    def read() -> _Clause:
+        parties = _parties(words, sentence, lo, hi)
+        free_ = [free(words, m) for m in parties]
+        names = [f and m.kind == "name" for f, m in zip(free_, parties, strict=True)]
+        owners = [
+            k for k, m in enumerate(parties)
+            if (m.possessive and free_[k]) or _owns_noun(words, sentence, m, lo)
+        ]  # fmt: skip
+        pronouns = [k for k, m in enumerate(parties) if free_[k] and m.kind == "pronoun"]
+        others = [k for k, m in enumerate(parties) if free_[k] and m.kind != "pronoun"]
+        governed = [m for m in parties if m.before in words.party_prepositions]
+        return _Clause(
+            parties, [m.first for m in parties], [m.last for m in parties],
+            [0, *itertools.accumulate(free_)], [0, *itertools.accumulate(names)], owners,
+            others[0] if others else None, pronouns[0] if pronouns else None, governed,
+            [m.first for m in governed],
+        )  # fmt: skip
+
+    return remember(sentence, ("clause parties", words.lang, lo, hi), read)
+
+
 def _owner(
-    words: FrameWords, sentence: Sentence, at: FigureSpan, before: Sequence[Mention]
+    words: FrameWords, sentence: Sentence, at: FigureSpan, clause: _Clause, before: int
 ) -> Subject | None:
-    """1. the owner: a possessive right before the figure's phrase, or "the shares of X"."""
-    owners = [
-        m
-        for m in before
-        if (m.possessive and free(words, m)) or _owns_noun(words, sentence, m, at.lo)
-    ]
-    if not owners:
+    """1. the owner: a possessive right before the figure's phrase, or "the shares of X"
+    (the last such party before it, with no free party between)."""
+    last = bisect.bisect_left(clause.owners, before) - 1
+    if last < 0:
         return None
-    owner = owners[-1]
-    index = sentence.mentions.index(owner)
+    owner = clause.parties[clause.owners[last]]
+    index = bisect.bisect_left(mention_starts(sentence), owner.first)
     owned = _owned_name(words, sentence, index)
     if owned is not None and owned.last <= at.first:
         owner = owned
-    if not [m for m in before if m.first > owner.first and free(words, m)]:
+    after = bisect.bisect_right(clause.firsts, owner.first)  # the parties after the owner
+    if after >= before or clause.free[before] == clause.free[after]:
         return owner.name, "owner" if owner.kind != "pronoun" else "reference"
     return None
 
 
 def _distributed_to(
-    words: FrameWords, sentence: Sentence, at: FigureSpan, in_clause: Sequence[Mention]
+    words: FrameWords, sentence: Sentence, at: FigureSpan, clause: _Clause
 ) -> Subject | None:
     """1b. the party after the figure that a distribution names ("a $10bn bet by the
     parent", "davon entfallen 200 Millionen auf die Hansa", "$2bn from Nvidia")."""
-    texts = [t.text.lower() for t in sentence.tokens]
-    distributing = any(t in words.distribution_verbs for t in texts)
-    for m in in_clause:
-        if at.last <= m.first <= at.last + 3 and (
-            m.before in words.agent_after
-            or (distributing and m.before in words.distribution_prepositions)
+    distributing = remember(
+        sentence,
+        ("distributing", words.lang),
+        lambda: any(t in words.distribution_verbs for t in sentence.lowered),
+    )
+    near = slice(
+        bisect.bisect_left(clause.firsts, at.last), bisect.bisect_right(clause.firsts, at.last + 3)
+    )
+    for m in clause.parties[near]:  # those that start at most three tokens after it
+        if m.before in words.agent_after or (
+            distributing and m.before in words.distribution_prepositions
         ):
             return m.name, "owner" if m.kind in ("name", "owner") else "reference"
     return None
 
 
 def _host_of_clause(
-    words: FrameWords, sentence: Sentence, at: FigureSpan, before: Sequence[Mention]
+    words: FrameWords, sentence: Sentence, at: FigureSpan, clause: _Clause, before: int
 ) -> Subject | None:
     """2. a relative or appositive clause about the name before it: a relative pronoun
     is the clause's subject ("der Calder bereits 6 Milliarden geliehen hat")."""
@@ -113,40 +162,59 @@ def _host_of_clause(
         and parenthetical(words, sentence, at.lo)
     ):
         opener = sentence.tokens[at.lo].text.lower()
-        if opener in words.relative or not [
-            m for m in before if free(words, m) and m.kind == "name"
-        ]:
+        if opener in words.relative or not clause.free_names[before]:
             return about.name, "clause"
     return None
 
 
-def _clause_subject(
-    words: FrameWords, at: FigureSpan, in_clause: Sequence[Mention]
-) -> Subject | None:
-    """3. the clause's own subject: a name or description before a pronoun."""
-    candidates = [m for m in in_clause if free(words, m)]
-    if words.lang == "en":
-        candidates = [m for m in candidates if m.last <= at.first]
-    candidates.sort(key=lambda m: m.kind == "pronoun")
-    if candidates:
-        m = candidates[0]
-        return m.name, "clause" if m.kind in ("name", "owner") else "reference"
+def _clause_subject(words: FrameWords, clause: _Clause, before: int) -> Subject | None:
+    """3. the clause's own subject: a name or description before a pronoun (in English
+    before the figure)."""
+    reach = before if words.lang == "en" else len(clause.parties)
+    for k in (clause.first_free, clause.first_free_pronoun):
+        if k is not None and k < reach:
+            m = clause.parties[k]
+            return m.name, "clause" if m.kind in ("name", "owner") else "reference"
     return None
 
 
 def _earlier_subject(words: FrameWords, sentence: Sentence, at: FigureSpan) -> Subject | None:
-    """4. the subject of the nearest clause before that has one (not a parenthesis)."""
-    bounds = clause_bounds(words, sentence.tokens, sentence.figure)
-    for start, end in reversed(list(zip(bounds, [*bounds[1:], len(sentence.tokens)], strict=True))):
-        if start >= at.lo:
-            continue
-        if parenthetical(words, sentence, start):
-            continue
-        earlier = [m for m in _parties(words, sentence, start, min(end, at.lo)) if free(words, m)]
-        earlier.sort(key=lambda m: m.kind == "pronoun")
-        if earlier:
-            m = earlier[0]
-            return m.name, "sentence" if m.kind in ("name", "owner") else "reference"
+    """4. the subject of the nearest clause before that has one (not a parenthesis).
+
+    The figure's clause starts at a clause bound; the answer for the clauses before
+    each bound is kept, so that the figures of a sentence of many clauses do not each
+    walk back through all of them."""
+    bounds = sentence_bounds(words, sentence)
+    k = bisect.bisect_left(bounds, at.lo)  # the clauses before: those starting at bounds[:k]
+    known: dict[int, Subject | None] = remember(sentence, ("earlier subjects", words.lang), dict)
+    walked: list[int] = []
+    found: Subject | None = None
+    while k > 0 and k not in known:
+        walked.append(k)
+        found = _subject_of_clause(words, sentence, bounds, k - 1)
+        if found is not None:
+            break
+        k -= 1
+    else:
+        found = known.get(k)
+    for j in walked:
+        known[j] = found
+    return found
+
+
+def _subject_of_clause(
+    words: FrameWords, sentence: Sentence, bounds: Sequence[int], k: int
+) -> Subject | None:
+    """The subject of the ``k``-th clause, unless it is a parenthesis."""
+    start = bounds[k]
+    end = bounds[k + 1] if k + 1 < len(bounds) else len(sentence.tokens)
+    if parenthetical(words, sentence, start):
+        return None
+    earlier = [m for m in _parties(words, sentence, start, end) if free(words, m)]
+    earlier.sort(key=lambda m: m.kind == "pronoun")
+    if earlier:
+        m = earlier[0]
+        return m.name, "sentence" if m.kind in ("name", "owner") else "reference"
     return None
 
 
@@ -159,20 +227,32 @@ def _spoken_of(words: FrameWords, sentence: Sentence, speaker: Mention) -> bool:
     tokens = sentence.tokens
     if speaker.last + 1 < len(tokens) and tokens[speaker.last + 1].text.lower() in _THAT:
         return True  # "the Corriere reported that €100 million …": it tells of others
-    others = [
-        m for m in sentence.mentions
-        if m is not speaker and m.name is not None and not (m.place or m.person)
-        and m.name != speaker.name
-    ]  # fmt: skip
-    return bool(others)
+    # another party named: one not the speaker's (the speaker, if a party, has its name)
+    total, named = remember(sentence, "parties named", lambda: _parties_named(sentence))
+    return total > (named[speaker.name] if speaker.name is not None else 0)
+
+
+def _parties_named(sentence: Sentence) -> tuple[int, Counter[str]]:
+    """How many mentions of a party (no person or place) the sentence holds, and of each."""
+    named = Counter(
+        m.name for m in sentence.mentions
+        if m.name is not None and not (m.place or m.person)
+    )  # fmt: skip
+    return named.total(), named
+
+
+def _in(sentence: Sentence, lo: int, hi: int) -> list[Mention]:
+    """The mentions that start among tokens [lo, hi)."""
+    starts = mention_starts(sentence)
+    return sentence.mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
 
 def _parties(words: FrameWords, sentence: Sentence, lo: int, hi: int) -> list[Mention]:
     """Mentions among tokens [lo, hi) that may be a figure's party: no person or place
     ("Elon Musk's xAI", "Saudi Arabia's Kingdom Holdings": the company after them)."""
     found = [
-        m for m in sentence.mentions
-        if lo <= m.first < hi and m.name is not None and not m.place
+        m for m in _in(sentence, lo, hi)
+        if m.name is not None and not m.place
         and not (m.speaker and _spoken_of(words, sentence, m))
     ]  # fmt: skip
     companies = [m for m in found if not m.person]
@@ -209,16 +289,15 @@ def figure_counterparty(
 ) -> str | None:
     """The party other than the subject that a preposition on the figure or its metric
     word governs in the figure's clause: the first after the figure, else the last
-    before it."""
-    governed = [
-        m for m in _parties(words, sentence, at.lo, at.hi)
-        if m.before in words.party_prepositions and m.name != subject
-        and _of_the_figure(words, sentence, m, at, metric)
-    ]  # fmt: skip
-    if not governed:
-        return None
-    after = [m for m in governed if m.first >= at.last]
-    return (after[0] if after else governed[-1]).name
+    before it (looked for from the figure outwards)."""
+    clause = _clause(words, sentence, at.lo, at.hi)
+    governed = clause.governed
+    after = bisect.bisect_left(clause.governed_firsts, at.last)
+    for k in itertools.chain(range(after, len(governed)), range(after - 1, -1, -1)):
+        m = governed[k]
+        if m.name != subject and _of_the_figure(words, sentence, m, at, metric):
+            return m.name
+    return None
 
 
 def _of_the_figure(
@@ -236,7 +315,7 @@ def _of_the_figure(
     head = preposition - 1
     if at.first <= head < at.last or head == at.last - 1 or sentence.figure[head]:
         return True
-    texts = [t.text for t in tokens]
+    texts = sentence.texts
     for i in range(max(0, head - 1), head + 1):
         concept = words.metrics.phrase(texts, i) or words.metrics.word_concept(texts[i].lower())
         if concept is not None and concept == metric:
@@ -259,10 +338,19 @@ def sentence_subject(words: FrameWords, sentence: Sentence) -> str | None:
 def companions(sentence: Sentence, subject: str | None, lo: int, hi: int) -> frozenset[str]:
     """Names the subject's own phrase holds ("Amazon's Project Rainier campus": the
     figure is Amazon's and Project Rainier's alike)."""
+    return remember(
+        sentence, ("companions", lo, hi, subject), lambda: _companions(sentence, subject, lo, hi)
+    )
+
+
+def _companions(sentence: Sentence, subject: str | None, lo: int, hi: int) -> frozenset[str]:
     mentions = sentence.mentions
+    starts = mention_starts(sentence)
     found: set[str] = set()
-    for k, m in enumerate(mentions[:-1]):
-        if m.name != subject or not m.possessive or not lo <= m.first < hi:
+    first, end = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    for k in range(first, min(end, len(mentions) - 1)):  # those in [lo, hi), not the last
+        m = mentions[k]
+        if m.name != subject or not m.possessive:
             continue
         after = mentions[k + 1]
         if after.name is not None and after.kind == "name" and after.first - m.last <= 2:
@@ -274,6 +362,10 @@ def stock_owner(words: FrameWords, sentence: Sentence) -> str | None:
     """The company whose shares a sentence speaks of: a name before a word for shares
     ("Commerzbank shares", "Intel stock") or glued to one ("Intel-Aktie"), or after
     one with "of" ("shares of Intel", "Aktien von Intel", "Aktien des Konzerns")."""
+    return remember(sentence, ("stock owner", words.lang), lambda: _stock_owner(words, sentence))
+
+
+def _stock_owner(words: FrameWords, sentence: Sentence) -> str | None:
     tokens = sentence.tokens
     for m in sentence.mentions:
         if m.name is None or m.place or m.person or m.name == GOVERNMENT:

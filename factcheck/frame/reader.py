@@ -18,6 +18,7 @@ import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import overload
 
 from factcheck.extract.grammar import grammar
 from factcheck.frame.clauses import (
@@ -28,6 +29,7 @@ from factcheck.frame.clauses import (
     free,
     gapped,
     host,
+    remember,
 )
 from factcheck.frame.mentions import (
     GOVERNMENT,
@@ -39,7 +41,7 @@ from factcheck.frame.mentions import (
     learn_names,
     tokens_of,
 )
-from factcheck.frame.metric import Reading, read_metric
+from factcheck.frame.metric import BESIDE, Reading, read_metric
 from factcheck.frame.model import Frame, SubjectBy
 from factcheck.frame.parties import (
     companions,
@@ -79,8 +81,7 @@ class DocumentReader:
         topic = main
         frames: list[Frame | None] = [None] * len(claims)
         for sentence in sentences:
-            for k, m in enumerate(sentence.mentions):  # in order: later ones see earlier
-                sentence.mentions[k] = self._resolve(sentence, m, topic, main)
+            self._resolve_all(sentence, topic, main)
             for index in sentence.claims:
                 frames[index] = self._frame(sentence, claims[index], main or topic)
             first = sentence_subject(self.words, sentence)
@@ -103,7 +104,7 @@ class DocumentReader:
         for k, (start, end) in enumerate(spans):
             tokens = tokens_of(view[start:end], start)
             inside = [(claims[i].start, claims[i].end) for i in by_sentence.get(k, [])]
-            figure = [any(s < t.end and t.start < e for s, e in inside) for t in tokens]
+            figure = _figure_tokens(tokens, inside)
             mentions = self.mentions.read(tokens, figure)
             sentences.append(Sentence(start, end, tokens, figure, mentions, by_sentence.get(k, [])))
         return sentences
@@ -146,10 +147,33 @@ class DocumentReader:
                     return m.name
         return None
 
+    def _resolve_all(self, sentence: Sentence, topic: str | None, main: str | None) -> None:
+        """Every description and pronoun of the sentence with the party it refers to, in
+        order: later ones see earlier ones resolved. The first mention a later one may
+        refer to is kept as it is found, not looked for again at each mention."""
+        antecedent: Mention | None = None
+        for k, m in enumerate(sentence.mentions):
+            m = sentence.mentions[k] = self._resolve(sentence, m, topic, main, antecedent)
+            if antecedent is None and self._antecedent(m):
+                antecedent = m
+
+    def _antecedent(self, e: Mention) -> bool:
+        """Whether a later description or pronoun of the sentence may refer to ``e``."""
+        return (
+            e.name is not None and e.kind != "pronoun"
+            and not (e.person or e.place or e.name == GOVERNMENT) and free(self.words, e)
+        )  # fmt: skip
+
     def _resolve(
-        self, sentence: Sentence, m: Mention, topic: str | None, main: str | None
+        self,
+        sentence: Sentence,
+        m: Mention,
+        topic: str | None,
+        main: str | None,
+        antecedent: Mention | None,
     ) -> Mention:
-        """A description or pronoun with the party it refers to."""
+        """A description or pronoun with the party it refers to; ``antecedent`` is the
+        first mention before it in its sentence that it may refer to."""
         if m.name is not None:
             return m
         # A pronoun or description refers to the subject of its own sentence when one
@@ -157,17 +181,12 @@ class DocumentReader:
         # supplier from Herzogenaurach …"); else a pronoun to the last sentence's subject,
         # a description to the party the story is about ("the company", "der Konzern").
         name = topic if m.kind == "pronoun" else main or topic
-        earlier = [
-            e for e in sentence.mentions
-            if e.last <= m.first and e.name is not None and e.kind != "pronoun"
-            and not (e.person or e.place or e.name == GOVERNMENT) and free(self.words, e)
-        ]  # fmt: skip
         # a pronoun or description after a preposition ("put $8bn into it", "a stake in the
         # company") is the clause's object, never its subject: it refers to the story's
         # party, not to the sentence's first name
         governed_pronoun = not free(self.words, m)
-        if earlier and not governed_pronoun:
-            name = earlier[0].name
+        if antecedent is not None and not governed_pronoun:
+            name = antecedent.name
         elif governed_pronoun:
             name = main or topic
         about = host(self.words, sentence, m.first)
@@ -195,9 +214,7 @@ class DocumentReader:
             metric = "job_cuts"  # "die Belegschaft um 11.000 reduzieren": a cut
         if kind == "money" and (metric == "share_price" or "unit:share" in scope):
             subject, by = self._share_price_party(sentence) or (subject, by)
-        named = frozenset(
-            m.name.casefold() for m in sentence.mentions if m.name is not None and not m.place
-        )
+        named = remember(sentence, "named", lambda: _named(sentence))
         return Frame(
             subject=subject,
             subject_by=by,
@@ -206,7 +223,7 @@ class DocumentReader:
             metric_sure=reading.beside,
             cues=reading.cues | ({metric} if metric else set()),
             scope=scope,
-            status=figure_status(words, sentence.tokens, at),
+            status=figure_status(words, sentence, at),
             years=figure_years(sentence, at),
             named=named,
             also=companions(sentence, subject, at.lo, at.hi),
@@ -228,10 +245,11 @@ def _figure_metric(
 ) -> tuple[Reading, str | None]:
     """The reading of the figure's clause, and the metric the figure settles on: its
     clause's, else the one before's when the clause is joined to it, else its unit's."""
-    texts = [t.text for t in sentence.tokens]
+    texts = sentence.texts
     reading = read_metric(
-        words.metrics, texts, _past_the_change(words, texts, sentence.figure, at.first),
-        (at.first, at.last), (at.lo, at.hi), kind, scope, words.separable,
+        words.metrics, texts, _past_the_change(words, sentence, at.first),
+        (at.first, _past_conversion(sentence, at.last)), (at.lo, at.hi), kind, scope,
+        words.separable,
     )  # fmt: skip
     metric = reading.metric
     if metric is None and at.lo > 0:
@@ -242,42 +260,127 @@ def _figure_metric(
         # gapping: ", Oakhurst Partners bis zu 2 Milliarden Dollar" (no verb of its own)
         joiner = joiner or gapped(sentence, at.lo, at.hi)
         if joiner:
-            start = clause_before(words, sentence, at.lo)
-            metric = read_metric(
-                words.metrics, texts, [False] * len(texts), (at.first, at.last),
-                (start, at.lo), kind, scope, words.separable,
-            ).metric  # fmt: skip
+            metric = _joined_metric(words, sentence, at, kind, scope)
     return reading, metric or _KIND_METRICS.get(kind)
 
 
-def _past_the_change(
-    words: FrameWords, texts: Sequence[str], figure: Sequence[bool], first: int
-) -> Sequence[bool]:
+def _joined_metric(
+    words: FrameWords, sentence: Sentence, at: FigureSpan, kind: Kind, scope: frozenset[str]
+) -> str | None:
+    """The metric the clause before names for a figure of a clause joined to it.
+
+    Its cues all stand before the figure, so their order is the same for every figure
+    of the clause; only whether a share's price stands near enough (``BESIDE``) differs,
+    and only for a figure among the first words of its clause: the answer is worked out
+    once per clause and that distance.
+    """
+    start = clause_before(words, sentence, at.lo)
+    near = min(at.first - at.lo, BESIDE + 1)
+    key = ("joined metric", words.lang, start, at.lo, near, kind, scope)
+    return remember(
+        sentence,
+        key,
+        lambda: read_metric(
+            words.metrics, sentence.texts, None, (at.first, at.last), (start, at.lo), kind,
+            scope, words.separable,
+        ).metric,
+    )  # fmt: skip
+
+
+def _named(sentence: Sentence) -> frozenset[str]:
+    """Every party the sentence names (folded), places aside."""
+    return frozenset(
+        m.name.casefold() for m in sentence.mentions if m.name is not None and not m.place
+    )
+
+
+def _figure_tokens(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """Which tokens overlap one of the figures at document offsets ``spans``."""
+    figure = [False] * len(tokens)
+    starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+    for start, end in spans:  # the tokens that end after the start and start before the end
+        for i in range(bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)):
+            figure[i] = True
+    return figure
+
+
+def _past_conversion(sentence: Sentence, last: int) -> int:
+    """Where a figure ending at token ``last`` ends, counting a conversion in brackets
+    right after it ("€127 million ($149 million) net profit")."""
+    texts = sentence.texts
+    if last < len(texts) and texts[last] == "(":
+        close = remember(sentence, "closing brackets", lambda: _closing(texts)).get(last)
+        figures = sentence.figures_before
+        inside = close - last - 1 if close is not None else 0
+        if inside > 0 and figures[last + 1 + inside] - figures[last + 1] == inside:
+            return last + inside + 2  # past the closing bracket of a figure in brackets
+    return last
+
+
+def _closing(texts: Sequence[str]) -> dict[int, int]:
+    """For every opening bracket, the next closing one."""
+    closing: dict[int, int] = {}
+    following: int | None = None
+    for i in range(len(texts) - 1, -1, -1):
+        if texts[i] == ")":
+            following = i
+        elif texts[i] == "(" and following is not None:
+            closing[i] = following
+    return closing
+
+
+class _Unmarked(Sequence[bool]):
+    """A sentence's figure marks with those of the tokens [start, end) taken off."""
+
+    def __init__(self, figure: Sequence[bool], start: int, end: int) -> None:
+        self._figure, self._start, self._end = figure, start, end
+
+    def __len__(self) -> int:
+        return len(self._figure)
+
+    @overload
+    def __getitem__(self, i: int) -> bool: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[bool]: ...
+    def __getitem__(self, i: int | slice) -> bool | Sequence[bool]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return self._figure[i] and not self._start <= i % len(self) < self._end
+
+
+def _run_start(sentence: Sentence, i: int) -> int:
+    """Where the run of figure tokens right before token ``i`` starts (``i`` if none)."""
+
+    def starts() -> list[int]:
+        found = [0]
+        for k, marked in enumerate(sentence.figure):
+            found.append(found[k] if marked else k + 1)
+        return found
+
+    return remember(sentence, "figure runs", starts)[i]
+
+
+def _past_the_change(words: FrameWords, sentence: Sentence, first: int) -> Sequence[bool]:
     """Which tokens are another figure's, for the figure starting at token ``first``: a
     figure right before "to" is the change whose level this one is, and the cue before
     the change names both ("net profit rose 12% to €1.42 billion", "der Umsatz stieg um
     4,2 Prozent auf 2,61 Milliarden Euro", "the workforce from 27,000 to 16,000")."""
+    texts, figure = sentence.lowered, sentence.figure
     to = first - 1
-    if to < 1 or texts[to].lower() not in words.change_to or not figure[to - 1]:
-        return _past_the_level(words, texts, figure, first)
-    start = to - 1
-    while start > 0 and figure[start - 1]:
-        start -= 1
-    return [f and not start <= i < to for i, f in enumerate(figure)]
+    if to < 1 or texts[to] not in words.change_to or not figure[to - 1]:
+        return _past_the_level(words, sentence, first)
+    return _Unmarked(figure, _run_start(sentence, to - 1), to)
 
 
-def _past_the_level(
-    words: FrameWords, texts: Sequence[str], figure: Sequence[bool], first: int
-) -> Sequence[bool]:
+def _past_the_level(words: FrameWords, sentence: Sentence, first: int) -> Sequence[bool]:
     """Which tokens are another figure's, for a change whose level stands right before it
     (German puts the verb last): "Der Onlineumsatz hat sich auf 1,4 Milliarden Euro mehr
     als verdoppelt" - the cue before the level names the change too."""
-    end = first
-    while end > 0 and figure[end - 1]:
-        end -= 1  # the figure right before this one, if any, ends at ``first``
-    if end == first or end < 2 or texts[end - 1].lower() not in words.change_to:
+    figure = sentence.figure
+    end = _run_start(sentence, first)  # the figure right before this one, if any
+    if end == first or end < 2 or sentence.lowered[end - 1] not in words.change_to:
         return figure
-    return [f and not end <= i < first for i, f in enumerate(figure)]
+    return _Unmarked(figure, end, first)
 
 
 def sentence_tokens(view: str, lang: str) -> list[list[Token]]:

@@ -14,10 +14,12 @@ one of :data:`~factcheck.lexicon.Status` or none, a fact.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from factcheck.frame.clauses import FigureSpan, Sentence, clause_bounds
-from factcheck.frame.mentions import Token
+from factcheck.frame.clauses import FigureSpan, Sentence, remember, sentence_bounds
 from factcheck.frame.words import FrameWords
 from factcheck.lexicon import Kind, Status
 
@@ -29,21 +31,30 @@ _PERIODS = ("period:day", "period:month", "period:quarter", "period:half", "peri
 _REPORTING = frozenset({"period:quarter", "period:half", "period:year"})
 #: Status words, from the one that wins when a clause has several.
 _STATUS_ORDER: tuple[Status, ...] = ("previous", "threshold", "reported", "expected")
+#: Status words that hold anywhere in a figure's clause (the others only beside it).
+_ANYWHERE: tuple[Status, ...] = ("reported", "expected")
 
 
 def figure_scope(
     words: FrameWords, sentence: Sentence, at: FigureSpan, kind: Kind
 ) -> frozenset[str]:
-    """The scope tags of the figure at ``at``, a figure of ``kind`` ("money", …)."""
-    texts = [t.text for t in sentence.tokens]
+    """The scope tags of the figure at ``at``, a figure of ``kind`` ("money", …).
+
+    What the words of a stretch of the sentence say is worked out once per stretch: the
+    figures of one clause share it.
+    """
+    texts = sentence.texts
     lo, hi = _scene_start(words, sentence, at.lo), at.hi
-    tags = _clause_tags(words, sentence, texts, lo, hi)
+    tags = set(
+        remember(sentence, ("tags", lo, hi), lambda: _clause_tags(words, sentence, texts, lo, hi))
+    )
     if kind != "money":
         tags.discard("unit:share")  # "433.3 million shares at $20.47 apiece": the price's
-    if "unit:share" not in tags and not _priced(words, texts, lo, hi):
+    priced = remember(sentence, ("priced", lo, hi), lambda: _priced(words, texts, lo, hi))
+    if "unit:share" not in tags and not priced:
         # "paid", "offer", "close" say which price only of a share's price
         tags -= {t for t in tags if t.startswith("price:")}
-    round_label = _round(words, texts, lo, hi)
+    round_label = remember(sentence, ("round", lo, hi), lambda: _round(words, texts, lo, hi))
     if round_label is not None:
         tags.add(f"round:{round_label}")
     if kind == "area":
@@ -53,7 +64,7 @@ def figure_scope(
         # the day of the news, not the period measured; "the close on Friday": a close
         # is a day's price already
         tags.discard("period:day")
-    if _changed_by(words, texts, lo, at.first, kind):
+    if _changed_by(words, sentence, lo, at.first, kind):
         tags.add("form:change")
     gap = _gap(words, sentence, texts, at.last)
     if gap is not None:
@@ -68,9 +79,14 @@ def _scene_start(words: FrameWords, sentence: Sentence, lo: int) -> int:
     """Where the scene of a clause starting at ``lo`` starts: the clauses before it that
     hold no figure set its scene too ("Im laufenden Geschäftsjahr, das im Juni endet,
     will Microsoft 80 Milliarden …")."""
-    bounds = clause_bounds(words, sentence.tokens, sentence.figure)
-    for start in reversed([b for b in bounds if b < lo]):
-        if any(sentence.figure[start:lo]):
+    return remember(sentence, ("scene", lo), lambda: _walk_back(words, sentence, lo))
+
+
+def _walk_back(words: FrameWords, sentence: Sentence, lo: int) -> int:
+    bounds = sentence_bounds(words, sentence)
+    figures_before = sentence.figures_before
+    for start in reversed(bounds[: bisect.bisect_left(bounds, lo)]):
+        if figures_before[lo] > figures_before[start]:  # a figure among [start, lo)
             break
         lo = start
     return lo
@@ -78,7 +94,7 @@ def _scene_start(words: FrameWords, sentence: Sentence, lo: int) -> int:
 
 def _clause_tags(
     words: FrameWords, sentence: Sentence, texts: list[str], lo: int, hi: int
-) -> set[str]:
+) -> frozenset[str]:
     """The tags that the words among [lo, hi) name, a figure's own words ("more than")
     aside: scope words and regions ("in Germany", "hierzulande")."""
     tags: set[str] = set()
@@ -93,7 +109,7 @@ def _clause_tags(
         region = words.region_at(texts, i) if lower in words.region_adverbs or placed else None
         if region is not None:
             tags.add(f"region:{region}")
-    return tags
+    return frozenset(tags)
 
 
 def _placed(words: FrameWords, texts: Sequence[str], i: int) -> bool:
@@ -105,14 +121,24 @@ def _placed(words: FrameWords, texts: Sequence[str], i: int) -> bool:
     return before >= 0 and texts[before].lower() in words.place_prepositions
 
 
-def _changed_by(words: FrameWords, texts: Sequence[str], lo: int, first: int, kind: Kind) -> bool:
+def _changed_by(words: FrameWords, sentence: Sentence, lo: int, first: int, kind: Kind) -> bool:
     """Whether a count or amount is the size of a change, not a level."""
-    if first and texts[first - 1].lower() in words.change_by and kind in ("count", "money"):
-        # "die Belegschaft um 11.000 reduzieren", "cut by 5,000" (not "supplemented by")
-        verb = any(t.lower() in words.change_verbs for t in texts[lo:first])
-        if words.lang == "de" or verb:
-            return True
-    return False
+    lowered = sentence.lowered
+    if not first or lowered[first - 1] not in words.change_by or kind not in ("count", "money"):
+        return False
+    # "die Belegschaft um 11.000 reduzieren", "cut by 5,000" (not "supplemented by")
+    return words.lang == "de" or change_verb_between(words, sentence, lo, first)
+
+
+def change_verb_between(words: FrameWords, sentence: Sentence, lo: int, hi: int) -> bool:
+    """Whether a verb of change ("cut", "reduzieren") stands among tokens [lo, hi)."""
+
+    def counts() -> list[int]:
+        verbs = (lowered in words.change_verbs for lowered in sentence.lowered)
+        return [0, *itertools.accumulate(verbs)]
+
+    before = remember(sentence, ("change verbs", words.lang), counts)
+    return before[hi] > before[lo]
 
 
 def _gap(words: FrameWords, sentence: Sentence, texts: list[str], last: int) -> str | None:
@@ -125,11 +151,11 @@ def _gap(words: FrameWords, sentence: Sentence, texts: list[str], last: int) -> 
     return None
 
 
-def _priced(words: FrameWords, texts: Sequence[str], lo: int, hi: int) -> bool:
+def _priced(words: FrameWords, texts: list[str], lo: int, hi: int) -> bool:
     """Whether the clause speaks of a share's price ("mit einem Kurs von 12,60 Euro")."""
     metrics = words.metrics
     return any(
-        (metrics.phrase(list(texts), i) or metrics.word_concept(texts[i].lower())) == "share_price"
+        (metrics.phrase(texts, i) or metrics.word_concept(texts[i].lower())) == "share_price"
         for i in range(lo, hi)
     )
 
@@ -150,23 +176,26 @@ def _round(words: FrameWords, texts: Sequence[str], lo: int, hi: int) -> str | N
     return None
 
 
-def figure_status(words: FrameWords, tokens: Sequence[Token], at: FigureSpan) -> Status | None:
+def figure_status(words: FrameWords, sentence: Sentence, at: FigureSpan) -> Status | None:
     """Whether the figure at ``at`` is an earlier value, a threshold, a report or a
     forecast, by the status words of its clause; None: a fact."""
     first, last = at.first, at.last
-    texts = [t.text for t in tokens]
-    if _earlier_value(words, tokens, texts, at):
+    texts = sentence.texts
+    if _earlier_value(words, sentence, at):
         return "previous"  # "lifting its stake from around 20%", "von 27.000 auf"
+    tagged = remember(sentence, ("status", words.lang), lambda: _status_words(words, texts))
     found: set[str] = set()
-    for i in range(at.lo, at.hi):
-        if first <= i < last:
+    # a threshold word says so of the figure beside it only, a word of an earlier value
+    # of the figure right after it ("400 Millionen statt 450 Millionen": the one after)
+    for i in range(max(at.lo, first - 3), min(at.hi, last + 2)):
+        tag = tagged.tags[i]
+        if first <= i < last or tag not in ("threshold", "previous"):
             continue
-        tag = words.status.phrase(texts, i) or words.status.word_concept(texts[i].lower())
-        if tag == "threshold" and not (first - 3 <= i < last + 2):
-            continue  # a threshold word says so of the figure beside it only
-        if tag == "previous" and not (first - 3 <= i < first):
-            continue  # "400 Millionen statt 450 Millionen": the one after "statt"
-        if tag is not None:
+        if tag == "threshold" or i < first:
+            found.add(tag)
+    for tag in _ANYWHERE:  # a report's or a forecast's word anywhere in the clause
+        before = tagged.before[tag]
+        if before[at.hi] - before[at.lo] > before[last] - before[first]:
             found.add(tag)
     for i in range(first, last):  # "30-Prozent-Marke": the mark glued to the figure
         tag = words.status.word_concept(texts[i].lower())
@@ -178,28 +207,49 @@ def figure_status(words: FrameWords, tokens: Sequence[Token], at: FigureSpan) ->
     return None
 
 
-def _earlier_value(
-    words: FrameWords, tokens: Sequence[Token], texts: Sequence[str], at: FigureSpan
-) -> bool:
+class _StatusWords(NamedTuple):
+    """The status word at each token, if any, and how many of each kind that holds
+    anywhere in a clause come before each token."""
+
+    tags: list[str | None]
+    before: dict[Status, list[int]]
+
+
+def _status_words(words: FrameWords, texts: list[str]) -> _StatusWords:
+    tags = [
+        words.status.phrase(texts, i) or words.status.word_concept(texts[i].lower())
+        for i in range(len(texts))
+    ]  # fmt: skip
+    before = {
+        status: [0, *itertools.accumulate(tag == status for tag in tags)] for status in _ANYWHERE
+    }
+    return _StatusWords(tags, before)
+
+
+def _earlier_value(words: FrameWords, sentence: Sentence, at: FigureSpan) -> bool:
     """Whether the figure is where a change starts ("from 27,000 to 16,000", "von 27.000
     auf 16.000": the first is the earlier value)."""
     first, last = at.first, at.last
-    if first and texts[first - 1].lower() in words.change_from:
+    texts, tokens = sentence.lowered, sentence.tokens
+    if first and texts[first - 1] in words.change_from:
         to_figure = any(
-            texts[j].lower() in words.change_to and j + 1 < len(tokens) and
+            texts[j] in words.change_to and j + 1 < len(tokens) and
             tokens[j + 1].text[:1].isdigit()
             for j in range(last, min(last + 3, len(texts)))
         )  # fmt: skip
-        changing = any(t.lower() in words.change_verbs for t in texts[at.lo : first])
-        return changing or to_figure
+        return change_verb_between(words, sentence, at.lo, first) or to_figure
     return False
 
 
 def figure_years(sentence: Sentence, at: FigureSpan) -> frozenset[int]:
     """The years the figure's clause names, the figure's own words aside."""
+    return remember(sentence, ("years", at.lo, at.hi), lambda: _years(sentence, at.lo, at.hi))
+
+
+def _years(sentence: Sentence, lo: int, hi: int) -> frozenset[int]:
     years = set()
-    for offset, token in enumerate(sentence.tokens[at.lo : at.hi]):
-        if sentence.figure[at.lo + offset]:
+    for offset, token in enumerate(sentence.tokens[lo:hi]):
+        if sentence.figure[lo + offset]:
             continue
         text = token.text
         if len(text) == 4 and text.isdigit() and int(text) in _YEARS:

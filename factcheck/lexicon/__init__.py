@@ -56,6 +56,7 @@ UNIT_KINDS: dict[str, Kind] = {
 }
 
 
+@functools.cache
 def unit_kind(unit: str) -> Kind:
     """The kind of figure a unit measures.
 

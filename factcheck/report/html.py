@@ -221,7 +221,7 @@ def _evidence(
         note = item.note
     return EvidenceView(
         agrees=item.agrees,
-        quote=quote(claim.sentence, claim.text),
+        quote=quote(claim.shown_sentence, claim.text),
         source_name=name,
         where=where,
         url=safe_url(url),

@@ -44,7 +44,8 @@ def _utf8(text: str) -> int:
 
 
 def span(claim: Claim, text: str | None) -> Span:
-    """The claim's place in every unit; ``text`` is the decoded document it came from.
+    """The claim's place in every unit; ``text`` is the decoded document it came from
+    (for many claims of one text, :class:`Locator` counts each line once).
 
     Without the text (a report read back from JSON) the character columns stand in for
     the others, which is exact for lines of ASCII.
@@ -57,26 +58,59 @@ def span(claim: Claim, text: str | None) -> Span:
     >>> (s.column, s.end_column, s.utf16_column, s.utf8_column, s.utf8_end_column)
     (7, 10, 7, 9, 14)
     """
-    lines = claim.text.split("\n")
-    end_line = claim.line + len(lines) - 1
-    # Columns of the end count from the start of the claim's last line.
-    end_column = (claim.column if len(lines) == 1 else 1) + len(lines[-1])
-    if text is None or text[claim.start : claim.end] != claim.text:
-        return Span(claim.line, end_line, claim.column, end_column,
-                    claim.column, end_column, claim.column, end_column)  # fmt: skip
-    line_start = claim.start - (claim.column - 1)
-    before = text[line_start : claim.start]
-    last = lines[-1] if len(lines) > 1 else before + claim.text
-    return Span(
-        line=claim.line,
-        end_line=end_line,
-        column=claim.column,
-        end_column=end_column,
-        utf16_column=_utf16(before) + 1,
-        utf16_end_column=_utf16(last) + 1,
-        utf8_column=_utf8(before) + 1,
-        utf8_end_column=_utf8(last) + 1,
-    )
+    return Locator(text).span(claim)
+
+
+class Locator:
+    """Places the claims of one text (see :func:`span`).
+
+    The UTF-16 and UTF-8 columns count the line up to a claim; for claims in order
+    along a line (a minified page is one line of megabytes) the count goes on from the
+    claim before instead of starting again at the line's start.
+    """
+
+    def __init__(self, text: str | None) -> None:
+        self.text = text
+        #: the last place counted: its line's start, its offset, and the UTF-16 units
+        #: and UTF-8 bytes from the line's start to it
+        self._counted = (-1, -1, 0, 0)
+
+    def span(self, claim: Claim) -> Span:
+        """The claim's place in every unit."""
+        text = self.text
+        lines = claim.text.split("\n")
+        end_line = claim.line + len(lines) - 1
+        # Columns of the end count from the start of the claim's last line.
+        end_column = (claim.column if len(lines) == 1 else 1) + len(lines[-1])
+        if text is None or text[claim.start : claim.end] != claim.text:
+            return Span(claim.line, end_line, claim.column, end_column,
+                        claim.column, end_column, claim.column, end_column)  # fmt: skip
+        line_start = claim.start - (claim.column - 1)
+        utf16, utf8 = self._before(text, line_start, claim.start)
+        if len(lines) > 1:
+            utf16_end, utf8_end = _utf16(lines[-1]), _utf8(lines[-1])
+        else:
+            utf16_end, utf8_end = utf16 + _utf16(claim.text), utf8 + _utf8(claim.text)
+        return Span(
+            line=claim.line,
+            end_line=end_line,
+            column=claim.column,
+            end_column=end_column,
+            utf16_column=utf16 + 1,
+            utf16_end_column=utf16_end + 1,
+            utf8_column=utf8 + 1,
+            utf8_end_column=utf8_end + 1,
+        )
+
+    def _before(self, text: str, line_start: int, start: int) -> tuple[int, int]:
+        """The UTF-16 units and UTF-8 bytes of ``text[line_start:start]``."""
+        counted_line, counted_to, utf16, utf8 = self._counted
+        if counted_line != line_start or counted_to > start:
+            counted_to, utf16, utf8 = line_start, 0, 0
+        piece = text[counted_to:start]
+        utf16, utf8 = utf16 + _utf16(piece), utf8 + _utf8(piece)
+        self._counted = (line_start, start, utf16, utf8)
+        return utf16, utf8
 
 
 def repository_root(cwd: Path | None = None) -> Path:

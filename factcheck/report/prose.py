@@ -16,6 +16,7 @@ Nothing here produces HTML: the template escapes every run.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -71,13 +72,19 @@ def placeable(text: str, figures: Sequence[Figure], claimed: Sequence[str]) -> l
     [True, False, False]
     """
     ok: list[bool] = []
-    taken: list[tuple[int, int]] = []
+    # the figures marked so far do not overlap: in order of their starts, their ends are
+    # in order too, and a figure overlaps one of them if it overlaps the last that starts
+    # before it ends
+    starts: list[int] = []
+    ends: list[int] = []
     for figure, said in zip(figures, claimed, strict=True):
         fits = 0 <= figure.start < figure.end <= len(text)
         fits = fits and text[figure.start : figure.end] == said
-        fits = fits and all(figure.end <= s or figure.start >= e for s, e in taken)
+        before = bisect.bisect_left(starts, figure.end)  # those that start before its end
+        fits = fits and not (before and ends[before - 1] > figure.start)
         if fits:
-            taken.append((figure.start, figure.end))
+            starts.insert(before, figure.start)
+            ends.insert(before, figure.end)
         ok.append(fits)
     return ok
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from factcheck.baseline import fingerprint
 from factcheck.fix import fixable
 from factcheck.models import VERDICT_ORDER, CheckReport, Finding, Verdict
-from factcheck.report.locate import Span, relative_path, span
+from factcheck.report.locate import Locator, Span, relative_path
 from factcheck.report.severity import DEFAULT_SEVERITY, Severity
 from factcheck.text.sentences import fold
 
@@ -27,10 +27,15 @@ class Item:
     finding: Finding
     span: Span
     severity: Severity
-    fingerprint: str
     fails: bool
     #: for a fixable finding whose draft text is at hand: its line(s) with the fix made
     fixed_lines: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """The baseline's fingerprint, worked out when a format asks for it: it hashes
+        the claim's sentence, which a long line repeats for each of its figures."""
+        return fingerprint(self.finding)
 
 
 @dataclass(frozen=True)
@@ -55,15 +60,15 @@ class View:
         for draft in self.report.drafts:
             path = relative_path(draft.path, self.root)
             text = self.texts.get(draft.path)
+            locator = Locator(text)
             yield (
                 path,
                 [
                     Item(
                         path=path,
                         finding=finding,
-                        span=span(finding.claim, text),
+                        span=locator.span(finding.claim),
                         severity=self.severity[finding.verdict],
-                        fingerprint=fingerprint(finding),
                         fails=self.fails(finding.verdict),
                         fixed_lines=fixed_lines(finding, text),
                     )

@@ -83,6 +83,36 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def cut_around(sentence: str, start: int, end: int, reach: int) -> str:
+    """The part of ``sentence`` around ``sentence[start:end]``, folded: up to ``reach``
+    characters on either side, cut at a space (mid-word only in a word longer than
+    ``reach``), each cut marked with "…".
+
+    >>> cut_around("one two three four five six", 8, 13, 6)
+    '… two three four …'
+    >>> cut_around("one two", 4, 7, 6)
+    'one two'
+    """
+    left = max(start - reach, 0)
+    if left:
+        space = next((i for i in range(left, start) if sentence[i].isspace()), None)
+        left = space + 1 if space is not None else left
+    right = min(end + reach, len(sentence))
+    if right < len(sentence):
+        space = next((i for i in range(right, end, -1) if sentence[i].isspace()), None)
+        right = space if space is not None else right
+    before = "… " if _words_in(sentence, left - 1, -1) else ""
+    after = " …" if _words_in(sentence, right, 1) else ""
+    return f"{before}{fold(sentence[left:right])}{after}"
+
+
+def _words_in(text: str, at: int, step: int) -> bool:
+    """Whether anything but space stands from ``at`` on, going by ``step`` (-1: back)."""
+    while 0 <= at < len(text) and text[at].isspace():
+        at += step
+    return 0 <= at < len(text)
+
+
 @dataclass(frozen=True, slots=True)
 class _Rules:
     abbreviations: frozenset[str]

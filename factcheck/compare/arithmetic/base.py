@@ -158,6 +158,8 @@ class Draft:
     places: tuple[tuple[int, int, int], ...]
     #: the figures of each sentence, by index, in text order
     sentences: tuple[tuple[int, ...], ...]
+    #: for each figure: its place among its sentence's figures (0 first)
+    ranks: tuple[int, ...]
     lang: str
     #: the day whose exchange rates a conversion in the draft is held to
     day: dt.date
@@ -191,7 +193,7 @@ class Draft:
         """The tokens before figure ``i`` back to the figure before it in its sentence."""
         s, start, _ = self.places[i]
         group = self.sentences[s]
-        at = group.index(i)
+        at = self.ranks[i]
         begin = self.places[group[at - 1]][2] if at else 0
         return tokens(self.figures[i].sentence[begin:start])
 
@@ -199,7 +201,7 @@ class Draft:
         """The tokens after figure ``i`` up to the next figure of its sentence."""
         s, _, end = self.places[i]
         group = self.sentences[s]
-        at = group.index(i)
+        at = self.ranks[i]
         stop = self.places[group[at + 1]][1] if at + 1 < len(group) else None
         return tokens(self.figures[i].sentence[end:stop])
 
@@ -243,6 +245,7 @@ def read_draft(
         figures=tuple(figures),
         places=tuple(places),
         sentences=tuple(tuple(s) for s in sentences),
+        ranks=tuple(rank for s in sentences for rank in range(len(s))),
         lang=lang,
         day=day,
         settings=settings,

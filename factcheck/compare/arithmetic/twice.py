@@ -34,32 +34,86 @@ SameFact = Callable[[Figure, Figure], Diagnosis | Literal["agrees"] | None]
 
 def check_twice(d: Draft, same_fact: SameFact) -> Iterator[Slip]:
     done: set[int] = set()
-    n = len(d.figures)
-    for i in range(n):
-        for j in range(i + 1, n):
-            if i in done or j in done or not _comparable(d, i, j):
+    told = _Told(d)
+    for i in range(len(d.figures)):
+        for j in told.comparable(i, after=i):
+            if i in done or j in done:
                 continue
             found = same_fact(d.figures[j], d.figures[i])
             if found not in _SLIPS:
                 continue
-            odd, right = _odd_one(d, i, j, same_fact)
+            odd, right = _odd_one(d, i, j, same_fact, told)
             done.update((i, j))
             yield _slip(d, odd, right if right is not None else i, found, right is not None)
 
 
-def _comparable(d: Draft, i: int, j: int) -> bool:
-    fi, fj = d.figures[i], d.figures[j]
-    if fi.unit != fj.unit or fi.sentence == fj.sentence:
-        return False
-    frames = (fi.frame, fj.frame)
-    if not all(f.status is None and f.sure_subject and f.metric for f in frames):
-        return False
-    a, b = frames
-    if (a.scope, a.years, a.counterparty) != (b.scope, b.years, b.counterparty):
-        return False  # "in 2023" and "since its founding", "in Nuvola" and "in startups"
-    if _when(d, fi) != _when(d, fj) or any(_another(d, f) for f in (fi, fj)):
-        return False  # "in March" and "in October", "raised another $510m"
-    return any(f.metric_sure for f in frames)  # a word of the metric beside one of them
+class _Told:
+    """How each figure of a draft is told, for finding the pairs that may be one fact
+    (:meth:`comparable`) without comparing every figure with every other: only figures
+    told alike (one group) in other sentences are, so a sentence of a thousand figures
+    costs a thousand looks, not a million."""
+
+    def __init__(self, d: Draft) -> None:
+        self.d = d
+        #: the months named and whether another event is told, by sentence
+        self._sentences: dict[str, tuple[frozenset[str], bool]] = {}
+        #: the figures of each group, in text order
+        groups: dict[tuple[object, ...], list[int]] = {}
+        for i, figure in enumerate(d.figures):
+            key = self._key(figure)
+            if key is not None:
+                groups.setdefault(key, []).append(i)
+        #: each figure's group, where in it the figure stands, and for each place in the
+        #: group where the run of figures of its sentence ends (they follow each other)
+        self.place: dict[int, tuple[list[int], list[int], int]] = {}
+        for group in groups.values():
+            ends = self._runs(group)
+            for at, i in enumerate(group):
+                self.place[i] = (group, ends, at)
+
+    def _key(self, f: Figure) -> tuple[object, ...] | None:
+        """What two figures must share to be compared; None: a figure never compared
+        (a status, a subject not its sentence's, no metric, another event)."""
+        frame = f.frame
+        if not (frame.status is None and frame.sure_subject and frame.metric):
+            return None
+        told = self._sentences.get(f.sentence)
+        if told is None:
+            told = self._sentences[f.sentence] = (_when(self.d, f), _another(self.d, f))
+        when, another = told
+        if another:
+            return None  # "raised another $510m"
+        # "in 2023" and "since its founding", "in Nuvola" and "in startups", "in March"
+        # and "in October"
+        return (f.unit, frame.scope, frame.years, frame.counterparty, when)
+
+    def comparable(self, i: int, after: int = -1) -> Iterator[int]:
+        """The figures after ``after``, in text order, that ``i`` may state one fact
+        with: told alike, in another sentence, a word of the metric beside one of them."""
+        if i not in self.place:
+            return
+        group, ends, at = self.place[i]
+        figures = self.d.figures
+        fi = figures[i]
+        k = at + 1 if after == i else 0
+        while k < len(group):
+            j = group[k]
+            if figures[j].sentence == fi.sentence:
+                k = ends[k]  # past the figures of that sentence
+                continue
+            if j > after and (fi.frame.metric_sure or figures[j].frame.metric_sure):
+                yield j
+            k += 1
+
+    def _runs(self, group: list[int]) -> list[int]:
+        """For each place in ``group``, the place after the run of figures of the same
+        sentence it stands in."""
+        figures = self.d.figures
+        ends = [len(group)] * len(group)
+        for k in range(len(group) - 2, -1, -1):
+            same = figures[group[k]].sentence == figures[group[k + 1]].sentence
+            ends[k] = ends[k + 1] if same else k + 1
+        return ends
 
 
 def _when(d: Draft, figure: Figure) -> frozenset[str]:
@@ -73,11 +127,12 @@ def _another(d: Draft, figure: Figure) -> bool:
     return has(tokens(figure.sentence), d.words.another_event)
 
 
-def _odd_one(d: Draft, i: int, j: int, same_fact: SameFact) -> tuple[int, int | None]:
+def _odd_one(d: Draft, i: int, j: int, same_fact: SameFact, told: _Told) -> tuple[int, int | None]:
     """The figure that disagrees with a third statement of the fact, and the one that
     agrees; without a third, the later figure and no right one."""
-    for k, fk in enumerate(d.figures):
-        if k in (i, j) or fk.unit != d.figures[i].unit or not _comparable(d, i, k):
+    for k in told.comparable(i):
+        fk = d.figures[k]
+        if k == j:
             continue
         if same_fact(fk, d.figures[i]) == "agrees" and not meets(fk, d.figures[j]):
             return j, i
