@@ -271,12 +271,16 @@ def test_issue17_d13_a_value_read_in_part_is_refused_naming_the_rest(
 @pytest.mark.parametrize(
     "value",
     ["$61.5 billion", "$61.5bn", "€4 billion", "4 Milliarden Euro", "800 permanent jobs",
-     "35%", "about $2 billion", "rund 4 Milliarden Euro", "US$ 3.5 million"],
+     "35%", "about $2 billion", "rund 4 Milliarden Euro", "US$ 3.5 million",
+     "74 data halls", "3 new data centres"],
 )  # fmt: skip
 def test_issue17_d13_whole_values_are_still_read(tmp_path: Path, value: str) -> None:
     path = tmp_path / "claims.toml"
     lang = "de" if "Milliarden" in value else "en"
-    metric = "permanent_jobs" if "jobs" in value else "stake" if "%" in value else "funding"
+    metric = (
+        "permanent_jobs" if "jobs" in value else "stake" if "%" in value
+        else "funding" if any(c in value for c in "$€") or "Euro" in value else "buildings"
+    )  # fmt: skip
     append_record(path, {**record(1), "value": value, "metric": metric, "lang": lang})
     assert [r.text for r in load_ledger([tmp_path], default=False).records] == [value]
 

@@ -23,6 +23,7 @@ from factcheck.extract.numerals import (
     parse_numeral,
     split_german_number_word,
 )
+from factcheck.lexicon import CountedNouns
 
 #: A token after a figure: a word (letters first, digits allowed: "Trainium2") or a mark.
 _TOKEN = re.compile(
@@ -684,15 +685,26 @@ def _noun(g: Grammar, s: str, q: Quantity) -> tuple[str | None, bool]:
         pos = token.end()
         if nouns.head_capitalised:
             headed = word[0].isupper()  # a German noun ends the phrase: "dauerhafte Stellen"
+        elif lower in nouns.heads:
+            # a plural without the ending ends it, unless a plural follows that it
+            # qualifies as an adjective would: "74 data halls", "120 police officers"
+            following = _TOKEN.match(s, pos)
+            headed = index == 2 or following is None or not _is_plural(nouns, following["word"])
         else:
-            headed = lower in nouns.heads or (
-                lower.endswith(nouns.plural_endings) and not lower.endswith(nouns.singular_endings)
-            )  # the first plural ends it: "3,000 workers joined"
+            headed = _is_plural(nouns, lower)  # the first plural ends it: "3,000 workers joined"
         if headed:
             break
     if nouns.head_capitalised and not headed:
         words = []  # no noun, just words: "unter 1234567 erreichbar"
     return (" ".join(words) if words else None), glued
+
+
+def _is_plural(nouns: CountedNouns, word: str | None) -> bool:
+    """Whether ``word`` has a plural ending ("workers", not "business" or "bonus")."""
+    if word is None:
+        return False
+    lower = word.lower()
+    return lower.endswith(nouns.plural_endings) and not lower.endswith(nouns.singular_endings)
 
 
 def _word_before(s: str, start: int) -> tuple[str, str]:
