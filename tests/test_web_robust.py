@@ -202,3 +202,11 @@ def test_issue17_the_same_server_is_reachable_when_private_is_allowed(
     with _fetcher(tmp_path, allow_private=True) as fetcher:
         assert fetcher.fetch(f"http://127.1:{port}/en/hiring.html").text == HIRING
     assert site.state.hits["/en/hiring.html"] == before + 1
+
+
+@pytest.mark.parametrize("url", ["http://[#", "https://[::1/page", "http://[not-an-address]/"])
+def test_a_url_that_cannot_be_split_is_refused_in_one_line(tmp_path: Path, url: str) -> None:
+    """Found by the long fuzzing run: the fragment was cut off before the URL was checked,
+    and a bracket that opens no IPv6 address escaped as ValueError (exit 3)."""
+    with _fetcher(tmp_path) as fetcher, pytest.raises(FetchRefused, match="not a valid URL"):
+        fetcher.fetch(url)

@@ -35,7 +35,7 @@ from urllib.parse import urldefrag, urljoin
 import httpx
 
 from factcheck._version import __version__
-from factcheck.errors import DecodeError, FetchError
+from factcheck.errors import DecodeError, FetchError, FetchRefused
 from factcheck.sources import netguard, pinning
 from factcheck.sources.webcache import KEPT_HEADERS, Entry, WebCache
 from factcheck.text.decode import decode_bytes
@@ -182,7 +182,7 @@ class Fetcher:
             return self._fetch(url, plan)
 
     def _fetch(self, url: str, plan: pinning.Plan) -> Page:
-        current = urldefrag(url)[0]
+        current = _defragged(url)
         seen: set[str] = set()
         for _ in range(self.settings.max_redirects + 1):
             addresses = netguard.check_url(
@@ -200,7 +200,7 @@ class Fetcher:
                 location = entry.headers.get("location")
                 if not location:
                     raise FetchError(_shown(current), f"HTTP {entry.status} without a Location")
-                current = urldefrag(urljoin(current, location))[0]
+                current = _defragged(urljoin(current, location))
                 if current in seen:
                     raise FetchError(_shown(url), f"redirect loop at {_shown(current)}")
                 continue
@@ -287,6 +287,22 @@ class Fetcher:
                 raise FetchError(shown, message)
             parts.append(chunk)
         return b"".join(parts)
+
+
+def _defragged(url: str) -> str:
+    """``url`` without its fragment, or refused as no URL when it cannot be split.
+
+    >>> _defragged("https://example.com/a#b")
+    'https://example.com/a'
+    >>> _defragged("http://[#")
+    Traceback (most recent call last):
+    factcheck.errors.FetchRefused: http://[#: not a valid URL (Invalid IPv6 URL)
+    """
+    try:
+        return urldefrag(url)[0]
+    except ValueError as exc:
+        reason = netguard.printable(str(exc))
+        raise FetchRefused(_shown(url), f"not a valid URL ({reason})") from None
 
 
 def _shown(url: str) -> str:
