@@ -4,7 +4,7 @@ What ``factcheck check`` does, without the command line's extras: drafts (files,
 globs) and sources (the same, or web pages) are read, the ledger loaded, every figure
 judged, and the :class:`~factcheck.models.CheckReport` returned, one finding per figure.
 Inline suppressions, baselines, ``--diff`` and configuration files are the gate's
-business (:mod:`factcheck.gate`), not this function's: a script gets every finding and
+business (:mod:`factcheck.ci.gate`), not this function's: a script gets every finding and
 filters as it likes. Bad input raises :class:`~factcheck.errors.InputError` naming the
 file or URL, as the command line reports it.
 """
@@ -64,8 +64,8 @@ def check(
     ``sources:``) is compared with those instead of ``sources``, and a local file a
     draft links to is one of its sources (:mod:`factcheck.scoping`).
     """
-    from factcheck import gate
-    from factcheck.drafts import expand_drafts
+    from factcheck.ci import gate
+    from factcheck.ci.drafts import expand_drafts
     from factcheck.sources.ledger import load_ledger
     from factcheck.sources.parallel import Reading
     from factcheck.sources.web import FetchSettings

@@ -33,7 +33,7 @@ from factcheck.report.colour import wanted as colour_wanted
 from factcheck.text.decode import MAX_DOCUMENT_BYTES, replace_surrogates
 
 if TYPE_CHECKING:
-    from factcheck import gate
+    from factcheck.ci import gate
 
 app = typer.Typer(
     name="factcheck",
@@ -474,7 +474,7 @@ def check_command(
         cat draft.md | factcheck check - --source reports/
     """
     from factcheck import config as configuration
-    from factcheck import gate
+    from factcheck.ci import gate
 
     loaded = configuration.discover(config)
     command_line = {
@@ -545,7 +545,7 @@ def check_command(
 
 def _write_diff(changes: list[gate.Change], output: Path | None, quiet: bool) -> None:
     """``--fix --dry-run``: the diff of every draft that would change, and how much."""
-    from factcheck import gate
+    from factcheck.ci import gate
 
     with atomic_output(output) as out:
         for change in changes:

@@ -30,8 +30,8 @@ from factcheck.report.view import View
 from factcheck.sources import netguard
 from factcheck.sources.article import to_document
 from factcheck.sources.documents import parse_document
-from factcheck.sources.ledger_read import read_ledger_text
-from factcheck.sources.ledger_values import ValueReader
+from factcheck.sources.ledger.read import read_ledger_text
+from factcheck.sources.ledger.values import ValueReader
 from factcheck.sources.web import Fetcher, FetchSettings, Page
 from factcheck.sources.webcache import WebCache
 from factcheck.text.decode import decode_bytes

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.drafts import expand_drafts
+from factcheck.ci.drafts import expand_drafts
 from factcheck.errors import InputError
 from factcheck.walk import glob_paths
 from tests.cli_helpers import SOURCE, run, write

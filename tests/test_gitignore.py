@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.drafts import expand_drafts
+from factcheck.ci.drafts import expand_drafts
 from factcheck.sources.documents import expand
 from tests.cli_helpers import SOURCE, run, write
 from tests.project_tree import git

@@ -22,7 +22,6 @@ from typer.testing import CliRunner
 from factcheck.errors import LedgerError
 from factcheck.ledger_cli import ledger_app
 from factcheck.sources import ledger as ledger_module
-from factcheck.sources import ledger_cache, ledger_values
 from factcheck.sources.ledger import (
     Ledger,
     LedgerRecord,
@@ -31,10 +30,12 @@ from factcheck.sources.ledger import (
     load_ledger,
     validate_ledger,
 )
-from factcheck.sources.ledger_file import _array_headers, _plain_tables
-from factcheck.sources.ledger_read import Row
-from factcheck.sources.ledger_records import records_from_rows
-from factcheck.sources.ledger_values import parse_as_of
+from factcheck.sources.ledger import cache as ledger_cache
+from factcheck.sources.ledger import values as ledger_values
+from factcheck.sources.ledger.file import _array_headers, _plain_tables
+from factcheck.sources.ledger.read import Row
+from factcheck.sources.ledger.records import records_from_rows
+from factcheck.sources.ledger.values import parse_as_of
 
 FIXTURES = Path(__file__).parent / "ledger_fixtures"
 GOOD = FIXTURES / "good"

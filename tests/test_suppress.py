@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from factcheck.suppress import parse
+from factcheck.ci.suppress import parse
 from tests.cli_helpers import SOURCE, run, write
 
 HEAD = "---\ndate: 2025-11-20\n---\n\n"

@@ -7,7 +7,7 @@ and ``categories`` make the issues valid Code Climate too.
 
 GitLab tells issues apart by ``fingerprint`` alone, across runs and within one report,
 so it is the finding's own fingerprint (verdict, figure and sentence: it survives edits
-elsewhere in the file, see :func:`factcheck.baseline.fingerprint`) hashed with the path
+elsewhere in the file, see :func:`factcheck.ci.baseline.fingerprint`) hashed with the path
 and the figure's occurrence there: a sentence stated twice is two issues.
 """
 

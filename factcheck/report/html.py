@@ -185,7 +185,7 @@ class _Ledgers:
 
     @staticmethod
     def _read(location: str) -> dict[int, tuple[str | None, str | None]]:
-        from factcheck.sources.ledger_file import read_toml_file
+        from factcheck.sources.ledger.file import read_toml_file
 
         try:
             toml = read_toml_file(Path(location))

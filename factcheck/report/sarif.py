@@ -5,7 +5,7 @@ what to do. Locations are relative to the repository root (``uriBaseId`` ``%SRCR
 and columns are counted in UTF-16 code units, which the run states in ``columnKind``:
 that is SARIF's default and what GitHub assumes, and for text of Latin letters, €, „“
 and – it equals the character count. ``partialFingerprints`` come from
-:func:`factcheck.baseline.fingerprint`, so an unchanged finding is the same alert after
+:func:`factcheck.ci.baseline.fingerprint`, so an unchanged finding is the same alert after
 edits elsewhere in the file.
 """
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.baseline import fingerprint
+from factcheck.ci.baseline import fingerprint
 from factcheck.fix import fixable
 from factcheck.models import VERDICT_ORDER, CheckReport, Finding, Verdict
 from factcheck.report.locate import Locator, Span, relative_path

@@ -1,7 +1,7 @@
 """Web pages kept on disk between runs, to revalidate and to work offline.
 
 One entry per URL fetched (every hop of a redirect has its own), in the ``web`` folder
-of factcheck's cache root (see :func:`~factcheck.sources.ledger_cache.cache_root`;
+of factcheck's cache root (see :func:`~factcheck.sources.ledger.cache.cache_root`;
 ``FACTCHECK_CACHE_DIR`` moves it). An entry keeps the response's status, the headers a
 later run needs (content type, ``ETag``, ``Last-Modified``, ``Location``) and the body
 as received, already decoded from gzip and cut at the size cap.
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck import tempfiles
-from factcheck.sources.ledger_cache import cache_root
+from factcheck.sources.ledger.cache import cache_root
 
 #: Bumped whenever the layout of an entry changes.
 FORMAT = 1

@@ -4,7 +4,7 @@ The ``[[claims]]`` tables of a file are checked by pydantic in one call (strict,
 key that is not in the schema is refused, so a typo is never silently ignored); then
 each record's ``metric`` is looked up in ``concepts.toml``, its ``as_of`` read with its
 precision, and its ``value`` read by factcheck's own extractor
-(:mod:`~factcheck.sources.ledger_values`), so that a ledger figure means exactly what
+(:mod:`~factcheck.sources.ledger.values`), so that a ledger figure means exactly what
 the same words would mean in a draft.
 
 A record leaves this module as a :data:`Row`, a flat tuple of plain values, because
@@ -37,8 +37,8 @@ from typing_extensions import TypedDict  # pydantic needs this one before Python
 from factcheck.errors import LedgerError
 from factcheck.lexicon import Kind, load_concepts
 from factcheck.models import Qualifier
-from factcheck.sources.ledger_file import Table, TomlFile, read_toml_file, read_toml_text
-from factcheck.sources.ledger_values import Precision, Reading, ValueReader, toml_type
+from factcheck.sources.ledger.file import Table, TomlFile, read_toml_file, read_toml_text
+from factcheck.sources.ledger.values import Precision, Reading, ValueReader, toml_type
 
 #: (entity, metric, text, value, value_high, unit, noun, qualifier, low, high,
 #: as_of as a proleptic ordinal, as_of precision, source, counterparty, note, line, lang)

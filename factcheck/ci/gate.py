@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from factcheck.baseline import Baseline, dump
+from factcheck.ci.baseline import Baseline, dump
+from factcheck.ci.drafts import STDIN, Ignore, expand_drafts, find_ignore
 from factcheck.config import Effective
-from factcheck.drafts import STDIN, Ignore, expand_drafts, find_ignore
 from factcheck.errors import InputError, SourceError
 from factcheck.models import CheckReport, DraftResult, Finding, Verdict
 from factcheck.progress import steps
@@ -391,8 +391,8 @@ def _filters(
     warnings: list[str],
 ) -> Callable[[DraftResult, Finding], str | None]:
     """Why a finding is left out (suppressed, baselined, unchanged), or None to show it."""
-    from factcheck import suppress
-    from factcheck.gitdiff import changed_lines
+    from factcheck.ci import suppress
+    from factcheck.ci.gitdiff import changed_lines
 
     silenced: set[tuple[str, str]] = set()
     if inline:

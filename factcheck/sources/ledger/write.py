@@ -35,9 +35,9 @@ import tomlkit
 from factcheck import tempfiles
 from factcheck.errors import LedgerError
 from factcheck.output import file_mode, write_problem
-from factcheck.sources.ledger_read import CLAIM_KEYS, LINE, Row, check_entry, read_ledger_text
-from factcheck.sources.ledger_records import records_from_rows
-from factcheck.sources.ledger_values import Precision, ValueReader
+from factcheck.sources.ledger.read import CLAIM_KEYS, LINE, Row, check_entry, read_ledger_text
+from factcheck.sources.ledger.records import records_from_rows
+from factcheck.sources.ledger.values import Precision, ValueReader
 
 try:
     import fcntl

@@ -19,10 +19,10 @@ A bad record is never dropped: :func:`load_ledger` raises at the first problem a
 same figure of the same entity, metric and date recorded twice; harmless to a check, so
 only validation looks for them, which a million-record ledger would pay for every run).
 
-How it is read: :mod:`~factcheck.sources.ledger_file` (TOML, quickly when it is plain),
-:mod:`~factcheck.sources.ledger_read` (the checks), :mod:`~factcheck.sources.ledger_values`
-(values through the extractor), :mod:`~factcheck.sources.ledger_cache` (checked rows kept
-on disk between runs) and :mod:`~factcheck.sources.ledger_records` (the records and the
+How it is read: :mod:`~factcheck.sources.ledger.file` (TOML, quickly when it is plain),
+:mod:`~factcheck.sources.ledger.read` (the checks), :mod:`~factcheck.sources.ledger.values`
+(values through the extractor), :mod:`~factcheck.sources.ledger.cache` (checked rows kept
+on disk between runs) and :mod:`~factcheck.sources.ledger.records` (the records and the
 :class:`Ledger`).
 """
 
@@ -41,17 +41,17 @@ from typing import Any
 
 from factcheck._version import __version__
 from factcheck.errors import LedgerError
-from factcheck.sources import ledger_cache
-from factcheck.sources.ledger_read import (
+from factcheck.sources.ledger import cache as ledger_cache
+from factcheck.sources.ledger.read import (
     COUNTERPARTY,
     ENTITY,
     EntityRow,
     Row,
     read_ledger_file,
 )
-from factcheck.sources.ledger_records import Ledger, LedgerRecord, records_from_rows
-from factcheck.sources.ledger_values import ValueReader
-from factcheck.sources.ledger_write import append_record
+from factcheck.sources.ledger.records import Ledger, LedgerRecord, records_from_rows
+from factcheck.sources.ledger.values import ValueReader
+from factcheck.sources.ledger.write import append_record
 
 __all__ = [
     "Ledger",
@@ -73,7 +73,7 @@ def load_ledger(dirs: Sequence[Path], *, default: bool = True, cache: bool = Tru
 
     Raises :class:`~factcheck.errors.LedgerError` at the first problem, with its file and
     line. With ``cache`` (the default), checked files are kept in, and read from, the
-    directory of :func:`~factcheck.sources.ledger_cache.cache_dir`.
+    directory of :func:`~factcheck.sources.ledger.cache.cache_dir`.
     """
     folders = [default_ledger_dir(), *dirs] if default else list(dirs)
     ledger, problems = _Load(cache=cache, stop=True).run(folders)
@@ -281,11 +281,11 @@ def _reader_fingerprint() -> str:
     """What cached rows depend on besides the file: the code that read them, its data."""
     # The version alone would do for an installed release; a working copy changes under
     # the same version, so the files themselves (size and mtime) count too.
-    root = Path(__file__).parent.parent
+    root = Path(__file__).parents[2]  # factcheck/
     code = [
         *sorted((root / "extract").glob("*.py")),
         *sorted((root / "lexicon").glob("*.*")),
-        *sorted((root / "sources").glob("ledger*.py")),
+        *sorted((root / "sources" / "ledger").glob("*.py")),
         root / "settings.py",
     ]
     parts = [__version__]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields, make_dataclass
 from typing import Any, Literal
 
 from factcheck.models import Claim, Qualifier
-from factcheck.sources.ledger_read import Row
+from factcheck.sources.ledger.read import Row
 
 
 @dataclass(frozen=True, slots=True)
