@@ -152,7 +152,7 @@ def warm(ledger: Ledger, tmp_path_factory: pytest.TempPathFactory) -> None:
 # --- item 1: check ----------------------------------------------------------------------
 
 
-def test_a_line_of_figures_is_read_and_checked_in_linear_time(ledger: Ledger) -> None:
+def test_issue17_d1_a_line_of_figures_is_read_and_checked_in_linear_time(ledger: Ledger) -> None:
     def make(size: int) -> Callable[[], object]:
         text = percent_line(size)
         return lambda: checked(read("line.txt", text), (), ledger)
@@ -162,7 +162,7 @@ def test_a_line_of_figures_is_read_and_checked_in_linear_time(ledger: Ledger) ->
     assert cpu < MAX_CPU_GROWTH, f"CPU time grew {cpu:.2f} times"
 
 
-def test_a_page_of_short_figures_is_checked_in_linear_time(ledger: Ledger) -> None:
+def test_issue17_d1_a_page_of_short_figures_is_checked_in_linear_time(ledger: Ledger) -> None:
     draft = read("draft.txt", "Acme grew 7% last year.\n")
 
     def make(size: int) -> Callable[[], object]:
@@ -174,7 +174,7 @@ def test_a_page_of_short_figures_is_checked_in_linear_time(ledger: Ledger) -> No
     assert cpu < MAX_CPU_GROWTH, f"CPU time grew {cpu:.2f} times"
 
 
-def test_a_sentence_checked_against_itself_costs_the_same_per_comparison(
+def test_issue17_d1_a_sentence_checked_against_itself_costs_the_same_per_comparison(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     relations = 0
@@ -230,7 +230,7 @@ SHAPES = {
 
 
 @pytest.mark.parametrize("shape", list(SHAPES))
-def test_a_long_sentence_of_any_shape_is_read_in_linear_time(shape: str) -> None:
+def test_issue17_d1_a_long_sentence_of_any_shape_is_read_in_linear_time(shape: str) -> None:
     def make(k: int) -> Callable[[], object]:
         text = SHAPES[shape](k) + "."
         lang = "de" if shape.startswith("German") else "en"
@@ -243,7 +243,7 @@ def test_a_long_sentence_of_any_shape_is_read_in_linear_time(shape: str) -> None
 # --- item 1: reports --------------------------------------------------------------------
 
 
-def test_reports_place_a_long_line_of_figures_in_linear_time(tmp_path: Any) -> None:
+def test_issue17_d1_reports_place_a_long_line_of_figures_in_linear_time(tmp_path: Any) -> None:
     def make(size: int) -> Callable[[], object]:
         page = minified_page(size)
         draft = parse_document(str(tmp_path / "page.html"), page)
@@ -269,21 +269,21 @@ def records(text: str) -> str:
     return ",".join(claim.model_dump_json() for claim in extract(text, "en"))
 
 
-def test_records_of_a_long_line_grow_linearly() -> None:
+def test_issue17_d8_records_of_a_long_line_grow_linearly() -> None:
     small, big = records(percent_line(16_000)), records(percent_line(32_000))
     assert len(big) / len(small) < 2.1
     longest = max(len(json.dumps(record)) for record in json.loads(f"[{big}]"))
     assert longest < 2 * (MAX_SENTENCE + 300)
 
 
-def test_a_check_report_of_a_long_line_grows_linearly(ledger: Ledger) -> None:
+def test_issue17_d8_a_check_report_of_a_long_line_grows_linearly(ledger: Ledger) -> None:
     def size(chars: int) -> int:
         return len(checked(read("line.txt", percent_line(chars)), (), ledger).model_dump_json())
 
     assert size(32_000) / size(16_000) < 2.1
 
 
-def test_a_long_sentence_is_carried_as_the_part_around_its_figure() -> None:
+def test_issue17_d8_a_long_sentence_is_carried_as_the_part_around_its_figure() -> None:
     text = "Intro. " + " ".join(f"Item {k} cost ${k} million" for k in range(1, 200)) + "."
     claims = extract(text, "en")
     middle = claims[len(claims) // 2]
@@ -301,7 +301,7 @@ def test_a_long_sentence_is_carried_as_the_part_around_its_figure() -> None:
     assert " ".join(shown.strip("… ").split()) in middle.sentence
 
 
-def test_a_sentence_of_ordinary_length_is_carried_whole() -> None:
+def test_issue17_d8_a_sentence_of_ordinary_length_is_carried_whole() -> None:
     text = "Intro. Acme raised $5 million, up 3% from a year earlier."
     first = extract(text, "en")[0]
     record = json.loads(first.model_dump_json())
