@@ -109,7 +109,53 @@ def _clause_tags(
         region = words.region_at(texts, i) if lower in words.region_adverbs or placed else None
         if region is not None:
             tags.add(f"region:{region}")
+        if tag == "part:site":
+            tags.update(f"site:{name.lower()}" for name in _site_names(words, texts, i))
     return frozenset(tags)
+
+
+#: Most words of a site's name read ("Mount Pleasant"), and the mark between a town and
+#: the region it lies in ("Dunmore, Ohio").
+_SITE_NAME_WORDS, _PLACE_APPOSITION = 3, ","
+
+
+def _site_names(words: FrameWords, texts: Sequence[str], i: int) -> list[str]:
+    """The words of the name of the site that the site noun at ``i`` stands for: after a
+    place preposition ("a plant in Dunmore, Ohio", "das Werk in Osterfeld"), right after
+    the noun where the language says so ("Standort Hallstedt"), or between a determiner
+    and the noun ("its Pelham site"). Each word is one tag: names that share a word, or
+    a town and its region, are not told apart."""
+    after = i + 1
+    if after < len(texts) and texts[after].lower() in words.place_prepositions:
+        after += 1
+    elif not words.site_name_after:
+        after = len(texts)
+    names = _name_words(words, texts, after)
+    mark = after + len(names)
+    if names and mark + 1 < len(texts) and texts[mark] == _PLACE_APPOSITION:
+        names += _name_words(words, texts, mark + 1)
+    before = i - 1
+    determined = before >= 1 and words.role(texts[before - 1]) in ("determiner", "pronoun")
+    if determined and _is_name_word(words, texts[before]):
+        names.append(texts[before])
+    return names
+
+
+def _name_words(words: FrameWords, texts: Sequence[str], start: int) -> list[str]:
+    """The capitalised words of a name from ``start`` on (none when none starts there)."""
+    found: list[str] = []
+    for text in texts[start : start + _SITE_NAME_WORDS]:
+        if not _is_name_word(words, text):
+            break
+        found.append(text)
+    return found
+
+
+def _is_name_word(words: FrameWords, text: str) -> bool:
+    return (
+        text[:1].isupper() and text.replace("-", "").isalpha()
+        and words.role(text) is None and text.lower() not in words.stopwords
+    )  # fmt: skip
 
 
 def _placed(words: FrameWords, texts: Sequence[str], i: int) -> bool:

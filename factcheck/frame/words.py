@@ -63,6 +63,7 @@ class FrameWords:
     part_openers: frozenset[str]
     #: words of funding rounds: "Series C", "Serie-C-Runde"; "seed round"
     place_nouns: frozenset[str]
+    site_name_after: bool
     round_series: frozenset[str]
     round_seed: frozenset[str]
     #: "von X verwaltete Fonds": a preposition, then the participle's endings
@@ -154,6 +155,7 @@ def frame_words(lang: str) -> FrameWords:
         distribution_prepositions=frozenset(f.distribution_prepositions),
         part_openers=frozenset(f.part_openers),
         place_nouns=frozenset(f.place_nouns),
+        site_name_after=f.site_name_after,
         round_series=frozenset(f.round_series),
         round_seed=frozenset(f.round_seed),
         agent_prepositions=frozenset(f.agent_prepositions),

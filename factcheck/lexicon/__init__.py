@@ -326,6 +326,9 @@ class Frames(_Data):
     round_seed: tuple[str, ...] = ()
     #: nouns for places: a name after them is a place ("die Stadt Kellinghusen")
     place_nouns: tuple[str, ...] = ()
+    #: whether a name right after a site noun (scope ``part:site``) is the site's name
+    #: ("Standort Hallstedt"); after a place preposition it always is ("a plant in Dunmore")
+    site_name_after: bool = False
     #: words for shares: a share price is the figure of the company they belong to
     stock_nouns: tuple[str, ...] = ()
     #: verbs of raising and lowering: "from X" in their clause is the earlier value
