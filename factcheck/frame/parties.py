@@ -39,7 +39,7 @@ from factcheck.frame.clauses import (
     remember,
     sentence_bounds,
 )
-from factcheck.frame.mentions import GOVERNMENT, Mention
+from factcheck.frame.mentions import GOVERNMENT, Mention, Token
 from factcheck.frame.model import SubjectBy
 from factcheck.frame.words import FrameWords
 
@@ -277,7 +277,22 @@ def _owns_noun(words: FrameWords, sentence: Sentence, m: Mention, lo: int) -> bo
     opening = noun - lo <= 2 and all(
         words.role(t.text) == "determiner" or t.text[:1].islower() for t in tokens[lo:noun]
     )
-    return opening and not tokens[noun].text[:1].isdigit()
+    return (opening or _after_verb(words, tokens, lo, noun)) and not tokens[noun].text[:1].isdigit()
+
+
+def _after_verb(words: FrameWords, tokens: Sequence[Token], lo: int, noun: int) -> bool:
+    """Whether the noun at ``noun`` heads the subject put after the verb, as German puts
+    it when something else opens the clause ("Im Quartal stieg der Gewinn von X"): an
+    article of the subject and at most one modifier before it, a lower-case word that
+    is no preposition (the verb) before those."""
+    for article in (noun - 1, noun - 2):
+        if article - 1 < lo or tokens[article].text.lower() not in words.subject_articles:
+            continue
+        if any(not t.text[:1].islower() for t in tokens[article + 1 : noun]):
+            continue
+        verb = tokens[article - 1].text
+        return verb[:1].islower() and verb.isalpha() and verb.lower() not in words.prepositions
+    return False
 
 
 def figure_counterparty(

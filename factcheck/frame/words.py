@@ -64,6 +64,7 @@ class FrameWords:
     #: words of funding rounds: "Series C", "Serie-C-Runde"; "seed round"
     place_nouns: frozenset[str]
     site_name_after: bool
+    subject_articles: frozenset[str]
     round_series: frozenset[str]
     round_seed: frozenset[str]
     #: "von X verwaltete Fonds": a preposition, then the participle's endings
@@ -156,6 +157,7 @@ def frame_words(lang: str) -> FrameWords:
         part_openers=frozenset(f.part_openers),
         place_nouns=frozenset(f.place_nouns),
         site_name_after=f.site_name_after,
+        subject_articles=frozenset(f.subject_articles),
         round_series=frozenset(f.round_series),
         round_seed=frozenset(f.round_seed),
         agent_prepositions=frozenset(f.agent_prepositions),

@@ -329,6 +329,9 @@ class Frames(_Data):
     #: whether a name right after a site noun (scope ``part:site``) is the site's name
     #: ("Standort Hallstedt"); after a place preposition it always is ("a plant in Dunmore")
     site_name_after: bool = False
+    #: articles of a subject put after the verb ("Im Quartal stieg der Gewinn von X"):
+    #: a noun after one of these and the verb owns the name after "von"/"of"
+    subject_articles: tuple[str, ...] = ()
     #: words for shares: a share price is the figure of the company they belong to
     stock_nouns: tuple[str, ...] = ()
     #: verbs of raising and lowering: "from X" in their clause is the earlier value
