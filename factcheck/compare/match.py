@@ -205,6 +205,16 @@ _GROUPS: dict[Role, Callable[[Assessment], list[Match]]] = {
 }
 
 
+def _same_statement(d: Figure, c: Figure) -> bool:
+    """The same bound on the same numbers ("more than 5,300", "bis zu 8 Millionen")."""
+    return (
+        d.qualifier == c.qualifier
+        and d.value == c.value
+        and d.value_high == c.value_high
+        and d.unit == c.unit
+    )
+
+
 def _plan_and_deed(a: Frame, b: Frame) -> bool:
     """Whether one figure is a plan and the other a thing done in the past."""
     return (a.status == "expected" and "time:past" in b.scope) or (
@@ -370,12 +380,20 @@ class Matcher:
     def _agree_min(self, d: Figure, c: Figure, relation: Relation) -> float:
         bounded = d.high is None or d.low is None or c.high is None or c.low is None
         if bounded or d.qualifier == "up_to" or c.qualifier == "up_to":
+            said_again = _same_statement(d, c) and not _plan_and_deed(d.frame, c.frame)
+            if said_again and relation.party in ("same", "crossed"):
+                # "more than 5,300" of the party for "mehr als 5.300": one statement told
+                # twice, though the metric went unread; taken as an exact figure is
+                return self._exact_min(d, c)
             if relation.metric not in ("same", "related") or relation.party in ("weak", "other"):
                 return math.inf  # "up to 65bn" meets nearly anything
             ceiling = d.qualifier == "up_to" or c.qualifier == "up_to"
             if ceiling and _plan_and_deed(d.frame, c.frame):
                 return math.inf  # "will buy back up to €2bn" is not last year's €1.5bn
             return self.settings.match_threshold + BOUND_EXTRA
+        return self._exact_min(d, c)
+
+    def _exact_min(self, d: Figure, c: Figure) -> float:
         same_number = math.isclose(d.value, c.value, rel_tol=0.02)
         least = self.settings.match_threshold
         return least if same_number and distinctive(d) else least + ROUND_EXTRA
