@@ -195,11 +195,23 @@ def _rivals(draft: Figure, agree: Match, rival: Match) -> bool:
     if (ours.status in marked or theirs.status in marked) and ours.status != theirs.status:
         return False
 
-    def dimensioned(scope: frozenset[str]) -> frozenset[str]:
-        return frozenset(t for t in scope if t.partition(":")[0] in _RIVAL_DIMENSIONS)
+    # the scope of the agreeing figure: a site's cut is no rival of the group's; where
+    # both name a dimension, the rival may say less of it ("the premium to the close"
+    # against "the offer's premium to the close"), not more ("an annualised year")
+    ours_by, theirs_by = _dimensions(ours.scope), _dimensions(theirs.scope)
+    if ours_by.keys() != theirs_by.keys():
+        return False
+    return all(theirs_by[dim] and theirs_by[dim] <= ours_by[dim] for dim in ours_by)
 
-    # the same scope as the agreeing figure: a site's cut is no rival of the group's
-    return dimensioned(theirs.scope) == dimensioned(ours.scope)
+
+def _dimensions(scope: frozenset[str]) -> dict[str, set[str]]:
+    """The values of each rival dimension that a scope names."""
+    found: dict[str, set[str]] = {}
+    for tag in scope:
+        dim, _, value = tag.partition(":")
+        if dim in _RIVAL_DIMENSIONS:
+            found.setdefault(dim, set()).add(value)
+    return found
 
 
 def identified(found: Assessment) -> list[Match]:

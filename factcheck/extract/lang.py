@@ -37,11 +37,14 @@ def detect_lang(text: str, default: str = "en") -> str:
     'en'
     >>> detect_lang("sieben Euro"), detect_lang("10 Prozent"), detect_lang("5 Euro")
     ('de', 'de', 'en')
+    >>> detect_lang("Brenner Stahl beschäftigt 4.100 Menschen."), detect_lang("Müller hired 40.")
+    ('de', 'en')
     """
-    words = _lowered_words(text[:_SAMPLE])
+    sample = text[:_SAMPLE]
+    words = _lowered_words(sample)
     scores = dict.fromkeys(LANGS, 0)
     for lang in LANGS:
-        scores[lang] = sum(map(markers(lang).__contains__, words))
+        scores[lang] = sum(map(markers(lang).__contains__, words)) + _lettered(lang, sample)
     best = max(LANGS, key=lambda lang: (scores[lang], lang == default))
     return best if scores[best] > 0 else default
 
@@ -106,6 +109,17 @@ def _figure_words(lex: Lexicon) -> set[str]:
         for word in _WORD.findall(phrase.lower())
         if len(word) >= _MIN_MARKER
     }
+
+
+def _lettered(lang: str, sample: str) -> int:
+    """How many words in lower case hold a letter that only ``lang`` writes."""
+    letters = load_lexicon(lang).letters
+    if not letters or not any(letter in sample for letter in letters):
+        return 0  # most samples: no such letter at all, and no word to look at
+    return sum(
+        1 for word in _WORD.findall(sample)
+        if word.islower() and any(letter in word for letter in letters)
+    )  # fmt: skip
 
 
 def _lowered_words(sample: str) -> list[str]:

@@ -418,6 +418,9 @@ class Lexicon(_Data):
     stopwords: frozenset[str]
     #: Articles and possessives: after one, "5.000." is an ordinal ("ihre 5.000. Filiale").
     determiners: frozenset[str] = frozenset()
+    #: Letters of this language that the others read do not write: a word in lower case
+    #: with one of them tells the language ("beschäftigt"; a name such as "Müller" does not).
+    letters: frozenset[str] = frozenset()
     abbreviations: frozenset[str]
     #: Words after which a capital letter is a label ("Series B"), not a person's initial.
     labels: frozenset[str] = frozenset()
