@@ -103,17 +103,10 @@ class _LedgerIndex:
         found = self._figures.get(key)
         if found is None:
             found = Figure(
-                text=record.text,
-                value=record.value,
-                value_high=record.value_high,
-                unit=record.unit,
-                low=record.low,
-                high=record.high,
-                qualifier=record.qualifier,
+                stated=record.stated,
                 metric=record.metric,
                 subject=record.entity,
                 counterparty=record.counterparty,
-                noun=record.noun,
                 sentence="",  # records are compared by metric and entity, not wording
                 lang=record.lang,
                 when=record.as_of,
@@ -171,7 +164,8 @@ class _LedgerIndex:
             self._history[key] = history
         if len(history) <= MAX_HISTORY:
             return history
-        return history[:MAX_HISTORY] + [r for r in history[MAX_HISTORY:] if meets(draft, r)]
+        stated = draft.stated
+        return history[:MAX_HISTORY] + [r for r in history[MAX_HISTORY:] if meets(stated, r.stated)]
 
     def candidates(self, draft: Figure, as_of: dt.date) -> list[Figure]:
         found: list[Figure] = []
@@ -190,7 +184,8 @@ class _LedgerIndex:
             seen.add(entity)
             for metric in metrics:
                 for record in self.records(draft, entity, metric, as_of):
-                    if record.unit == draft.unit or _kind(record.unit) == draft.kind:
+                    unit = record.stated.unit
+                    if unit == draft.stated.unit or _kind(unit) == draft.kind:
                         found.append(self.figure(record))
         return found
 
@@ -433,7 +428,7 @@ class _SentenceAnchors:
 
 
 def _value_key(figure: Figure) -> tuple[str, float]:
-    return figure.unit, float(f"{figure.value:.6g}")
+    return figure.stated.unit, float(f"{figure.stated.value:.6g}")
 
 
 def summarize(results: Iterable[DraftResult]) -> dict[str, int]:

@@ -66,6 +66,11 @@ def cite(figure: Figure) -> str:
     return f"{figure.where}{when}"
 
 
+def told(figure: Figure) -> str:
+    """A figure and where it is told: "$61.5 billion in report.md (2025-03-03)"."""
+    return f"{figure.stated.text} in {cite(figure)}"
+
+
 def _evidence(matches: Sequence[Match]) -> list[Evidence]:
     return [
         Evidence(
@@ -110,7 +115,7 @@ def unverified(draft: Figure, why: str | None = None) -> Finding:
 def _disagreement(draft: Figure, against: Sequence[Match]) -> Finding:
     best = against[0]
     slip = f" ({_SLIPS[best.diagnosis]})" if best.diagnosis else ""
-    message = f"{best.figure.text} in {cite(best.figure)}, not {draft.text}{slip}."
+    message = f"{told(best.figure)}, not {draft.stated.text}{slip}."
     return _finding(
         draft, "discrepancy", message, against, best.diagnosis, suggest(best.figure, draft)
     )
@@ -118,7 +123,7 @@ def _disagreement(draft: Figure, against: Sequence[Match]) -> Finding:
 
 def _consistent(draft: Figure, agree: Sequence[Match]) -> Finding:
     converted = f", {agree[0].note}" if agree[0].note else ""
-    message = f"Agrees with {agree[0].figure.text} in {cite(agree[0].figure)}{converted}."
+    message = f"Agrees with {told(agree[0].figure)}{converted}."
     return _finding(draft, "consistent", message, agree)
 
 
@@ -127,10 +132,7 @@ def _conflict(draft: Figure, agree: Sequence[Match], rivals: Sequence[Match]) ->
     if pair is None:
         return None
     a, b = pair
-    message = (
-        f"Sources disagree: {a.figure.text} in {cite(a.figure)}, "
-        f"{b.figure.text} in {cite(b.figure)}."
-    )
+    message = f"Sources disagree: {told(a.figure)}, {told(b.figure)}."
     return _finding(draft, "conflicting", message, [*agree, *rivals])
 
 
@@ -146,7 +148,8 @@ def _first_apart(agree: Sequence[Match], rivals: Sequence[Match]) -> tuple[Match
     for a in agree:
         key = _interval(a)
         if key not in apart:
-            apart[key] = next((b for b in kinds if not meets(a.figure, b.figure)), None)
+            stated = a.figure.stated
+            apart[key] = next((b for b in kinds if not meets(stated, b.figure.stated)), None)
         b = apart[key]
         if b is not None:
             return a, b
@@ -156,7 +159,7 @@ def _first_apart(agree: Sequence[Match], rivals: Sequence[Match]) -> tuple[Match
 def _misattributed(draft: Figure, elsewhere: Match) -> Finding:
     other = elsewhere.figure
     whose = " ".join(p for p in (other.subject, (other.metric or "").replace("_", " ")) if p)
-    message = f"{other.text} in {cite(other)} is the figure for {whose}, not for {_what(draft)}."
+    message = f"{told(other)} is the figure for {whose}, not for {_what(draft)}."
     return _finding(draft, "discrepancy", message, [elsewhere], "attribution")
 
 
@@ -236,7 +239,7 @@ def identified(found: Assessment) -> list[Match]:
         key = (source, _interval(m))
         meets_all = meeting.get(key)
         if meets_all is None:
-            meets_all = meeting[key] = all(meets(m.figure, o.figure) for o in top)
+            meets_all = meeting[key] = all(meets(m.figure.stated, o.figure.stated) for o in top)
         if meets_all:
             identified.append(m)
     return identified
@@ -244,7 +247,7 @@ def identified(found: Assessment) -> list[Match]:
 
 def _interval(m: Match) -> _Interval:
     """What :func:`meets` reads of a match's figure: figures alike in it meet alike."""
-    f = m.figure
+    f = m.figure.stated
     return f.unit, f.value, f.low, f.high, f.qualifier
 
 
@@ -266,12 +269,12 @@ def _others(matches: Sequence[Match], but: Sequence[Match]) -> list[Match]:
 def _all_meet(matches: Sequence[Match]) -> bool:
     """Whether every two of the figures meet."""
     distinct = _distinct(matches)
-    return all(meets(a.figure, b.figure) for a in distinct for b in distinct)
+    return all(meets(a.figure.stated, b.figure.stated) for a in distinct for b in distinct)
 
 
 def _approximate(draft: Figure, match: Match) -> bool:
     """Whether an agreement holds only through the width of a qualifier or rounding."""
-    a, b = draft.value, match.figure.value
+    a, b = draft.stated.value, match.figure.stated.value
     return abs(a - b) > _SAME_NUMBER * max(abs(a), abs(b))
 
 
@@ -343,8 +346,8 @@ def judge(
     if found.elsewhere:
         return _misattributed(draft, found.elsewhere[0])
     if same:
-        figures = "; ".join(f"{m.figure.text} in {cite(m.figure)}" for m in same[:3])
-        why = f"Sources disagree with {draft.text} and among themselves: {figures}."
+        figures = "; ".join(told(m.figure) for m in same[:3])
+        why = f"Sources disagree with {draft.stated.text} and among themselves: {figures}."
         return unverified(draft, why)
     return unverified(draft)
 
@@ -413,7 +416,7 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
     if history:
         # The draft says when its figure held ("valued at $61.5 billion in March").
         then = history[0].figure
-        message = f"Agrees with {then.text} in {cite(then)}, the time the draft gives for it."
+        message = f"Agrees with {told(then)}, the time the draft gives for it."
         return _finding(draft, "consistent", message, history)
     # a verified record before an article of the same day
     now_figures = sorted(
@@ -423,8 +426,8 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
         now, then = now_figures[0].figure, was_true[0].figure
         since = f"since {now.when_label}" if now.when_label else "now"
         message = (
-            f"{draft.text} was right once ({then.text} in {cite(then)}); "
-            f"{since} it is {now.text} ({now.where})."
+            f"{draft.stated.text} was right once ({told(then)}); "
+            f"{since} it is {now.stated.text} ({now.where})."
         )
         return _finding(
             draft, "outdated", message, [*now_figures, *was_true], "superseded",

@@ -28,7 +28,7 @@ from typing import Any
 from factcheck import tempfiles
 
 #: Bumped whenever the layout of an entry changes.
-FORMAT = 2  # 2: keyed on the content's hash
+FORMAT = 3  # 2: keyed on the content's hash; 3: a file's distinct figures stored once
 _MAGIC = b"fcledg1\n"
 _DIGEST = 16
 
