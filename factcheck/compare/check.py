@@ -89,14 +89,20 @@ class _LedgerIndex:
                 self._related[concept.refines].append(key)
         self._figures: dict[int, Figure] = {}
         self._named: dict[str, list[str]] = {}
+        self._entities: dict[str, str | None] = {}
+        # where a reader finds each file, as of this run's working directory
+        self._shown = _shown_paths([path for path, _ in ledger.files], Path.cwd())
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one index per check run
     def entity(self, name: str) -> str | None:
-        folded = self.parties.norm(name)
-        if folded in self.by_norm:
-            return self.by_norm[folded]
-        best = process.extractOne(folded, self._names, score_cutoff=FUZZY_NAME_RATIO)
-        return self.by_norm[best[0]] if best else None
+        """The ledger entity a name in a draft stands for (fuzzily), each name once."""
+        if name not in self._entities:
+            folded = self.parties.norm(name)
+            found = self.by_norm.get(folded)
+            if found is None:
+                best = process.extractOne(folded, self._names, score_cutoff=FUZZY_NAME_RATIO)
+                found = self.by_norm[best[0]] if best else None
+            self._entities[name] = found
+        return self._entities[name]
 
     def figure(self, record: LedgerRecord) -> Figure:
         key = id(record)
@@ -112,7 +118,7 @@ class _LedgerIndex:
                 when=record.as_of,
                 source=self.file_ids[record.path],
                 origin="ledger",
-                where=f"{_short_path(record.path)}:{record.line}",
+                where=f"{self._shown[record.path]}:{record.line}",
                 make_claim=record.to_claim,
                 when_text=record.as_of_text,
                 frame=Frame(
@@ -195,19 +201,22 @@ def _kind(unit: str) -> str:
     return unit_kind(unit)
 
 
-@functools.cache
-def _short_path(path: str) -> str:
-    """A ledger file as a reader finds it: ``claims/…`` for the shipped ledger, else
-    relative to the working directory when it lies below it."""
+def _shown_paths(paths: Iterable[str], cwd: Path) -> dict[str, str]:
+    """Ledger files as a reader finds them: ``claims/…`` for the shipped ledger, else
+    relative to ``cwd`` when they lie below it, else as given."""
     from factcheck.sources.ledger import default_ledger_dir
 
-    file = Path(path)
     default = default_ledger_dir().resolve()
-    if file.resolve().is_relative_to(default):
-        return f"claims/{file.resolve().relative_to(default).as_posix()}"
-    if file.is_absolute() and file.is_relative_to(Path.cwd()):
-        return file.relative_to(Path.cwd()).as_posix()
-    return path
+    shown: dict[str, str] = {}
+    for path in paths:
+        file = Path(path)
+        if file.resolve().is_relative_to(default):
+            shown[path] = f"claims/{file.resolve().relative_to(default).as_posix()}"
+        elif file.is_absolute() and file.is_relative_to(cwd):
+            shown[path] = file.relative_to(cwd).as_posix()
+        else:
+            shown[path] = path
+    return shown
 
 
 def _source_infos(
