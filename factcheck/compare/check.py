@@ -262,70 +262,113 @@ def check(
     lists them with their error. With ``explain``, every finding carries the frame read
     and the candidates weighed (:mod:`~factcheck.compare.explain`).
     """
-    dated = as_of is not None
-    as_of = as_of or dt.date.today()
-    concepts = load_concepts()
-    parties = Parties(ledger.entities if ledger else {})
-    matcher = Matcher(parties, concepts, settings)
+    day = as_of or dt.date.today()
     infos, file_ids = _source_infos(sources, ledger, failed)
-    index = _LedgerIndex(ledger, parties, file_ids, concepts) if ledger else None
-    known = ledger.names() if ledger else []
-    frames = _shared_frames([*drafts, *sources], known)
-    draft_frames, source_frames = frames[: len(drafts)], frames[len(drafts) :]
-    source_figures = [
-        from_claim(
-            claim,
-            source=f"source-{i}",
-            origin="source",
-            when=doc.published,
-            where=doc.location if "://" in doc.location else Path(doc.location).name,
-            frame=frame,
-        )
-        for i, (doc, doc_frames) in enumerate(zip(sources, source_frames, strict=True), 1)
-        for claim, frame in zip(doc.claims, doc_frames, strict=True)
+    frames = _shared_frames([*drafts, *sources], ledger.names() if ledger else [])
+    pool = _Sources(sources, frames[len(drafts) :])
+    judging = _Judging(ledger, file_ids, settings, day, dated=as_of is not None, explain=explain)
+    results = [
+        judging.draft(doc, doc_frames, pool, infos)
+        for doc, doc_frames in zip(drafts, frames[: len(drafts)], strict=True)
     ]
-    locations = {f"source-{i}": doc.location for i, doc in enumerate(sources, 1)}
-    as_cited: dict[str, list[Figure]] = {}
-    for figure in source_figures:
-        as_cited.setdefault(figure.source, []).append(dataclasses.replace(figure, origin="cited"))
-    anchors = _Anchors(source_figures)
+    return CheckReport(as_of=day, drafts=results, sources=infos, summary=summarize(results))
 
-    def supersedes(metric: str | None) -> bool:
-        return metric is not None and metric in concepts and concepts[metric].supersedes
 
-    results: list[DraftResult] = []
-    for doc, doc_frames in zip(drafts, draft_frames, strict=True):
-        findings: list[Finding] = []
+class _Sources:
+    """The figures of the source documents: all of them, each cited source's (for the
+    figures of a paragraph that links to it), and the sentences that state each value."""
+
+    def __init__(self, sources: Sequence[Document], frames: Sequence[Sequence[Frame]]) -> None:
+        self.figures = [
+            from_claim(
+                claim,
+                source=f"source-{i}",
+                origin="source",
+                when=doc.published,
+                where=doc.location if "://" in doc.location else Path(doc.location).name,
+                frame=frame,
+            )
+            for i, (doc, doc_frames) in enumerate(zip(sources, frames, strict=True), 1)
+            for claim, frame in zip(doc.claims, doc_frames, strict=True)
+        ]
+        self.locations = {f"source-{i}": doc.location for i, doc in enumerate(sources, 1)}
+        self.as_cited: dict[str, list[Figure]] = {}
+        for figure in self.figures:
+            cited = dataclasses.replace(figure, origin="cited")
+            self.as_cited.setdefault(figure.source, []).append(cited)
+        self.anchors = _Anchors(self.figures)
+
+
+class _Judging:
+    """What one check run judges every draft figure with: the matcher, the ledger's
+    index and the concepts, as of the drafts' date."""
+
+    def __init__(
+        self,
+        ledger: Ledger | None,
+        file_ids: dict[str, str],
+        settings: Settings,
+        as_of: dt.date,
+        *,
+        dated: bool,
+        explain: bool,
+    ) -> None:
+        self.concepts = load_concepts()
+        self.parties = Parties(ledger.entities if ledger else {})
+        self.matcher = Matcher(self.parties, self.concepts, settings)
+        self.index = _LedgerIndex(ledger, self.parties, file_ids, self.concepts) if ledger else None
+        self.settings, self.as_of, self.dated, self.explain = settings, as_of, dated, explain
+
+    def draft(
+        self,
+        doc: Document,
+        frames: Sequence[Frame],
+        sources: _Sources,
+        infos: list[SourceInfo],
+    ) -> DraftResult:
+        """The findings of one draft: a figure's own, then its arithmetic's."""
         figures = [
             from_claim(
                 claim, source="draft", origin="draft", when=None, where=Path(doc.location).name,
                 frame=frame,
             )
-            for claim, frame in zip(doc.claims, doc_frames, strict=True)
+            for claim, frame in zip(doc.claims, frames, strict=True)
         ]  # fmt: skip
         siblings = _siblings(figures)
-        for draft, cites in zip(figures, cited_sources(doc, locations), strict=True):
-            records = index.candidates(draft, as_of) if index is not None else []
-            anchored = anchors.of(draft, siblings[draft.sentence])
-            cited = [f for sid in sorted(cites) for f in as_cited[sid]]
-            found = matcher.assess(draft, cited, as_of, anchored) if cited else None
-            # The cited sources decide when they state the figure; else every source.
-            decides = found is not None and bool(found.agrees or found.slips or found.same)
-            candidates: Iterable[Figure] = [*(cited if decides else source_figures), *records]
-            found = matcher.assess(draft, candidates, as_of, anchored)
-            finding = judge(
-                draft, found, as_of=as_of, supersedes=supersedes, same_party=parties.same
-            )
-            if explain:
-                finding = finding.model_copy(update={"explain": explanation(draft, found)})
-            findings.append(finding)
+        findings = [
+            self.finding(draft, cites, siblings[draft.sentence], sources)
+            for draft, cites in zip(figures, cited_sources(doc, sources.locations), strict=True)
+        ]
         slips = find_slips(
-            figures, doc.lang, doc.published or as_of, settings, _same_fact(matcher),
-            dated=dated or doc.published is not None,
+            figures, doc.lang, doc.published or self.as_of, self.settings,
+            _same_fact(self.matcher), dated=self.dated or doc.published is not None,
         )  # fmt: skip
         findings = _own_arithmetic(doc, figures, findings, infos, slips)
-        results.append(DraftResult(path=doc.location, lang=doc.lang, findings=findings))
-    return CheckReport(as_of=as_of, drafts=results, sources=infos, summary=summarize(results))
+        return DraftResult(path=doc.location, lang=doc.lang, findings=findings)
+
+    def finding(
+        self, draft: Figure, cites: Iterable[str], siblings: Sequence[Figure], sources: _Sources
+    ) -> Finding:
+        """The finding of one draft figure. The sources its paragraph cites decide when
+        they state the figure (with the ledger beside them); else every source does."""
+        as_of = self.as_of
+        records = self.index.candidates(draft, as_of) if self.index is not None else []
+        anchored = sources.anchors.of(draft, siblings)
+        cited = [f for sid in sorted(cites) for f in sources.as_cited[sid]]
+        found = self.matcher.assess(draft, cited, as_of, anchored) if cited else None
+        decides = found is not None and bool(found.agrees or found.slips or found.same)
+        candidates: Iterable[Figure] = [*(cited if decides else sources.figures), *records]
+        found = self.matcher.assess(draft, candidates, as_of, anchored)
+        finding = judge(
+            draft, found, as_of=as_of, supersedes=self.supersedes, same_party=self.parties.same
+        )
+        if self.explain:
+            finding = finding.model_copy(update={"explain": explanation(draft, found)})
+        return finding
+
+    def supersedes(self, metric: str | None) -> bool:
+        """Whether a newer figure of ``metric`` replaces an older one (a valuation)."""
+        return metric is not None and metric in self.concepts and self.concepts[metric].supersedes
 
 
 def _shared_frames(documents: Sequence[Document], known: Iterable[str]) -> list[list[Frame]]:

@@ -292,50 +292,12 @@ def judge(
     same_party: Callable[[str | None, str | None], bool] = lambda a, b: a == b,
 ) -> Finding:
     """The finding for ``draft`` given its sorted candidates (see the module doc)."""
-    agree, slips = found.agrees, found.slips
     same = identified(found)
-    if agree and not any(_strong(m) for m in agree):
-        # An agreement in looser words (another metric word, a party the sentence only
-        # names) loses to a figure that surely states the same fact otherwise: the
-        # draft's number belongs to something else ("Blue Owl's $7bn", not Meta's $3bn),
-        # or is that figure off by a slip ("75%" for "7.5%"). A figure of the same party
-        # counts only when the draft's own sentence says whose figure it is.
-        rivals = [*slips, *same] if draft.frame.sure_subject else slips
-        if not draft.frame.sure_subject and any(m.relation.metric == "same" for m in agree):
-            rivals = []  # an agreement in the same words, a party told vaguely: it stands
-        stronger = [m for m in rivals if _strong(m) and m.score >= agree[0].score]
-        if stronger:
-            agree = []
-    exact_slips = [m for m in slips if not _approximate(draft, m)]
-    near_only = agree and _approximate(draft, agree[0])
-    if near_only and exact_slips and exact_slips[0].score >= agree[0].score + SLIP_OVER_APPROX:
-        agree = []  # "€80 billion": "$80 billion" beats "about €74 billion"
-        slips = [*exact_slips, *_others(slips, exact_slips)]
+    agree, slips = _standing(draft, found.agrees, found.slips, same)
     if agree:
         metric = draft.metric or next((m.figure.metric for m in agree if m.figure.metric), None)
         if supersedes(metric):
-            # A newer figure replaces an older one of the same party only: the story of
-            # the best agreement decides, other parties' figures named nearby do not.
-            # A ledger's records of one party and metric are one fact's history; a part of
-            # it ("3% more through derivatives", "a further 49%") is not in that history.
-            lead = agree[0].figure.subject
-            if draft.frame.subject is not None and not same_party(lead, draft.frame.subject):
-                lead = draft.frame.subject if any(_sure(m) for m in agree) else lead
-            partial = any(t.startswith(_PARTIAL) for t in draft.frame.scope)
-            history = [
-                m for m in _others(found.same, same)
-                if m.figure.origin == "ledger" and not partial
-            ]  # fmt: skip
-            group = [
-                m for m in [*agree, *same, *history, *slips]
-                if (
-                    m.figure.subject == lead
-                    or same_party(m.figure.subject, lead)
-                    or m.relation.party in ("same", "crossed")  # the draft's own party
-                )
-                and not (partial and m.figure.origin == "ledger")
-            ]  # fmt: skip
-            return _latest(draft, group)
+            return _latest(draft, _story(draft, found, agree, same, slips, same_party))
         return _agreed(draft, agree, same, [*slips, *found.aside])
     if slips:
         return _disagreement(draft, [*slips, *found.same])
@@ -350,6 +312,72 @@ def judge(
         why = f"Sources disagree with {draft.stated.text} and among themselves: {figures}."
         return unverified(draft, why)
     return unverified(draft)
+
+
+def _standing(
+    draft: Figure, agree: list[Match], slips: list[Match], same: Sequence[Match]
+) -> tuple[list[Match], list[Match]]:
+    """The agreements that stand, and the slips, once each has been weighed against the
+    other: an agreement in looser words loses to a figure surely about the same fact
+    (:func:`_outranked`), and one that holds only through "about" to a figure that is
+    the draft's exactly but for one slip ("€80 billion": "$80 billion" beats "about €74
+    billion"), which then leads the slips."""
+    if agree and not any(_strong(m) for m in agree) and _outranked(draft, agree, slips, same):
+        agree = []
+    exact_slips = [m for m in slips if not _approximate(draft, m)]
+    near_only = agree and _approximate(draft, agree[0])
+    if near_only and exact_slips and exact_slips[0].score >= agree[0].score + SLIP_OVER_APPROX:
+        return [], [*exact_slips, *_others(slips, exact_slips)]
+    return agree, slips
+
+
+def _outranked(
+    draft: Figure, agree: Sequence[Match], slips: Sequence[Match], same: Sequence[Match]
+) -> bool:
+    """Whether an agreement in looser words (another metric word, a party the sentence
+    only names) loses to a figure that surely states the same fact otherwise: the
+    draft's number belongs to something else ("Blue Owl's $7bn", not Meta's $3bn), or is
+    that figure off by a slip ("75%" for "7.5%"). A figure of the same party counts only
+    when the draft's own sentence says whose figure it is."""
+    if not draft.frame.sure_subject and any(m.relation.metric == "same" for m in agree):
+        return False  # an agreement in the same words, a party told vaguely: it stands
+    rivals = [*slips, *same] if draft.frame.sure_subject else slips
+    return any(_strong(m) and m.score >= agree[0].score for m in rivals)
+
+
+def _story(
+    draft: Figure,
+    found: Assessment,
+    agree: Sequence[Match],
+    same: Sequence[Match],
+    slips: Sequence[Match],
+    same_party: Callable[[str | None, str | None], bool],
+) -> list[Match]:
+    """The figures of the story whose newest figure decides, for a metric whose newer
+    figure replaces the older.
+
+    A newer figure replaces an older one of the same party only: the story of the best
+    agreement decides, other parties' figures named nearby do not. A ledger's records of
+    one party and metric are one fact's history; a part of it ("3% more through
+    derivatives", "a further 49%") is not in that history.
+    """
+    lead = agree[0].figure.subject
+    if draft.frame.subject is not None and not same_party(lead, draft.frame.subject):
+        lead = draft.frame.subject if any(_sure(m) for m in agree) else lead
+    partial = any(t.startswith(_PARTIAL) for t in draft.frame.scope)
+    history = [
+        m for m in _others(found.same, same)
+        if m.figure.origin == "ledger" and not partial
+    ]  # fmt: skip
+    return [
+        m for m in [*agree, *same, *history, *slips]
+        if (
+            m.figure.subject == lead
+            or same_party(m.figure.subject, lead)
+            or m.relation.party in ("same", "crossed")  # the draft's own party
+        )
+        and not (partial and m.figure.origin == "ledger")
+    ]  # fmt: skip
 
 
 def _agreed(
