@@ -31,7 +31,6 @@ from factcheck.compare.figures import Figure, from_claim, meets
 from factcheck.compare.match import Matcher, distinctive
 from factcheck.compare.parties import FUZZY_NAME_RATIO, Parties, words_of
 from factcheck.compare.verdict import judge
-from factcheck.extract.pipeline import DEFAULT_SETTINGS
 from factcheck.frame.model import Frame
 from factcheck.frame.reader import read_frames
 from factcheck.lexicon import Concept, load_concepts, unit_kind
@@ -43,7 +42,7 @@ from factcheck.models import (
     Finding,
     SourceInfo,
 )
-from factcheck.settings import Settings
+from factcheck.settings import DEFAULT_SETTINGS, Settings
 from factcheck.sources.documents import Document
 
 if TYPE_CHECKING:  # the ledger's modules load only when a ledger is used
@@ -359,9 +358,7 @@ class _Judging:
         decides = found is not None and bool(found.agrees or found.slips or found.same)
         candidates: Iterable[Figure] = [*(cited if decides else sources.figures), *records]
         found = self.matcher.assess(draft, candidates, as_of, anchored)
-        finding = judge(
-            draft, found, as_of=as_of, supersedes=self.supersedes, same_party=self.parties.same
-        )
+        finding = judge(draft, found, supersedes=self.supersedes, same_party=self.parties.same)
         if self.explain:
             finding = finding.model_copy(update={"explain": explanation(draft, found)})
         return finding

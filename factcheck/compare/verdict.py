@@ -26,7 +26,6 @@ simple comparison of numbers, because a false alarm costs an editor's trust:
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 
 from factcheck.compare.dating import dates_to
@@ -287,7 +286,6 @@ def judge(
     draft: Figure,
     found: Assessment,
     *,
-    as_of: dt.date,
     supersedes: Callable[[str | None], bool],
     same_party: Callable[[str | None, str | None], bool] = lambda a, b: a == b,
 ) -> Finding:

@@ -181,23 +181,12 @@ def _locked(folder: Path, shown: str) -> Iterator[int | None]:
 
 def _replace(target: Path, text: str, shown: str) -> None:
     """Write ``text`` to a temporary file beside ``target`` and rename it over it."""
+    # The file keeps its own mode, or gets what the user's umask gives new files.
     try:
-        fd, tmp = tempfiles.create(target.parent, target.name)
+        with tempfiles.replacing(target, mode=file_mode(target), durable=True) as out:
+            out.write(text.encode("utf-8"))
     except OSError as exc:
         raise LedgerError(shown, f"cannot write the file: {write_problem(exc)}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, file_mode(target))  # its own, or as the user's umask makes new files
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise LedgerError(shown, f"cannot write the file: {write_problem(exc)}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _fsync_folder(fd: int) -> None:
