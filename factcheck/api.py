@@ -18,7 +18,7 @@ from pathlib import Path
 
 from factcheck.errors import InputError
 from factcheck.models import CheckReport
-from factcheck.settings import Settings
+from factcheck.settings import DEFAULT_SETTINGS, Settings
 
 PathLike = str | os.PathLike[str]
 
@@ -70,7 +70,7 @@ def check(
     from factcheck.sources.parallel import Reading
     from factcheck.sources.web import FetchSettings
 
-    settings = settings or Settings()
+    settings = settings or DEFAULT_SETTINGS
     when = _date(as_of)
     named = _names(drafts)
     if not named:

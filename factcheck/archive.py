@@ -43,9 +43,9 @@ from typing import IO, TypeVar
 from factcheck import workers
 from factcheck.errors import InputError
 from factcheck.extract.lang import detect_lang
-from factcheck.extract.pipeline import DEFAULT_SETTINGS, extract
+from factcheck.extract.pipeline import extract
 from factcheck.models import ArticleClaims, Claim
-from factcheck.settings import Settings
+from factcheck.settings import DEFAULT_SETTINGS, Settings
 from factcheck.text.decode import MAX_DOCUMENT_BYTES, replace_surrogates
 
 T = TypeVar("T")

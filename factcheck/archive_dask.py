@@ -30,8 +30,7 @@ from factcheck.archive import (
     open_archive,
     parse_line,
 )
-from factcheck.extract.pipeline import DEFAULT_SETTINGS
-from factcheck.settings import Settings
+from factcheck.settings import DEFAULT_SETTINGS, Settings
 
 #: Bytes of archive per partition: its output (claims as JSON, some three times the
 #: input) is held by one worker and then by the client while it is written out.

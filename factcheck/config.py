@@ -34,7 +34,7 @@ from factcheck.config_errors import explain, key_line, normalise_keys
 from factcheck.errors import InputError
 from factcheck.models import Verdict
 from factcheck.report.severity import DEFAULT_SEVERITY, Severity
-from factcheck.settings import Settings
+from factcheck.settings import DEFAULT_SETTINGS, Settings
 from factcheck.text.decode import MAX_DOCUMENT_BYTES
 
 CONFIG_NAME = ".factcheck.toml"
@@ -44,7 +44,6 @@ _MAX_CONFIG_BYTES = 10_000_000
 
 FailOn = Literal["discrepancy", "outdated", "conflicting", "unverified", "never"]
 Format = Literal["text", "json", "sarif", "github", "junit", "rdjsonl", "html", "gitlab"]
-_DEFAULT = Settings()
 
 
 class WebConfig(BaseModel):
@@ -85,11 +84,11 @@ class FileConfig(BaseModel):
     no_default_ledger: bool = False
     lang: Literal["auto", "en", "de"] = "auto"
     as_of: dt.date | None = None
-    approx_tolerance: float = Field(_DEFAULT.approx_tolerance, ge=0, le=1)
-    rounding_cap: float = Field(_DEFAULT.rounding_cap, ge=0, le=1)
-    match_threshold: float = Field(_DEFAULT.match_threshold, ge=0, le=1)
-    conversion_window_days: int = Field(_DEFAULT.conversion_window_days, ge=0, le=366)
-    conversion_tolerance: float = Field(_DEFAULT.conversion_tolerance, ge=0, le=1)
+    approx_tolerance: float = Field(DEFAULT_SETTINGS.approx_tolerance, ge=0, le=1)
+    rounding_cap: float = Field(DEFAULT_SETTINGS.rounding_cap, ge=0, le=1)
+    match_threshold: float = Field(DEFAULT_SETTINGS.match_threshold, ge=0, le=1)
+    conversion_window_days: int = Field(DEFAULT_SETTINGS.conversion_window_days, ge=0, le=366)
+    conversion_tolerance: float = Field(DEFAULT_SETTINGS.conversion_tolerance, ge=0, le=1)
     fail_on: FailOn = "discrepancy"
     format: Format = "text"
     severity: dict[Verdict, Severity] = Field(default_factory=lambda: dict(DEFAULT_SEVERITY))

@@ -16,7 +16,6 @@ read, is left alone with a warning.
 from __future__ import annotations
 
 import difflib
-import os
 import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -160,17 +159,8 @@ def write(fix: DraftFix) -> None:
     except UnicodeEncodeError:
         why = f"not fixed: the new figure cannot be written in {codec}"
         raise InputError(fix.path, why) from None
-    try:  # named for a later run to remove if this one is killed (factcheck.tempfiles)
-        fd, tmp = tempfiles.create(target.parent, target.name)
+    try:
+        with tempfiles.replacing(target, mode=mode) as stream:
+            stream.write(data)
     except OSError as exc:
         raise InputError(fix.path, f"cannot fix: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise InputError(fix.path, f"cannot fix: {exc.strerror or exc}") from None
-        raise

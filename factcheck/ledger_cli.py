@@ -135,7 +135,12 @@ def _write_json(records: Iterable[LedgerRecord]) -> None:
 
 
 def _as_json(record: LedgerRecord) -> dict[str, Any]:
-    fields = {name: getattr(record, name) for name in LedgerRecord.__dataclass_fields__}
+    fields: dict[str, Any] = {}
+    for name in LedgerRecord.__dataclass_fields__:
+        if name == "stated":  # its fields in its place: text, value, …, high
+            fields.update(record.stated.as_fields())
+        else:
+            fields[name] = getattr(record, name)
     fields["as_of"] = record.as_of_text  # as precisely as it was stated
     return fields
 
@@ -151,7 +156,7 @@ def _print_table(records: list[LedgerRecord]) -> None:
     for r in records:
         where = f"{Path(r.path).name}:{r.line}"
         table.add_row(
-            r.entity, r.metric, r.counterparty or "", r.text, r.as_of_text, r.source, where
+            r.entity, r.metric, r.counterparty or "", r.stated.text, r.as_of_text, r.source, where
         )
     console = Console(highlight=False)
     if not console.is_terminal:  # piped or redirected: one line per record, never folded

@@ -6,8 +6,10 @@ scripts downstream rely on. ``factcheck schema claim|report`` prints their JSON 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from typing import Annotated, Literal
+from operator import attrgetter
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_serializer
 
@@ -74,12 +76,50 @@ def _one_line(text: str) -> str:
 OneLine = Annotated[str, AfterValidator(_one_line)]
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Stated:
+    """A figure as it was stated: its words, its value and the interval the words allow.
+
+    The one shape of a stated figure, wherever it stands: a :class:`Claim` has these
+    fields (and where it stands), a compared figure and a ledger record hold one (and
+    what it is about), a ledger's value is read into one.
+    """
+
+    text: str  # the words of the figure, exactly as written: "about $5 billion"
+    value: float  # in base units; a range's low end
+    value_high: float | None  # a stated range's high end
+    unit: str  # ISO 4217 code, %, pp, count, x, an SI unit, °C or °F
+    noun: str | None  # what a count counts ("jobs")
+    qualifier: Qualifier
+    low: float | None  # the least value the words allow; None: open
+    high: float | None  # the greatest value the words allow; None: open
+
+    def as_fields(self) -> dict[str, Any]:
+        """The fields by name, as :class:`Claim` takes them: ``Claim(**s.as_fields(), …)``."""
+        return dict(zip(STATED_FIELDS, self.as_tuple(), strict=True))
+
+    def as_tuple(self) -> tuple[Any, ...]:
+        """The fields in order, as a plain tuple (what a cache can store);
+        ``Stated(*s.as_tuple())`` is ``s`` again."""
+        return _stated_values(self)
+
+
+#: The names of :class:`Stated`'s fields, in order.
+STATED_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Stated))
+_stated_values = attrgetter(*STATED_FIELDS)
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
 class Claim(_Record):
-    """One numeric claim: a figure stated as fact, where it stands, and what it measures."""
+    """One numeric claim: a figure stated as fact, where it stands, and what it measures.
+
+    It has :class:`Stated`'s fields (its :attr:`stated`) among its own, in the order of
+    its records (``id`` first): a base class would put them first. One built from a
+    stated figure takes them as ``Claim(**stated.as_fields(), …)``.
+    """
 
     id: str = Field(description="Stable hash of the claim's place and reading.")
     text: str = Field(description="Exactly input[start:end].")
@@ -117,6 +157,11 @@ class Claim(_Record):
     )
     #: the sentence as records carry it, when that is not the whole of it (see ``shown``)
     _shown: str | None = PrivateAttr(default=None)
+
+    @property
+    def stated(self) -> Stated:
+        """The figure as stated (:class:`Stated`'s fields of this claim)."""
+        return Stated(*_stated_values(self))
 
     @property
     def shown_sentence(self) -> str:

@@ -23,6 +23,7 @@ the private mode of the temporary file it was written to.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import shutil
 import stat
@@ -58,26 +59,18 @@ def atomic_output(path: Path | None) -> Iterator[IO[str]]:
         yield from _direct(path)
         return
     target = path.resolve()
+    writing = False  # an error while the report is written is the output's only if the
+    # device is full: any other comes from what the report is made of, and goes on
     try:
-        fd, tmp = tempfiles.create(target.parent, target.name)
-    except OSError as exc:
-        raise output_error(path, exc) from None
-    try:
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+        with tempfiles.replacing(target, mode=file_mode(target)) as raw:
+            writing = True
+            with io.TextIOWrapper(raw, encoding="utf-8", newline="") as stream:
                 yield stream
-                os.fchmod(stream.fileno(), file_mode(target))
-        except OSError as exc:
-            if exc.errno not in _FULL:
-                raise
-            raise output_error(path, exc) from None
-        try:
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise output_error(path, exc) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+            writing = False
+    except OSError as exc:
+        if writing and exc.errno not in _FULL:
+            raise
+        raise output_error(path, exc) from None
 
 
 def _to_stdout() -> Iterator[IO[str]]:

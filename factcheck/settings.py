@@ -62,3 +62,7 @@ class Settings(BaseModel):
             "convert at market rates, which stray from the ECB's fixing."
         ),
     )
+
+
+#: The defaults, one object for every caller that is given no settings.
+DEFAULT_SETTINGS = Settings()

@@ -11,6 +11,9 @@ temporary file names its target, the host and the process that wrote it::
 and the next run that writes the same target in the same folder (:func:`create`) first
 removes those whose process, on this host, is gone (:func:`sweep`). Files of another
 host are left alone: its processes cannot be asked.
+
+:func:`replacing` is the whole of it, for every file factcheck replaces: a fixed draft,
+a report, a ledger file, a cache entry.
 """
 
 from __future__ import annotations
@@ -20,7 +23,10 @@ import os
 import re
 import socket
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 SUFFIX = ".fctmp"
 
@@ -37,6 +43,35 @@ _OWNER = re.compile(
 def host_tag() -> str:
     """Six hex digits of this host's name: which host wrote a temporary file."""
     return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:6]
+
+
+@contextmanager
+def replacing(
+    target: Path, *, tag: str | None = None, mode: int | None = None, durable: bool = False
+) -> Iterator[BinaryIO]:
+    """A binary stream to a new temporary file beside ``target``, which replaces
+    ``target`` in one rename when the block ends without an error.
+
+    Before the rename the file gets the permission bits ``mode`` (None: the private ones
+    of a temporary file) and, if ``durable``, is synced to the disk. On any error, in the
+    block or here, the temporary file is removed and the error goes on (``OSError`` when
+    the folder cannot be written). ``tag`` names the temporary file instead of
+    ``target``'s name, for targets whose names are not known in advance (a cache's
+    entries), so that one sweep finds them all.
+    """
+    fd, tmp = create(target.parent, tag or target.name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            yield stream
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def create(folder: Path, target: str) -> tuple[int, Path]:

@@ -136,3 +136,27 @@ def test_evidence_points_at_a_listed_source() -> None:
     assert [s.published for s in report.sources] == [dt.date(2024, 3, 1), dt.date(2025, 5, 20)]
     assert report.summary["outdated"] == 1
     assert sum(report.summary.values()) == 1
+
+
+def test_ledger_files_are_cited_from_each_runs_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.sources.ledger import load_ledger
+
+    folder = tmp_path / "desk" / "ledger"
+    folder.mkdir(parents=True)
+    (folder / "a.toml").write_text(
+        '[[claims]]\nentity = "Anthropic"\nmetric = "valuation"\nvalue = "$61.5 billion"\n'
+        'as_of = 2025-03-03\nsource = "https://example.org/a"\n',
+        encoding="utf-8",
+    )
+    ledger = load_ledger([folder.resolve()], default=False, cache=False)
+    draft = parse_document("draft.txt", "Anthropic was valued at $61.5 billion.\n")
+
+    def message() -> str:
+        return check([draft], [], ledger, as_of=dt.date(2026, 1, 1)).drafts[0].findings[0].message
+
+    monkeypatch.chdir(tmp_path / "desk")
+    assert message() == "Agrees with $61.5 billion in ledger/a.toml:1 (2025-03-03)."
+    monkeypatch.chdir(folder)  # the same process, another folder: cited from there
+    assert message() == "Agrees with $61.5 billion in a.toml:1 (2025-03-03)."

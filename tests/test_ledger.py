@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from factcheck.errors import LedgerError
 from factcheck.ledger_cli import ledger_app
+from factcheck.models import Stated
 from factcheck.sources import ledger as ledger_module
 from factcheck.sources.ledger import (
     Ledger,
@@ -34,7 +35,7 @@ from factcheck.sources.ledger import cache as ledger_cache
 from factcheck.sources.ledger import values as ledger_values
 from factcheck.sources.ledger.file import _array_headers, _plain_tables
 from factcheck.sources.ledger.read import Row
-from factcheck.sources.ledger.records import records_from_rows
+from factcheck.sources.ledger.records import figures_from_tuples, records_from_rows
 from factcheck.sources.ledger.values import parse_as_of
 
 FIXTURES = Path(__file__).parent / "ledger_fixtures"
@@ -76,17 +77,18 @@ def test_reads_records_and_resolves_aliases() -> None:
     by_line = {(Path(r.path).name, r.line): r for r in ledger.records}
     funding = by_line["companies.toml", 19]
     assert funding.entity == "Harbor Freight Robotics"  # "hfr" in the file
-    assert (funding.qualifier, funding.low, funding.high) == ("over", 9e8, None)
+    assert funding.stated.qualifier == "over"
+    assert (funding.stated.low, funding.stated.high) == (9e8, None)
     stake = by_line["companies.toml", 26]
     assert (stake.entity, stake.counterparty) == ("Quillon", "Harbor Freight Robotics")
     assert (stake.as_of, stake.as_of_precision, stake.as_of_text) == (
         dt.date(2023, 1, 1), "year", "2023"
     )  # fmt: skip
     german = by_line["companies.toml", 34]
-    assert (german.value, german.unit, german.lang, german.text) == (
+    assert (german.stated.value, german.stated.unit, german.lang, german.stated.text) == (
         1.2e9, "EUR", "de", "1,2 Milliarden Euro"
     )  # fmt: skip
-    jobs = by_line["sites.toml", 10]
+    jobs = by_line["sites.toml", 10].stated
     assert (jobs.unit, jobs.noun, jobs.value) == ("count", "construction jobs", 3000.0)
 
 
@@ -140,7 +142,7 @@ def test_select_by_entity_metric_or_both() -> None:
     harbor = ledger.select(entity="HFR")
     assert [r.metric for r in harbor] == ["valuation", "funding"]
     assert [r.entity for r in ledger.select(metric="stake")] == ["Quillon"]
-    assert [r.text for r in ledger.select(entity="quillon", metric="investment")] == [
+    assert [r.stated.text for r in ledger.select(entity="quillon", metric="investment")] == [
         "1,2 Milliarden Euro"
     ]
     assert ledger.select(entity="Nobody") == []
@@ -176,14 +178,19 @@ def test_to_claim_is_evidence_with_a_stable_id(tmp_path: Path) -> None:
 
 
 def test_fast_record_building_matches_the_constructor() -> None:
-    row: Row = (
-        "A", "valuation", "$1 billion", 1e9, None, "USD", None, "exact", 9.75e8, 1.025e9,
-        dt.date(2025, 3, 3).toordinal(), "day", "https://example.org", "B", "n", 7, "en",
-    )  # fmt: skip
-    built = records_from_rows("p.toml", [row], {})[0]
-    plain = LedgerRecord(*row[:10], dt.date(2025, 3, 3), *row[11:15], "p.toml", 7, "en")
-    assert built == plain
-    assert hash(built) == hash(plain)
+    stated = Stated("$1 billion", 1e9, None, "USD", None, "exact", 9.75e8, 1.025e9)
+    figures = figures_from_tuples([stated.as_tuple()])
+    assert figures == [stated]
+    assert type(figures[0]) is Stated
+    assert hash(figures[0]) == hash(stated)
+    day = dt.date(2025, 3, 3)
+    row = Row("A", "valuation", 0, day.toordinal(), "day", "https://example.org", "B", "n", 7, "en")
+    plain = LedgerRecord("A", "valuation", stated, day, *row[4:8], "p.toml", 7, "en")
+    # as read, and as the cache gives it back: a plain tuple in the row's layout
+    for rows in ([row], [tuple(row)]):
+        built = records_from_rows("p.toml", figures, rows, {})[0]  # type: ignore[arg-type]
+        assert built == plain
+        assert hash(built) == hash(plain)
 
 
 def test_hidden_files_and_folders_are_skipped(tmp_path: Path) -> None:
@@ -208,7 +215,11 @@ def test_plain_and_full_toml_give_the_same_records(tmp_path: Path) -> None:
     assert _plain_tables(fancy_text) is None  # it does go the tomllib way
     a = load_ledger([plain.parent], default=False).records
     b = load_ledger([fancy.parent], default=False).records
-    assert [(r.entity, r.text, r.line) for r in a] == [(r.entity, r.text, r.line) for r in b]
+
+    def said(records: list[LedgerRecord]) -> list[tuple[str, str, int]]:
+        return [(r.entity, r.stated.text, r.line) for r in records]
+
+    assert said(a) == said(b)
 
 
 # ------------------------------------------------------- every problem, with its line
@@ -427,12 +438,12 @@ def test_values_read_once_are_not_read_again(
 
 def test_a_stale_entry_of_the_same_size_is_not_used(tmp_path: Path) -> None:
     folder = write(tmp_path / "ledger", "a.toml", RECORD).parent
-    assert load_ledger([folder], default=False).records[0].text == "$2 billion"
+    assert load_ledger([folder], default=False).records[0].stated.text == "$2 billion"
     path = folder / "a.toml"
     stat = path.stat()
     path.write_text(RECORD.replace("$2 billion", "$3 billion"), encoding="utf-8")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
-    assert load_ledger([folder], default=False).records[0].text == "$3 billion"
+    assert load_ledger([folder], default=False).records[0].stated.text == "$3 billion"
 
 
 @pytest.mark.parametrize(
@@ -527,7 +538,10 @@ def test_append_keeps_month_precision_and_language(tmp_path: Path) -> None:
     again = append_record(path, record(as_of="2025"))
     assert again == text.count("\n") + 2  # after one blank line
     records = load_ledger([tmp_path], default=False).records
-    assert [(r.as_of_precision, r.unit) for r in records] == [("month", "EUR"), ("year", "USD")]
+    assert [(r.as_of_precision, r.stated.unit) for r in records] == [
+        ("month", "EUR"),
+        ("year", "USD"),
+    ]
 
 
 def test_append_escapes_what_needs_escaping(tmp_path: Path) -> None:
@@ -665,7 +679,7 @@ def test_add_command(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == f"added: {path}:1"
     [new] = load_ledger([tmp_path], default=False).records
-    assert (new.text, new.as_of_text, new.note) == ("$250 million", "2025-07", "Series B.")
+    assert (new.stated.text, new.as_of_text, new.note) == ("$250 million", "2025-07", "Series B.")
 
 
 def test_add_command_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
@@ -716,7 +730,7 @@ def test_the_default_ledger_is_sound() -> None:
 
 def test_the_default_ledger_has_anthropics_valuations(shipped: Ledger) -> None:
     found = {
-        (r.text, r.as_of_text, r.as_of_precision)
+        (r.stated.text, r.as_of_text, r.as_of_precision)
         for r in shipped.select(entity="Anthropic", metric="valuation")
     }
     assert ("$61.5 billion", "2025-03-03", "day") in found
@@ -725,10 +739,13 @@ def test_the_default_ledger_has_anthropics_valuations(shipped: Ledger) -> None:
 
 
 def test_the_default_ledger_keeps_both_sides_of_a_disagreement(shipped: Ledger) -> None:
-    xai = sorted(r.value for r in shipped.select(entity="xAI", metric="valuation"))
+    xai = sorted(r.stated.value for r in shipped.select(entity="xAI", metric="valuation"))
     assert xai == [40e9, 45e9]
     rainier = shipped.select(entity="Rainier", metric="power_capacity")
-    assert sorted((r.value, r.qualifier) for r in rainier) == [(2.2e9, "exact"), (2.2e9, "over")]
+    assert sorted((r.stated.value, r.stated.qualifier) for r in rainier) == [
+        (2.2e9, "exact"),
+        (2.2e9, "over"),
+    ]
     assert len({r.source for r in rainier}) == 2
 
 
@@ -739,9 +756,11 @@ def test_the_default_ledger_entities(shipped: Ledger) -> None:
     for name in ("Anthropic", "OpenAI", "Microsoft", "Nvidia", "xAI", "Meta", "FTX", "Stargate"):
         assert shipped.canonical(name) == name
     stake = shipped.select(entity="Google", metric="stake")[0]
-    assert (stake.counterparty, stake.value) == ("Anthropic", 14.0)
+    assert (stake.counterparty, stake.stated.value) == ("Anthropic", 14.0)
     openai = shipped.select(entity="Microsoft", metric="investment")
-    assert {(r.counterparty, r.text) for r in openai} >= {("OpenAI", "more than $13 billion")}
+    assert {(r.counterparty, r.stated.text) for r in openai} >= {
+        ("OpenAI", "more than $13 billion")
+    }
 
 
 def test_every_default_record_has_a_source_and_a_note(shipped: Ledger) -> None:

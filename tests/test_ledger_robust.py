@@ -282,7 +282,7 @@ def test_issue17_d13_whole_values_are_still_read(tmp_path: Path, value: str) -> 
         else "funding" if any(c in value for c in "$€") or "Euro" in value else "buildings"
     )  # fmt: skip
     append_record(path, {**record(1), "value": value, "metric": metric, "lang": lang})
-    assert [r.text for r in load_ledger([tmp_path], default=False).records] == [value]
+    assert [r.stated.text for r in load_ledger([tmp_path], default=False).records] == [value]
 
 
 # -- defect 14: the cache keyed on the content ------------------------------------------
@@ -293,7 +293,7 @@ def test_issue17_d14_an_in_place_edit_keeping_size_mtime_and_inode_is_seen(
 ) -> None:
     path = tmp_path / "claims.toml"
     append_record(path, record(2))
-    assert [r.text for r in load_ledger([tmp_path], default=False).records] == ["$2 million"]
+    assert [r.stated.text for r in load_ledger([tmp_path], default=False).records] == ["$2 million"]
     before = path.stat()
     with path.open("r+b") as stream:  # the same file, rewritten in place
         data = stream.read().replace(b"$2 million", b"$3 million")
@@ -304,4 +304,4 @@ def test_issue17_d14_an_in_place_edit_keeping_size_mtime_and_inode_is_seen(
     assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
         before.st_size, before.st_mtime_ns, before.st_ino,
     )  # fmt: skip
-    assert [r.text for r in load_ledger([tmp_path], default=False).records] == ["$3 million"]
+    assert [r.stated.text for r in load_ledger([tmp_path], default=False).records] == ["$3 million"]

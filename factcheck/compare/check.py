@@ -31,7 +31,6 @@ from factcheck.compare.figures import Figure, from_claim, meets
 from factcheck.compare.match import Matcher, distinctive
 from factcheck.compare.parties import FUZZY_NAME_RATIO, Parties, words_of
 from factcheck.compare.verdict import judge
-from factcheck.extract.pipeline import DEFAULT_SETTINGS
 from factcheck.frame.model import Frame
 from factcheck.frame.reader import read_frames
 from factcheck.lexicon import Concept, load_concepts, unit_kind
@@ -43,7 +42,7 @@ from factcheck.models import (
     Finding,
     SourceInfo,
 )
-from factcheck.settings import Settings
+from factcheck.settings import DEFAULT_SETTINGS, Settings
 from factcheck.sources.documents import Document
 
 if TYPE_CHECKING:  # the ledger's modules load only when a ledger is used
@@ -89,37 +88,36 @@ class _LedgerIndex:
                 self._related[concept.refines].append(key)
         self._figures: dict[int, Figure] = {}
         self._named: dict[str, list[str]] = {}
+        self._entities: dict[str, str | None] = {}
+        # where a reader finds each file, as of this run's working directory
+        self._shown = _shown_paths([path for path, _ in ledger.files], Path.cwd())
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one index per check run
     def entity(self, name: str) -> str | None:
-        folded = self.parties.norm(name)
-        if folded in self.by_norm:
-            return self.by_norm[folded]
-        best = process.extractOne(folded, self._names, score_cutoff=FUZZY_NAME_RATIO)
-        return self.by_norm[best[0]] if best else None
+        """The ledger entity a name in a draft stands for (fuzzily), each name once."""
+        if name not in self._entities:
+            folded = self.parties.norm(name)
+            found = self.by_norm.get(folded)
+            if found is None:
+                best = process.extractOne(folded, self._names, score_cutoff=FUZZY_NAME_RATIO)
+                found = self.by_norm[best[0]] if best else None
+            self._entities[name] = found
+        return self._entities[name]
 
     def figure(self, record: LedgerRecord) -> Figure:
         key = id(record)
         found = self._figures.get(key)
         if found is None:
             found = Figure(
-                text=record.text,
-                value=record.value,
-                value_high=record.value_high,
-                unit=record.unit,
-                low=record.low,
-                high=record.high,
-                qualifier=record.qualifier,
+                stated=record.stated,
                 metric=record.metric,
                 subject=record.entity,
                 counterparty=record.counterparty,
-                noun=record.noun,
                 sentence="",  # records are compared by metric and entity, not wording
                 lang=record.lang,
                 when=record.as_of,
                 source=self.file_ids[record.path],
                 origin="ledger",
-                where=f"{_short_path(record.path)}:{record.line}",
+                where=f"{self._shown[record.path]}:{record.line}",
                 make_claim=record.to_claim,
                 when_text=record.as_of_text,
                 frame=Frame(
@@ -171,7 +169,8 @@ class _LedgerIndex:
             self._history[key] = history
         if len(history) <= MAX_HISTORY:
             return history
-        return history[:MAX_HISTORY] + [r for r in history[MAX_HISTORY:] if meets(draft, r)]
+        stated = draft.stated
+        return history[:MAX_HISTORY] + [r for r in history[MAX_HISTORY:] if meets(stated, r.stated)]
 
     def candidates(self, draft: Figure, as_of: dt.date) -> list[Figure]:
         found: list[Figure] = []
@@ -190,7 +189,8 @@ class _LedgerIndex:
             seen.add(entity)
             for metric in metrics:
                 for record in self.records(draft, entity, metric, as_of):
-                    if record.unit == draft.unit or _kind(record.unit) == draft.kind:
+                    unit = record.stated.unit
+                    if unit == draft.stated.unit or _kind(unit) == draft.kind:
                         found.append(self.figure(record))
         return found
 
@@ -200,19 +200,22 @@ def _kind(unit: str) -> str:
     return unit_kind(unit)
 
 
-@functools.cache
-def _short_path(path: str) -> str:
-    """A ledger file as a reader finds it: ``claims/…`` for the shipped ledger, else
-    relative to the working directory when it lies below it."""
+def _shown_paths(paths: Iterable[str], cwd: Path) -> dict[str, str]:
+    """Ledger files as a reader finds them: ``claims/…`` for the shipped ledger, else
+    relative to ``cwd`` when they lie below it, else as given."""
     from factcheck.sources.ledger import default_ledger_dir
 
-    file = Path(path)
     default = default_ledger_dir().resolve()
-    if file.resolve().is_relative_to(default):
-        return f"claims/{file.resolve().relative_to(default).as_posix()}"
-    if file.is_absolute() and file.is_relative_to(Path.cwd()):
-        return file.relative_to(Path.cwd()).as_posix()
-    return path
+    shown: dict[str, str] = {}
+    for path in paths:
+        file = Path(path)
+        if file.resolve().is_relative_to(default):
+            shown[path] = f"claims/{file.resolve().relative_to(default).as_posix()}"
+        elif file.is_absolute() and file.is_relative_to(cwd):
+            shown[path] = file.relative_to(cwd).as_posix()
+        else:
+            shown[path] = path
+    return shown
 
 
 def _source_infos(
@@ -258,70 +261,111 @@ def check(
     lists them with their error. With ``explain``, every finding carries the frame read
     and the candidates weighed (:mod:`~factcheck.compare.explain`).
     """
-    dated = as_of is not None
-    as_of = as_of or dt.date.today()
-    concepts = load_concepts()
-    parties = Parties(ledger.entities if ledger else {})
-    matcher = Matcher(parties, concepts, settings)
+    day = as_of or dt.date.today()
     infos, file_ids = _source_infos(sources, ledger, failed)
-    index = _LedgerIndex(ledger, parties, file_ids, concepts) if ledger else None
-    known = ledger.names() if ledger else []
-    frames = _shared_frames([*drafts, *sources], known)
-    draft_frames, source_frames = frames[: len(drafts)], frames[len(drafts) :]
-    source_figures = [
-        from_claim(
-            claim,
-            source=f"source-{i}",
-            origin="source",
-            when=doc.published,
-            where=doc.location if "://" in doc.location else Path(doc.location).name,
-            frame=frame,
-        )
-        for i, (doc, doc_frames) in enumerate(zip(sources, source_frames, strict=True), 1)
-        for claim, frame in zip(doc.claims, doc_frames, strict=True)
+    frames = _shared_frames([*drafts, *sources], ledger.names() if ledger else [])
+    pool = _Sources(sources, frames[len(drafts) :])
+    judging = _Judging(ledger, file_ids, settings, day, dated=as_of is not None, explain=explain)
+    results = [
+        judging.draft(doc, doc_frames, pool, infos)
+        for doc, doc_frames in zip(drafts, frames[: len(drafts)], strict=True)
     ]
-    locations = {f"source-{i}": doc.location for i, doc in enumerate(sources, 1)}
-    as_cited: dict[str, list[Figure]] = {}
-    for figure in source_figures:
-        as_cited.setdefault(figure.source, []).append(dataclasses.replace(figure, origin="cited"))
-    anchors = _Anchors(source_figures)
+    return CheckReport(as_of=day, drafts=results, sources=infos, summary=summarize(results))
 
-    def supersedes(metric: str | None) -> bool:
-        return metric is not None and metric in concepts and concepts[metric].supersedes
 
-    results: list[DraftResult] = []
-    for doc, doc_frames in zip(drafts, draft_frames, strict=True):
-        findings: list[Finding] = []
+class _Sources:
+    """The figures of the source documents: all of them, each cited source's (for the
+    figures of a paragraph that links to it), and the sentences that state each value."""
+
+    def __init__(self, sources: Sequence[Document], frames: Sequence[Sequence[Frame]]) -> None:
+        self.figures = [
+            from_claim(
+                claim,
+                source=f"source-{i}",
+                origin="source",
+                when=doc.published,
+                where=doc.location if "://" in doc.location else Path(doc.location).name,
+                frame=frame,
+            )
+            for i, (doc, doc_frames) in enumerate(zip(sources, frames, strict=True), 1)
+            for claim, frame in zip(doc.claims, doc_frames, strict=True)
+        ]
+        self.locations = {f"source-{i}": doc.location for i, doc in enumerate(sources, 1)}
+        self.as_cited: dict[str, list[Figure]] = {}
+        for figure in self.figures:
+            cited = dataclasses.replace(figure, origin="cited")
+            self.as_cited.setdefault(figure.source, []).append(cited)
+        self.anchors = _Anchors(self.figures)
+
+
+class _Judging:
+    """What one check run judges every draft figure with: the matcher, the ledger's
+    index and the concepts, as of the drafts' date."""
+
+    def __init__(
+        self,
+        ledger: Ledger | None,
+        file_ids: dict[str, str],
+        settings: Settings,
+        as_of: dt.date,
+        *,
+        dated: bool,
+        explain: bool,
+    ) -> None:
+        self.concepts = load_concepts()
+        self.parties = Parties(ledger.entities if ledger else {})
+        self.matcher = Matcher(self.parties, self.concepts, settings)
+        self.index = _LedgerIndex(ledger, self.parties, file_ids, self.concepts) if ledger else None
+        self.settings, self.as_of, self.dated, self.explain = settings, as_of, dated, explain
+
+    def draft(
+        self,
+        doc: Document,
+        frames: Sequence[Frame],
+        sources: _Sources,
+        infos: list[SourceInfo],
+    ) -> DraftResult:
+        """The findings of one draft: a figure's own, then its arithmetic's."""
         figures = [
             from_claim(
                 claim, source="draft", origin="draft", when=None, where=Path(doc.location).name,
                 frame=frame,
             )
-            for claim, frame in zip(doc.claims, doc_frames, strict=True)
+            for claim, frame in zip(doc.claims, frames, strict=True)
         ]  # fmt: skip
         siblings = _siblings(figures)
-        for draft, cites in zip(figures, cited_sources(doc, locations), strict=True):
-            records = index.candidates(draft, as_of) if index is not None else []
-            anchored = anchors.of(draft, siblings[draft.sentence])
-            cited = [f for sid in sorted(cites) for f in as_cited[sid]]
-            found = matcher.assess(draft, cited, as_of, anchored) if cited else None
-            # The cited sources decide when they state the figure; else every source.
-            decides = found is not None and bool(found.agrees or found.slips or found.same)
-            candidates: Iterable[Figure] = [*(cited if decides else source_figures), *records]
-            found = matcher.assess(draft, candidates, as_of, anchored)
-            finding = judge(
-                draft, found, as_of=as_of, supersedes=supersedes, same_party=parties.same
-            )
-            if explain:
-                finding = finding.model_copy(update={"explain": explanation(draft, found)})
-            findings.append(finding)
+        findings = [
+            self.finding(draft, cites, siblings[draft.sentence], sources)
+            for draft, cites in zip(figures, cited_sources(doc, sources.locations), strict=True)
+        ]
         slips = find_slips(
-            figures, doc.lang, doc.published or as_of, settings, _same_fact(matcher),
-            dated=dated or doc.published is not None,
+            figures, doc.lang, doc.published or self.as_of, self.settings,
+            _same_fact(self.matcher), dated=self.dated or doc.published is not None,
         )  # fmt: skip
         findings = _own_arithmetic(doc, figures, findings, infos, slips)
-        results.append(DraftResult(path=doc.location, lang=doc.lang, findings=findings))
-    return CheckReport(as_of=as_of, drafts=results, sources=infos, summary=summarize(results))
+        return DraftResult(path=doc.location, lang=doc.lang, findings=findings)
+
+    def finding(
+        self, draft: Figure, cites: Iterable[str], siblings: Sequence[Figure], sources: _Sources
+    ) -> Finding:
+        """The finding of one draft figure. The sources its paragraph cites decide when
+        they state the figure (with the ledger beside them); else every source does."""
+        as_of = self.as_of
+        records = self.index.candidates(draft, as_of) if self.index is not None else []
+        anchored = sources.anchors.of(draft, siblings)
+        cited = [f for sid in sorted(cites) for f in sources.as_cited[sid]]
+        found = self.matcher.assess(draft, cited, as_of, anchored) if cited else None
+        decides = found is not None and bool(found.agrees or found.slips or found.same)
+        candidates: Iterable[Figure] = [*(cited if decides else sources.figures), *records]
+        found = self.matcher.assess(draft, candidates, as_of, anchored)
+        finding = judge(draft, found, supersedes=self.supersedes, same_party=self.parties.same)
+        if self.explain:
+            finding = finding.model_copy(update={"explain": explanation(draft, found)})
+        return finding
+
+    def supersedes(self, metric: str | None) -> bool:
+        """Whether a newer figure of ``metric`` replaces an older one (a valuation)."""
+        return metric is not None and metric in self.concepts and self.concepts[metric].supersedes
 
 
 def _shared_frames(documents: Sequence[Document], known: Iterable[str]) -> list[list[Frame]]:
@@ -433,7 +477,7 @@ class _SentenceAnchors:
 
 
 def _value_key(figure: Figure) -> tuple[str, float]:
-    return figure.unit, float(f"{figure.value:.6g}")
+    return figure.stated.unit, float(f"{figure.stated.value:.6g}")
 
 
 def summarize(results: Iterable[DraftResult]) -> dict[str, int]:

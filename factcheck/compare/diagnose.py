@@ -12,10 +12,6 @@ from __future__ import annotations
 import functools
 import math
 
-from factcheck.compare.figures import Figure
-from factcheck.models import Diagnosis
-from factcheck.settings import Settings
-
 #: Units whose values carry a metric prefix in text (kilo, mega, giga): a factor of a
 #: thousand between two such figures is a unit slip ("MW" for "GW"), not a scale slip.
 PREFIXED_UNITS = frozenset({"W", "Wh", "m", "m2", "kg"})
@@ -69,25 +65,3 @@ def _digits(value: float) -> tuple[tuple[int, ...], int, list[int]]:
     """The significant digits of ``value``, its exponent, and its digits in order."""
     digits, exponent = significant_digits(value)
     return digits, exponent, sorted(digits)
-
-
-def diagnose(draft: Figure, evidence: Figure, settings: Settings) -> Diagnosis | None:
-    """The likely slip that makes ``draft`` disagree with ``evidence``, or None."""
-    if draft.kind != evidence.kind:
-        return None
-    if draft.unit != evidence.unit:
-        if {draft.unit, evidence.unit} == {"%", "pp"}:
-            return "percent_vs_points"
-        if draft.kind == "money":
-            return "currency"
-        return "unit"
-    k = power_of_ten(draft.value, evidence.value)
-    if k is not None:
-        return "unit" if draft.unit in PREFIXED_UNITS and k % 3 == 0 else "scale"
-    if swapped_digits(draft.value, evidence.value):
-        return "digits"
-    if draft.qualifier in BOUNDS and evidence.value > 0:
-        near = abs(draft.value - evidence.value) / evidence.value
-        if near <= settings.approx_tolerance:
-            return "qualifier"
-    return None

@@ -39,7 +39,7 @@ def _candidate(m: Match) -> CandidateInfo:
     r = m.relation
     return CandidateInfo(
         source=m.figure.source,
-        text=m.figure.text,
+        text=m.figure.stated.text,
         where=m.figure.where,
         role=m.role,
         agrees=m.agrees,

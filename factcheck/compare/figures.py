@@ -1,8 +1,9 @@
 """One shape for every figure compared: a draft's, a source document's, a ledger's.
 
-A :class:`Figure` keeps what matching needs (unit, interval, metric, parties, context)
-and builds the full :class:`~factcheck.models.Claim` only when it becomes evidence, so
-a ledger of a million records costs a claim per figure actually shown.
+A :class:`Figure` keeps what matching needs (the figure as stated, its
+:class:`~factcheck.models.Stated`, and its metric, parties and context) and builds the
+full :class:`~factcheck.models.Claim` only when it becomes evidence, so a ledger of a
+million records costs a claim per figure actually shown.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal
 
 from factcheck.frame.model import Frame
 from factcheck.lexicon import Kind, unit_kind
-from factcheck.models import Claim
+from factcheck.models import Claim, Stated
 
 #: "cited": a source figure from a document the draft links in the figure's paragraph.
 Origin = Literal["draft", "cited", "source", "ledger"]
@@ -26,19 +27,12 @@ _NO_FRAME = Frame()
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A figure and what it is about, wherever it was stated."""
+    """A figure as stated, and what it is about, wherever it was stated."""
 
-    text: str
-    value: float
-    value_high: float | None
-    unit: str
-    low: float | None
-    high: float | None
-    qualifier: str
+    stated: Stated
     metric: str | None
     subject: str | None
     counterparty: str | None
-    noun: str | None
     sentence: str
     lang: str
     #: When the figure held or was published: a record's as_of, a source's date.
@@ -62,7 +56,7 @@ class Figure:
 
     @property
     def kind(self) -> Kind:
-        return unit_kind(self.unit)
+        return unit_kind(self.stated.unit)
 
     def claim(self) -> Claim:
         return self.make_claim()
@@ -94,17 +88,10 @@ def from_claim(
         claim = claim.model_copy(update={"metric": frame.metric, **parties})
     shown = claim
     return Figure(
-        text=claim.text,
-        value=claim.value,
-        value_high=claim.value_high,
-        unit=claim.unit,
-        low=claim.low,
-        high=claim.high,
-        qualifier=claim.qualifier,
+        stated=claim.stated,
         metric=frame.metric,
         subject=frame.subject,
         counterparty=frame.counterparty,
-        noun=claim.noun,
         sentence=claim.sentence,
         lang=claim.lang,
         when=claim.as_of or when,
@@ -114,22 +101,6 @@ def from_claim(
         make_claim=lambda: shown,
         frame=frame,
     )
-
-
-class Stated(Protocol):
-    """What :func:`meets` reads: a figure's unit, interval and qualifier (a ledger record
-    has them)."""
-
-    @property
-    def unit(self) -> str: ...
-    @property
-    def value(self) -> float: ...
-    @property
-    def low(self) -> float | None: ...
-    @property
-    def high(self) -> float | None: ...
-    @property
-    def qualifier(self) -> str: ...
 
 
 def meets(a: Stated, b: Stated) -> bool:
@@ -157,8 +128,3 @@ def _below(a: Stated, b: Stated, slack: float) -> bool:
         # meet: "79 days" and "78 days"
         return a.low < b.high - slack
     return a.low <= b.high + slack
-
-
-def same_kind(a: Figure, b: Figure) -> bool:
-    """Whether two figures measure the same kind of thing (any currency is money)."""
-    return a.kind == b.kind

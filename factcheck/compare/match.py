@@ -41,7 +41,7 @@ from factcheck.compare.relate import Relater, Relation
 from factcheck.compare.suggest import stated_number
 from factcheck.frame.model import Frame
 from factcheck.lexicon import Concept
-from factcheck.models import Diagnosis
+from factcheck.models import Diagnosis, Stated
 from factcheck.rates import shipped_rates
 from factcheck.settings import Settings
 
@@ -100,11 +100,11 @@ def distinctive(figure: Figure) -> bool:
     """Whether a value is unlikely to recur by chance: two significant digits or more,
     the last not zero ("23.28", "14", "4,49", "1,5"; not "5", "20", "400").
     """
-    digits, _ = significant_digits(figure.value)
+    digits, _ = significant_digits(figure.stated.value)
     return len(digits) >= 2 and digits[-1] != 0
 
 
-def opposite_bounds(a: Figure, b: Figure) -> bool:
+def opposite_bounds(a: Stated, b: Stated) -> bool:
     """Whether two figures bound one number from opposite sides ("more than 12,000" and
     "up to 12,000", "gut 85" and "knapp 85"): they contradict each other."""
     if not math.isclose(a.value, b.value, rel_tol=1e-9):
@@ -113,7 +113,7 @@ def opposite_bounds(a: Figure, b: Figure) -> bool:
     return side_a is not None and side_b is not None and side_a != side_b
 
 
-def _side(f: Figure) -> str | None:
+def _side(f: Stated) -> str | None:
     if f.qualifier in _FROM_BELOW or (f.qualifier == "approx" and f.low == f.value):
         return "above"
     if f.qualifier in _FROM_ABOVE or (f.qualifier == "approx" and f.high == f.value):
@@ -132,10 +132,10 @@ def agrees(d: Figure, c: Figure) -> bool:
 
     >>> # see tests/test_match.py
     """
-    return _agrees(d, c, meets(d, c))
+    return _agrees(d.stated, c.stated, meets(d.stated, c.stated))
 
 
-def _agrees(d: Figure, c: Figure, met: bool) -> bool:
+def _agrees(d: Stated, c: Stated, met: bool) -> bool:
     """:func:`agrees`, with whether the intervals meet known (``met``)."""
     if not met or opposite_bounds(d, c):
         return False
@@ -145,7 +145,7 @@ def _agrees(d: Figure, c: Figure, met: bool) -> bool:
     return True
 
 
-def _open(f: Figure) -> bool:
+def _open(f: Stated) -> bool:
     return f.low is None or f.high is None
 
 
@@ -155,33 +155,34 @@ def slip(d: Figure, c: Figure, near: float = 0.1) -> Diagnosis | None:
     for points, or a bound on the wrong side of a figure within ``near`` (relative) of
     it ("less than $10 billion" for $10.5 billion).
     """
-    return _slip(d, c, near, meets(d, c))
+    return _slip(d, c, near, meets(d.stated, c.stated))
 
 
 def _slip(d: Figure, c: Figure, near: float, met: bool) -> Diagnosis | None:
     """:func:`slip`, with whether the intervals meet known (``met``)."""
     if d.kind != c.kind:
         return None
-    if d.unit != c.unit:
-        if {d.unit, c.unit} == {"%", "pp"} and math.isclose(d.value, c.value, rel_tol=1e-9):
+    ds, cs = d.stated, c.stated
+    if ds.unit != cs.unit:
+        if {ds.unit, cs.unit} == {"%", "pp"} and math.isclose(ds.value, cs.value, rel_tol=1e-9):
             return "percent_vs_points"
-        loose = _open(d) or _open(c) or "up_to" in (d.qualifier, c.qualifier)
-        if d.kind == "money" and not loose and meets(d, replace(c, unit=d.unit)):
+        loose = _open(ds) or _open(cs) or "up_to" in (ds.qualifier, cs.qualifier)
+        if d.kind == "money" and not loose and meets(ds, replace(cs, unit=ds.unit)):
             return "currency"  # the same number: "up to €95m" is no slip for "£74m"
         return None
     a, b = stated_number(d), stated_number(c)
     same_number = a is not None and b is not None and a != 0 and math.isclose(a, b, rel_tol=1e-9)
-    if same_number and not math.isclose(d.value / (a or 1), c.value / (b or 1), rel_tol=1e-6):
+    if same_number and not math.isclose(ds.value / (a or 1), cs.value / (b or 1), rel_tol=1e-6):
         return "unit"  # "4 million square metres" for "4 million square feet"
     if met:
-        return "qualifier" if opposite_bounds(d, c) else None
-    k = power_of_ten(d.value, c.value)
+        return "qualifier" if opposite_bounds(ds, cs) else None
+    k = power_of_ten(ds.value, cs.value)
     if k is not None:
-        return "unit" if d.unit in PREFIXED_UNITS and k % 3 == 0 else "scale"
-    if swapped_digits(d.value, c.value):
+        return "unit" if ds.unit in PREFIXED_UNITS and k % 3 == 0 else "scale"
+    if swapped_digits(ds.value, cs.value):
         return "digits"
-    bound = d.qualifier in BOUNDS or _side(d) is not None
-    if bound and c.value and abs(d.value - c.value) <= near * abs(c.value):
+    bound = ds.qualifier in BOUNDS or _side(ds) is not None
+    if bound and cs.value and abs(ds.value - cs.value) <= near * abs(cs.value):
         return "qualifier"
     return None
 
@@ -190,7 +191,7 @@ def _other_sign(d: Figure, c: Figure, relation: Relation) -> bool:
     """The same number of the same fact, but on the other side of its reference."""
     return (
         relation.blocks == ("scope:sign",)
-        and math.isclose(d.value, c.value, rel_tol=0.02)
+        and math.isclose(d.stated.value, c.stated.value, rel_tol=0.02)
         and relation.metric in ("same", "related")
         and relation.party in ("same", "crossed")
     )
@@ -205,7 +206,7 @@ _GROUPS: dict[Role, Callable[[Assessment], list[Match]]] = {
 }
 
 
-def _same_statement(d: Figure, c: Figure) -> bool:
+def _same_statement(d: Stated, c: Stated) -> bool:
     """The same bound on the same numbers ("more than 5,300", "bis zu 8 Millionen")."""
     return (
         d.qualifier == c.qualifier
@@ -234,21 +235,22 @@ def in_currency(
     if day is None or rates is None:
         return None
     first = min(c.when or day, day) - dt.timedelta(days=settings.conversion_window_days)
-    window = rates.between(c.unit, unit, first, day)
-    today = rates.on(c.unit, unit, day)
+    stated = c.stated
+    window = rates.between(stated.unit, unit, first, day)
+    today = rates.on(stated.unit, unit, day)
     if not window or today is None:
         return None
     low, high = min(r.factor for r in window), max(r.factor for r in window)
     tolerance = settings.conversion_tolerance
-    figure = replace(
-        c,
+    converted = replace(
+        stated,
         unit=unit,
-        value=c.value * today.factor,
-        value_high=None if c.value_high is None else c.value_high * today.factor,
-        low=None if c.low is None else c.low * low * (1 - tolerance),
-        high=None if c.high is None else c.high * high * (1 + tolerance),
+        value=stated.value * today.factor,
+        value_high=None if stated.value_high is None else stated.value_high * today.factor,
+        low=None if stated.low is None else stated.low * low * (1 - tolerance),
+        high=None if stated.high is None else stated.high * high * (1 + tolerance),
     )
-    return figure, f"converted at the {today.describe()}"
+    return replace(c, stated=converted), f"converted at the {today.describe()}"
 
 
 class Matcher:
@@ -277,7 +279,7 @@ class Matcher:
             if kind != c.kind or (as_of is not None and c.when is not None and c.when > as_of):
                 continue
             if c.origin == "ledger":  # records differ in value and date only: relate once
-                key = (c.unit, c.metric, c.subject, c.counterparty)
+                key = (c.stated.unit, c.metric, c.subject, c.counterparty)
                 relation = relations.get(key)
                 if relation is None:
                     relation = relations[key] = self.relater.relate(d, c)
@@ -293,12 +295,13 @@ class Matcher:
     def _sort(
         self, d: Figure, c: Figure, relation: Relation, as_of: dt.date | None = None
     ) -> Match:
-        met = meets(d, c)  # read twice below: whether they agree, and which slip it is
-        ok = _agrees(d, c, met)
-        if not ok and d.kind == "money" and d.unit != c.unit:
+        ds, cs = d.stated, c.stated
+        met = meets(ds, cs)  # read twice below: whether they agree, and which slip it is
+        ok = _agrees(ds, cs, met)
+        if not ok and d.kind == "money" and ds.unit != cs.unit:
             # "rund 43 Milliarden Euro" against "$50 billion": agreed at a rate of the
             # period; "currency" is left for a figure no rate of it gives
-            converted = in_currency(c, d.unit, as_of, self.settings)
+            converted = in_currency(c, ds.unit, as_of, self.settings)
             if (
                 converted is not None
                 and agrees(d, converted[0])
@@ -354,7 +357,7 @@ class Matcher:
         if a is None or b is None or not math.isclose(a, b, rel_tol=1e-9):
             return False
         return not math.isclose(
-            converted.value, d.value, rel_tol=self.settings.conversion_tolerance
+            converted.stated.value, d.stated.value, rel_tol=self.settings.conversion_tolerance
         )
 
     def _reconsider_metric(self, out: Assessment) -> None:
@@ -378,23 +381,24 @@ class Matcher:
         out.elsewhere = kept
 
     def _agree_min(self, d: Figure, c: Figure, relation: Relation) -> float:
-        bounded = d.high is None or d.low is None or c.high is None or c.low is None
-        if bounded or d.qualifier == "up_to" or c.qualifier == "up_to":
-            said_again = _same_statement(d, c) and not _plan_and_deed(d.frame, c.frame)
+        ds, cs = d.stated, c.stated
+        bounded = ds.high is None or ds.low is None or cs.high is None or cs.low is None
+        if bounded or ds.qualifier == "up_to" or cs.qualifier == "up_to":
+            said_again = _same_statement(ds, cs) and not _plan_and_deed(d.frame, c.frame)
             if said_again and relation.party in ("same", "crossed"):
                 # "more than 5,300" of the party for "mehr als 5.300": one statement told
                 # twice, though the metric went unread; taken as an exact figure is
                 return self._exact_min(d, c)
             if relation.metric not in ("same", "related") or relation.party in ("weak", "other"):
                 return math.inf  # "up to 65bn" meets nearly anything
-            ceiling = d.qualifier == "up_to" or c.qualifier == "up_to"
+            ceiling = ds.qualifier == "up_to" or cs.qualifier == "up_to"
             if ceiling and _plan_and_deed(d.frame, c.frame):
                 return math.inf  # "will buy back up to €2bn" is not last year's €1.5bn
             return self.settings.match_threshold + BOUND_EXTRA
         return self._exact_min(d, c)
 
     def _exact_min(self, d: Figure, c: Figure) -> float:
-        same_number = math.isclose(d.value, c.value, rel_tol=0.02)
+        same_number = math.isclose(d.stated.value, c.stated.value, rel_tol=0.02)
         least = self.settings.match_threshold
         return least if same_number and distinctive(d) else least + ROUND_EXTRA
 
@@ -445,9 +449,10 @@ class Matcher:
 
     def _equal(self, d: Figure, c: Figure) -> bool:
         """Whether ``c`` states the draft's very value, distinctive enough to tell."""
+        ds, cs = d.stated, c.stated
         return (
-            c.unit == d.unit
-            and math.isclose(c.value, d.value, rel_tol=1e-9)
-            and c.value_high == d.value_high
-            and len(significant_digits(d.value)[0]) >= 2
+            cs.unit == ds.unit
+            and math.isclose(cs.value, ds.value, rel_tol=1e-9)
+            and cs.value_high == ds.value_high
+            and len(significant_digits(ds.value)[0]) >= 2
         )

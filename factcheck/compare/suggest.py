@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from babel.numbers import get_currency_name, get_currency_symbol
 
 from factcheck.compare.figures import Figure
-from factcheck.lexicon import Lexicon, load_lexicon
+from factcheck.lexicon import Lexicon, load_lexicon, unit_kind
+from factcheck.models import Stated
 
 #: Digits of one number as the draft writes it, separators included ("2,400", "1 200").
 _NUMERAL = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
@@ -40,7 +41,7 @@ class _Shape:
 
 
 def _shape(figure: Figure) -> _Shape | None:
-    return _shape_of(figure.text, figure.lang, figure.value, figure.kind)
+    return _shape_of(figure.stated.text, figure.lang, figure.stated.value, figure.kind)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -213,8 +214,9 @@ def _points_text(tail: str, old: str, new: str, lang: str) -> str:
 def suggest(evidence: Figure, draft: Figure) -> str:
     """The evidence's figure, written the way ``draft`` is written (see the module doc)."""
     shape = _shape(draft)
+    said, own = evidence.stated, draft.stated.unit
     if shape is None:
-        return _plain(evidence, draft.lang)
+        return _plain(said, draft.lang)
     head = shape.head
     for qualifier in ("approx", "approx_below", "approx_above", "over", "at_least", "under",
                       "at_most", "up_to"):  # fmt: skip
@@ -222,31 +224,31 @@ def suggest(evidence: Figure, draft: Figure) -> str:
             if head.casefold().startswith(words.casefold() + " "):
                 head = head[len(words) + 1 :]
     tail = shape.tail
-    if evidence.unit != draft.unit:
+    if said.unit != own:
         if draft.kind == "money":
-            head, tail = _currency_text(head, tail, draft.unit, evidence.unit, draft.lang)
-        elif {draft.unit, evidence.unit} == {"%", "pp"}:
-            tail = _points_text(tail, draft.unit, evidence.unit, draft.lang)
+            head, tail = _currency_text(head, tail, own, said.unit, draft.lang)
+        elif {own, said.unit} == {"%", "pp"}:
+            tail = _points_text(tail, own, said.unit, draft.lang)
         else:
-            return _plain(evidence, draft.lang)
-    factor = _nice_factor(evidence.value, shape.factor, evidence.unit, draft.lang)
+            return _plain(said, draft.lang)
+    factor = _nice_factor(said.value, shape.factor, said.unit, draft.lang)
     if factor != shape.factor:
-        rescaled = _rescale(tail, shape.factor, factor, evidence.unit, draft.lang)
+        rescaled = _rescale(tail, shape.factor, factor, said.unit, draft.lang)
         if rescaled is None:
             factor = shape.factor
         else:
             tail = rescaled
-    number = format_number(evidence.value / factor, draft.lang, shape.cents and factor == 1)
-    if evidence.value_high is not None:
-        number += "–" + format_number(evidence.value_high / factor, draft.lang)
-    return _qualifier_words(evidence.qualifier, draft.lang) + head + number + tail
+    number = format_number(said.value / factor, draft.lang, shape.cents and factor == 1)
+    if said.value_high is not None:
+        number += "–" + format_number(said.value_high / factor, draft.lang)
+    return _qualifier_words(said.qualifier, draft.lang) + head + number + tail
 
 
-def _plain(evidence: Figure, lang: str) -> str:
+def _plain(evidence: Stated, lang: str) -> str:
     """A figure written from scratch, for drafts whose figure has no digits to reuse."""
-    lex = load_lexicon(lang)
+    lex, kind = load_lexicon(lang), unit_kind(evidence.unit)
     value, tail = evidence.value, ""
-    if evidence.kind == "money" or evidence.unit == "count":
+    if kind == "money" or evidence.unit == "count":
         for exponent in sorted(set(lex.scales.words.values())):
             if exponent >= 6 and abs(value) >= 10.0**exponent:
                 dotted = [w for w, e in lex.scales.short.items() if e == exponent and w[-1] == "."]
@@ -256,7 +258,7 @@ def _plain(evidence: Figure, lang: str) -> str:
             value = evidence.value / factor
     number = format_number(value, lang)
     words = _qualifier_words(evidence.qualifier, lang)
-    if evidence.kind == "money":
+    if kind == "money":
         if lang == "en" and evidence.unit in _SYMBOL_CURRENCIES:
             return f"{words}{get_currency_symbol(evidence.unit, locale=lang)}{number}{tail}"
         return f"{words}{number}{tail} {get_currency_name(evidence.unit, count=2, locale=lang)}"
@@ -279,4 +281,4 @@ def stated_number(figure: Figure) -> float | None:
     4.0
     """
     shape = _shape(figure)
-    return None if shape is None else figure.value / shape.factor
+    return None if shape is None else figure.stated.value / shape.factor

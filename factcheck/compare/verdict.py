@@ -26,7 +26,6 @@ simple comparison of numbers, because a false alarm costs an editor's trust:
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 
 from factcheck.compare.dating import dates_to
@@ -64,6 +63,11 @@ def cite(figure: Figure) -> str:
     """Where a reader looks the evidence up, and its date: "report.md, 2025-06-02"."""
     when = f" ({figure.when_label})" if figure.when_label else ""
     return f"{figure.where}{when}"
+
+
+def told(figure: Figure) -> str:
+    """A figure and where it is told: "$61.5 billion in report.md (2025-03-03)"."""
+    return f"{figure.stated.text} in {cite(figure)}"
 
 
 def _evidence(matches: Sequence[Match]) -> list[Evidence]:
@@ -110,7 +114,7 @@ def unverified(draft: Figure, why: str | None = None) -> Finding:
 def _disagreement(draft: Figure, against: Sequence[Match]) -> Finding:
     best = against[0]
     slip = f" ({_SLIPS[best.diagnosis]})" if best.diagnosis else ""
-    message = f"{best.figure.text} in {cite(best.figure)}, not {draft.text}{slip}."
+    message = f"{told(best.figure)}, not {draft.stated.text}{slip}."
     return _finding(
         draft, "discrepancy", message, against, best.diagnosis, suggest(best.figure, draft)
     )
@@ -118,7 +122,7 @@ def _disagreement(draft: Figure, against: Sequence[Match]) -> Finding:
 
 def _consistent(draft: Figure, agree: Sequence[Match]) -> Finding:
     converted = f", {agree[0].note}" if agree[0].note else ""
-    message = f"Agrees with {agree[0].figure.text} in {cite(agree[0].figure)}{converted}."
+    message = f"Agrees with {told(agree[0].figure)}{converted}."
     return _finding(draft, "consistent", message, agree)
 
 
@@ -127,10 +131,7 @@ def _conflict(draft: Figure, agree: Sequence[Match], rivals: Sequence[Match]) ->
     if pair is None:
         return None
     a, b = pair
-    message = (
-        f"Sources disagree: {a.figure.text} in {cite(a.figure)}, "
-        f"{b.figure.text} in {cite(b.figure)}."
-    )
+    message = f"Sources disagree: {told(a.figure)}, {told(b.figure)}."
     return _finding(draft, "conflicting", message, [*agree, *rivals])
 
 
@@ -146,7 +147,8 @@ def _first_apart(agree: Sequence[Match], rivals: Sequence[Match]) -> tuple[Match
     for a in agree:
         key = _interval(a)
         if key not in apart:
-            apart[key] = next((b for b in kinds if not meets(a.figure, b.figure)), None)
+            stated = a.figure.stated
+            apart[key] = next((b for b in kinds if not meets(stated, b.figure.stated)), None)
         b = apart[key]
         if b is not None:
             return a, b
@@ -156,7 +158,7 @@ def _first_apart(agree: Sequence[Match], rivals: Sequence[Match]) -> tuple[Match
 def _misattributed(draft: Figure, elsewhere: Match) -> Finding:
     other = elsewhere.figure
     whose = " ".join(p for p in (other.subject, (other.metric or "").replace("_", " ")) if p)
-    message = f"{other.text} in {cite(other)} is the figure for {whose}, not for {_what(draft)}."
+    message = f"{told(other)} is the figure for {whose}, not for {_what(draft)}."
     return _finding(draft, "discrepancy", message, [elsewhere], "attribution")
 
 
@@ -248,7 +250,7 @@ def identified(found: Assessment) -> list[Match]:
         key = (source, _interval(m))
         meets_all = meeting.get(key)
         if meets_all is None:
-            meets_all = meeting[key] = all(meets(m.figure, o.figure) for o in top)
+            meets_all = meeting[key] = all(meets(m.figure.stated, o.figure.stated) for o in top)
         if meets_all:
             identified.append(m)
     return identified
@@ -256,7 +258,7 @@ def identified(found: Assessment) -> list[Match]:
 
 def _interval(m: Match) -> _Interval:
     """What :func:`meets` reads of a match's figure: figures alike in it meet alike."""
-    f = m.figure
+    f = m.figure.stated
     return f.unit, f.value, f.low, f.high, f.qualifier
 
 
@@ -278,12 +280,12 @@ def _others(matches: Sequence[Match], but: Sequence[Match]) -> list[Match]:
 def _all_meet(matches: Sequence[Match]) -> bool:
     """Whether every two of the figures meet."""
     distinct = _distinct(matches)
-    return all(meets(a.figure, b.figure) for a in distinct for b in distinct)
+    return all(meets(a.figure.stated, b.figure.stated) for a in distinct for b in distinct)
 
 
 def _approximate(draft: Figure, match: Match) -> bool:
     """Whether an agreement holds only through the width of a qualifier or rounding."""
-    a, b = draft.value, match.figure.value
+    a, b = draft.stated.value, match.figure.stated.value
     return abs(a - b) > _SAME_NUMBER * max(abs(a), abs(b))
 
 
@@ -296,55 +298,16 @@ def judge(
     draft: Figure,
     found: Assessment,
     *,
-    as_of: dt.date,
     supersedes: Callable[[str | None], bool],
     same_party: Callable[[str | None, str | None], bool] = lambda a, b: a == b,
 ) -> Finding:
     """The finding for ``draft`` given its sorted candidates (see the module doc)."""
-    agree, slips = found.agrees, found.slips
     same = identified(found)
-    if agree and not any(_strong(m) for m in agree):
-        # An agreement in looser words (another metric word, a party the sentence only
-        # names) loses to a figure that surely states the same fact otherwise: the
-        # draft's number belongs to something else ("Blue Owl's $7bn", not Meta's $3bn),
-        # or is that figure off by a slip ("75%" for "7.5%"). A figure of the same party
-        # counts only when the draft's own sentence says whose figure it is.
-        rivals = [*slips, *same] if draft.frame.sure_subject else slips
-        if not draft.frame.sure_subject and any(m.relation.metric == "same" for m in agree):
-            rivals = []  # an agreement in the same words, a party told vaguely: it stands
-        stronger = [m for m in rivals if _strong(m) and m.score >= agree[0].score]
-        if stronger:
-            agree = []
-    exact_slips = [m for m in slips if not _approximate(draft, m)]
-    near_only = agree and _approximate(draft, agree[0])
-    if near_only and exact_slips and exact_slips[0].score >= agree[0].score + SLIP_OVER_APPROX:
-        agree = []  # "€80 billion": "$80 billion" beats "about €74 billion"
-        slips = [*exact_slips, *_others(slips, exact_slips)]
+    agree, slips = _standing(draft, found.agrees, found.slips, same)
     if agree:
         metric = draft.metric or next((m.figure.metric for m in agree if m.figure.metric), None)
         if supersedes(metric):
-            # A newer figure replaces an older one of the same party only: the story of
-            # the best agreement decides, other parties' figures named nearby do not.
-            # A ledger's records of one party and metric are one fact's history; a part of
-            # it ("3% more through derivatives", "a further 49%") is not in that history.
-            lead = agree[0].figure.subject
-            if draft.frame.subject is not None and not same_party(lead, draft.frame.subject):
-                lead = draft.frame.subject if any(_sure(m) for m in agree) else lead
-            partial = any(t.startswith(_PARTIAL) for t in draft.frame.scope)
-            history = [
-                m for m in _others(found.same, same)
-                if m.figure.origin == "ledger" and not partial
-            ]  # fmt: skip
-            group = [
-                m for m in [*agree, *same, *history, *slips]
-                if (
-                    m.figure.subject == lead
-                    or same_party(m.figure.subject, lead)
-                    or m.relation.party in ("same", "crossed")  # the draft's own party
-                )
-                and not (partial and m.figure.origin == "ledger")
-            ]  # fmt: skip
-            return _latest(draft, group)
+            return _latest(draft, _story(draft, found, agree, same, slips, same_party))
         return _agreed(draft, agree, same, [*slips, *found.aside])
     if slips:
         return _disagreement(draft, [*slips, *found.same])
@@ -355,10 +318,76 @@ def judge(
     if found.elsewhere:
         return _misattributed(draft, found.elsewhere[0])
     if same:
-        figures = "; ".join(f"{m.figure.text} in {cite(m.figure)}" for m in same[:3])
-        why = f"Sources disagree with {draft.text} and among themselves: {figures}."
+        figures = "; ".join(told(m.figure) for m in same[:3])
+        why = f"Sources disagree with {draft.stated.text} and among themselves: {figures}."
         return unverified(draft, why)
     return unverified(draft)
+
+
+def _standing(
+    draft: Figure, agree: list[Match], slips: list[Match], same: Sequence[Match]
+) -> tuple[list[Match], list[Match]]:
+    """The agreements that stand, and the slips, once each has been weighed against the
+    other: an agreement in looser words loses to a figure surely about the same fact
+    (:func:`_outranked`), and one that holds only through "about" to a figure that is
+    the draft's exactly but for one slip ("€80 billion": "$80 billion" beats "about €74
+    billion"), which then leads the slips."""
+    if agree and not any(_strong(m) for m in agree) and _outranked(draft, agree, slips, same):
+        agree = []
+    exact_slips = [m for m in slips if not _approximate(draft, m)]
+    near_only = agree and _approximate(draft, agree[0])
+    if near_only and exact_slips and exact_slips[0].score >= agree[0].score + SLIP_OVER_APPROX:
+        return [], [*exact_slips, *_others(slips, exact_slips)]
+    return agree, slips
+
+
+def _outranked(
+    draft: Figure, agree: Sequence[Match], slips: Sequence[Match], same: Sequence[Match]
+) -> bool:
+    """Whether an agreement in looser words (another metric word, a party the sentence
+    only names) loses to a figure that surely states the same fact otherwise: the
+    draft's number belongs to something else ("Blue Owl's $7bn", not Meta's $3bn), or is
+    that figure off by a slip ("75%" for "7.5%"). A figure of the same party counts only
+    when the draft's own sentence says whose figure it is."""
+    if not draft.frame.sure_subject and any(m.relation.metric == "same" for m in agree):
+        return False  # an agreement in the same words, a party told vaguely: it stands
+    rivals = [*slips, *same] if draft.frame.sure_subject else slips
+    return any(_strong(m) and m.score >= agree[0].score for m in rivals)
+
+
+def _story(
+    draft: Figure,
+    found: Assessment,
+    agree: Sequence[Match],
+    same: Sequence[Match],
+    slips: Sequence[Match],
+    same_party: Callable[[str | None, str | None], bool],
+) -> list[Match]:
+    """The figures of the story whose newest figure decides, for a metric whose newer
+    figure replaces the older.
+
+    A newer figure replaces an older one of the same party only: the story of the best
+    agreement decides, other parties' figures named nearby do not. A ledger's records of
+    one party and metric are one fact's history; a part of it ("3% more through
+    derivatives", "a further 49%") is not in that history.
+    """
+    lead = agree[0].figure.subject
+    if draft.frame.subject is not None and not same_party(lead, draft.frame.subject):
+        lead = draft.frame.subject if any(_sure(m) for m in agree) else lead
+    partial = any(t.startswith(_PARTIAL) for t in draft.frame.scope)
+    history = [
+        m for m in _others(found.same, same)
+        if m.figure.origin == "ledger" and not partial
+    ]  # fmt: skip
+    return [
+        m for m in [*agree, *same, *history, *slips]
+        if (
+            m.figure.subject == lead
+            or same_party(m.figure.subject, lead)
+            or m.relation.party in ("same", "crossed")  # the draft's own party
+        )
+        and not (partial and m.figure.origin == "ledger")
+    ]  # fmt: skip
 
 
 def _agreed(
@@ -425,7 +454,7 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
     if history:
         # The draft says when its figure held ("valued at $61.5 billion in March").
         then = history[0].figure
-        message = f"Agrees with {then.text} in {cite(then)}, the time the draft gives for it."
+        message = f"Agrees with {told(then)}, the time the draft gives for it."
         return _finding(draft, "consistent", message, history)
     # a verified record before an article of the same day
     now_figures = sorted(
@@ -435,8 +464,8 @@ def _latest(draft: Figure, group: Sequence[Match]) -> Finding:
         now, then = now_figures[0].figure, was_true[0].figure
         since = f"since {now.when_label}" if now.when_label else "now"
         message = (
-            f"{draft.text} was right once ({then.text} in {cite(then)}); "
-            f"{since} it is {now.text} ({now.where})."
+            f"{draft.stated.text} was right once ({told(then)}); "
+            f"{since} it is {now.stated.text} ({now.where})."
         )
         return _finding(
             draft, "outdated", message, [*now_figures, *was_true], "superseded",

@@ -25,6 +25,7 @@ from factcheck.extract.lang import detect_lang, document_lang
 from factcheck.extract.quantities import Quantity, scan
 from factcheck.lexicon import unit_kind
 from factcheck.models import MAX_SENTENCE, SENTENCE_REACH, Claim
+from factcheck.settings import DEFAULT_SETTINGS as DEFAULT_SETTINGS  # importable from here too
 from factcheck.settings import Settings
 from factcheck.text import mainpart, markup
 from factcheck.text.characters import fold_characters
@@ -32,7 +33,6 @@ from factcheck.text.decode import MAX_DOCUMENT_BYTES, read_text
 from factcheck.text.sentences import SentenceLocator, cut_around, fold
 from factcheck.text.stream import LineIndex, Piece, iter_pieces
 
-DEFAULT_SETTINGS = Settings()
 #: Dollars named by country: once a text names one of these (and not US dollars), its
 #: bare "$" means that one from there on.
 _OTHER_DOLLARS = frozenset({"CAD", "AUD", "NZD", "HKD", "SGD", "TWD"})

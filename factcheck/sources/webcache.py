@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,16 +96,9 @@ class WebCache:
             "headers": {k: v for k, v in entry.headers.items() if k in KEPT_HEADERS},
             "length": len(entry.body),
         }
-        tmp: Path | None = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfiles.create(self.folder, "entry")  # cleans up after killed runs
-            with os.fdopen(fd, "wb") as out:
+            with tempfiles.replacing(self._path(entry.url), tag="entry") as out:
                 out.write(json.dumps(meta).encode() + b"\n" + entry.body)
-            os.replace(tmp, self._path(entry.url))
-            tmp = None
         except OSError:
             pass
-        finally:
-            if tmp is not None:
-                tmp.unlink(missing_ok=True)

@@ -91,9 +91,9 @@ class Span:
     @classmethod
     def of(cls, figure: Figure) -> Span | None:
         """The figure's interval; None when an end is open ("more than 500")."""
-        if figure.low is None or figure.high is None:
+        if figure.stated.low is None or figure.stated.high is None:
             return None
-        return cls(figure.low, figure.high)
+        return cls(figure.stated.low, figure.stated.high)
 
     def meets(self, other: Span) -> bool:
         slack = 1e-9 * max(abs(self.lo), abs(self.hi), abs(other.lo), abs(other.hi), 1.0)
@@ -235,7 +235,7 @@ def read_draft(
             sentences.append([])
             cursor = 0
         sentences[-1].append(i)
-        text = fold(figure.text)
+        text = fold(figure.stated.text)
         at = figure.sentence.find(text, cursor)
         if at < 0:  # not found as written: place it after the figure before
             at = cursor
@@ -264,11 +264,11 @@ def written(value: float, like: Figure, unit: str | None = None) -> str:
     >>> written(23.8, fig), written(2.0, fig, "pp"), written(14.04, fig)
     ('24%', '2 percentage points', '14.04%')
     """
-    unit = unit or like.unit
+    unit = unit or like.stated.unit
     digits = max(2, _significant(like))
     number = round_significant(value, digits)
-    while digits < 12 and math.isclose(number, like.value, rel_tol=1e-9):
-        if math.isclose(value, like.value, rel_tol=1e-9):
+    while digits < 12 and math.isclose(number, like.stated.value, rel_tol=1e-9):
+        if math.isclose(value, like.stated.value, rel_tol=1e-9):
             break
         digits += 1
         number = round_significant(value, digits)
@@ -298,14 +298,15 @@ def _significant(figure: Figure) -> int:
 
 
 def _numeral(figure: Figure) -> str:
-    found = re.search(r"\d+(?:[.,\u00a0\u202f ]\d+)*", figure.text)
+    found = re.search(r"\d+(?:[.,\u00a0\u202f ]\d+)*", figure.stated.text)
     return found.group() if found else ""
 
 
 def _figure_like(like: Figure, value: float, unit: str) -> Figure:
     from dataclasses import replace
 
-    return replace(like, value=value, value_high=None, unit=unit, qualifier="exact")
+    stated = replace(like.stated, value=value, value_high=None, unit=unit, qualifier="exact")
+    return replace(like, stated=stated)
 
 
 def number(value: float, lang: str, digits: int = 3) -> str:

@@ -60,8 +60,8 @@ def _levels(d: Draft, group: tuple[int, ...]) -> Iterator[tuple[int, int]]:
     """(earlier, later) of "from A to B", "to B from A", "von A auf B"."""
     w = d.words
     for a, b in pairwise(group):
-        fa, fb = d.figures[a], d.figures[b]
-        if fa.unit != fb.unit or fa.value_high is not None or fb.value_high is not None:
+        sa, sb = d.figures[a].stated, d.figures[b].stated
+        if sa.unit != sb.unit or sa.value_high is not None or sb.value_high is not None:
             continue
         gap = d.gap(a, b)
         if len(gap) > _MAX_BETWEEN_LEVELS + 2 or ";" in gap:
@@ -87,13 +87,14 @@ def _change_of(
     """The one figure of the sentence that states the change from ``earlier`` to
     ``later``: a percentage, points, a multiple or an amount of the levels' unit, next
     to the pair, with a word of change and no other base."""
-    unit = d.figures[earlier].unit
+    unit = d.figures[earlier].stated.unit
     first, last = min(earlier, later), max(earlier, later)
     units = {"%", "pp", "x"} if unit == "%" else {"%", "x", unit}
     w = d.words
     near = [
         k for k in group
-        if k not in taken and d.figures[k].unit in units and d.figures[k].value_high is None
+        if k not in taken and d.figures[k].stated.unit in units
+        and d.figures[k].stated.value_high is None
         and not ends_with(d.before(k), w.to)  # a level: "auf 9,8 Milliarden"
     ]  # fmt: skip
     before = [k for k in near if k < first and not any(k < t < first for t in taken)]
@@ -110,7 +111,7 @@ def _change_of(
         return None  # "up 12% on the year": measured from another level
     if d.figures[k].frame.status in ("previous", "expected", "threshold"):
         return None
-    if d.figures[k].unit != "x" and _direction(d, k, between) is None:
+    if d.figures[k].stated.unit != "x" and _direction(d, k, between) is None:
         return None  # no word of change: "14% of revenue, from $2.1m to $2.6m"
     return k
 
@@ -130,13 +131,13 @@ def _check(d: Draft, earlier: int, later: int, k: int) -> Slip | None:
     a, b, c = (Span.of(d.figures[i]) for i in (earlier, later, k))
     if a is None or b is None or c is None:
         return None
-    fk, unit = d.figures[k], d.figures[earlier].unit
-    if fk.unit == "x":
+    fk, unit = d.figures[k], d.figures[earlier].stated.unit
+    if fk.stated.unit == "x":
         return _multiple(d, earlier, later, k, a, b, c)
     between = d.gap(k, min(earlier, later)) if k < earlier else d.gap(max(earlier, later), k)
     stated = signed(c, _direction(d, k, between) or 0)
     points = Span(b.lo - a.hi, b.hi - a.lo)
-    if fk.unit == unit and unit != "%":  # an amount: "up $12,000 to $231,000"
+    if fk.stated.unit == unit and unit != "%":  # an amount: "up $12,000 to $231,000"
         if any(s.meets(points) for s in stated):
             return None
         gives = b.mid - a.mid
@@ -146,18 +147,18 @@ def _check(d: Draft, earlier: int, later: int, k: int) -> Slip | None:
     if relative is None:
         return None
     percent = Span((relative.lo - 1) * 100, (relative.hi - 1) * 100)
-    fa, fb = d.figures[earlier], d.figures[later]
-    central_points, central_percent = fb.value - fa.value, (fb.value / fa.value - 1) * 100
-    in_points = fk.unit == "pp" or unit == "pp"
+    va, vb = d.figures[earlier].stated.value, d.figures[later].stated.value
+    central_points, central_percent = vb - va, (vb / va - 1) * 100
+    in_points = fk.stated.unit == "pp" or unit == "pp"
     fits = points if in_points else percent
     if any(s.meets(fits) for s in stated):
         return None
     if unit == "%" and any(s.meets(percent if in_points else points) for s in stated):
         # "from 10% to 12%, up 2 percent": 2 points, or 20 percent
         result = f"{_points(d, points, central_points)}, {_percent(d, percent, central_percent)}"
-        right = "%" if fk.unit == "pp" else "pp"
+        right = "%" if fk.stated.unit == "pp" else "pp"
         return _slip(
-            d, k, (earlier, later), "points_vs_percent", result, written(fk.value, fk, right)
+            d, k, (earlier, later), "points_vs_percent", result, written(fk.stated.value, fk, right)
         )
     if in_points:
         result, gives = _points(d, points, central_points), central_points
@@ -190,8 +191,8 @@ def _multiple(d: Draft, earlier: int, later: int, k: int, a: Span, b: Span, c: S
     if times is None:
         return None
     fk = d.figures[k]
-    if not any(ch.isdigit() for ch in fk.text):
-        c = Span(fk.value, fk.value).widened(WORD_MULTIPLIER_LEEWAY)
+    if not any(ch.isdigit() for ch in fk.stated.text):
+        c = Span(fk.stated.value, fk.stated.value).widened(WORD_MULTIPLIER_LEEWAY)
     if c.meets(times):
         return None
     levels = f"{_text(d, earlier)} to {_text(d, later)}"
@@ -214,7 +215,7 @@ def _slip(
 
 
 def _text(d: Draft, i: int) -> str:
-    return " ".join(d.figures[i].text.split())
+    return " ".join(d.figures[i].stated.text.split())
 
 
 __all__ = ["check_changes", "is_one_of"]

@@ -28,11 +28,15 @@ def check_conversions(d: Draft, rates: EuroRates | None = None) -> Iterator[Slip
             if not _converts(d, a, b):
                 continue
             fa, fb = d.figures[a], d.figures[b]
-            if fa.kind != fb.kind or fa.value_high is not None or fb.value_high is not None:
+            if (
+                fa.kind != fb.kind
+                or fa.stated.value_high is not None
+                or fb.stated.value_high is not None
+            ):
                 continue
-            if fa.kind == "money" and fa.unit != fb.unit:
+            if fa.kind == "money" and fa.stated.unit != fb.stated.unit:
                 slip = _currency(d, a, b, rates if rates is not None else shipped_rates())
-            elif fa.unit == fb.unit and fa.kind not in ("money", "count", "percent"):
+            elif fa.stated.unit == fb.stated.unit and fa.kind not in ("money", "count", "percent"):
                 slip = _units(d, a, b)
             else:
                 slip = None
@@ -95,14 +99,14 @@ def _currency(d: Draft, a: int, b: int, rates: EuroRates | None) -> Slip | None:
     if rates is None or sa is None or sb is None:
         return None
     days = d.settings.conversion_window_days if d.dated else (d.day - UNDATED_SINCE).days
-    found = rates_in_window(rates, fa.unit, fb.unit, d.day, days)
+    found = rates_in_window(rates, fa.stated.unit, fb.stated.unit, d.day, days)
     if found is None:
         return None
     today, window = found
     span = converted(sa, window, d.settings.conversion_tolerance)
     if span.meets(sb):
         return None
-    gives = fa.value * today.factor
+    gives = fa.stated.value * today.factor
     rate = today.describe(d.lang)
     period = f"the {days} days before" if d.dated else "any day since 1999 (the draft has no date)"
     shown = written(gives, fb)
@@ -119,12 +123,12 @@ def _currency(d: Draft, a: int, b: int, rates: EuroRates | None) -> Slip | None:
 def _units(d: Draft, a: int, b: int) -> Slip | None:
     fa, fb = d.figures[a], d.figures[b]
     na, nb = stated_number(fa), stated_number(fb)
-    if not na or not nb or abs(fa.value / na / (fb.value / nb) - 1) < 1e-6:
+    if not na or not nb or abs(fa.stated.value / na / (fb.stated.value / nb) - 1) < 1e-6:
         return None  # the same unit word twice: no conversion ("5 MW (4 MW in 2024)")
     sa, sb = Span.of(fa), Span.of(fb)
     if sa is None or sb is None or sa.meets(sb):
         return None
-    shown = written(fa.value, fb)
+    shown = written(fa.stated.value, fb)
     if _scaled(sa, sb):
         message = f"{_t(d, a)} is {shown}, a power of ten away from {_t(d, b)}."
         return Slip("conversion", b, (a,), "scale", message, f"{_t(d, a)} = {shown}")
@@ -142,4 +146,4 @@ def _scaled(span: Span, stated: Span) -> bool:
 
 
 def _t(d: Draft, i: int) -> str:
-    return " ".join(d.figures[i].text.split())
+    return " ".join(d.figures[i].stated.text.split())

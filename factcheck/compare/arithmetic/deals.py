@@ -50,7 +50,8 @@ def _stake(d: Draft, s: int, group: tuple[int, ...]) -> Slip | None:
     later = d.sentences[s + 1] if s + 1 < len(d.sentences) and _tied(d, s) else ()
     values = [
         k for k in (*group, *later)
-        if d.figures[k].metric == "valuation" and d.figures[k].unit == d.figures[money].unit
+        if d.figures[k].metric == "valuation"
+        and d.figures[k].stated.unit == d.figures[money].stated.unit
         and d.figures[k].frame.status not in ("previous", "reported")
         and d.figures[k].frame.years <= d.figures[money].frame.years
     ]  # fmt: skip
@@ -106,7 +107,11 @@ def _money_for_stake(d: Draft, group: tuple[int, ...]) -> tuple[int, int] | None
             continue
         money, stake = (a, b) if fa.kind == "money" else (b, a)
         fs = d.figures[stake]
-        if fs.unit != "%" or fs.metric not in ("stake", None) or fs.frame.status == "previous":
+        if (
+            fs.stated.unit != "%"
+            or fs.metric not in ("stake", None)
+            or fs.frame.status == "previous"
+        ):
             continue  # "for a 49% stake", "for 49 percent of Scale"
         gap = d.gap(a, b)
         if len(gap) > _MAX_FOR or not has(gap, d.words.stake_for):
@@ -122,16 +127,16 @@ def _price(d: Draft, group: tuple[int, ...]) -> Slip | None:
     w = d.words
     for a, b in pairwise(group):
         fa, fb = d.figures[a], d.figures[b]
-        if fa.unit != "count" or fb.kind != "money" or not _shares(d, a):
+        if fa.stated.unit != "count" or fb.kind != "money" or not _shares(d, a):
             continue
         gap = d.gap(a, b)
         if not gap or len(gap) > 3 or not (starts_with(gap, w.price_at) or has(gap, w.price_at)):
             continue
         totals = [
             k for k in group
-            if k not in (a, b) and d.figures[k].unit == fb.unit
-            and not _per_share(d, k) and d.figures[k].value_high is None
-            and d.figures[k].value >= 2 * fb.value  # a total, not another price
+            if k not in (a, b) and d.figures[k].stated.unit == fb.stated.unit
+            and not _per_share(d, k) and d.figures[k].stated.value_high is None
+            and d.figures[k].stated.value >= 2 * fb.stated.value  # a total, not another price
         ]  # fmt: skip
         if len(totals) != 1:
             return None
@@ -152,7 +157,7 @@ def _price(d: Draft, group: tuple[int, ...]) -> Slip | None:
 
 
 def _shares(d: Draft, k: int) -> bool:
-    noun = (d.figures[k].noun or "").casefold()
+    noun = (d.figures[k].stated.noun or "").casefold()
     return has((noun, *d.after(k)[:2]), d.words.shares)
 
 
@@ -168,7 +173,7 @@ def _premium(d: Draft, group: tuple[int, ...]) -> Slip | None:
         fq = d.figures[q]
         scope = fq.frame.scope
         sign = 1 if "sign:above" in scope else -1 if "sign:below" in scope else 0
-        if fq.unit != "%" or not sign or fq.value_high is not None:
+        if fq.stated.unit != "%" or not sign or fq.stated.value_high is not None:
             continue
         after = [k for k in group if k > q and d.figures[k].kind == "money"]
         if not after:
@@ -179,7 +184,8 @@ def _premium(d: Draft, group: tuple[int, ...]) -> Slip | None:
             return None
         offers = [
             k for k in group
-            if k not in (q, ref) and d.figures[k].unit == d.figures[ref].unit and _per_share(d, k)
+            if k not in (q, ref) and d.figures[k].stated.unit == d.figures[ref].stated.unit
+            and _per_share(d, k)
         ]  # fmt: skip
         if len(offers) != 1:
             return None
@@ -191,13 +197,13 @@ def _premium_check(d: Draft, q: int, offer: int, ref: int, sign: int) -> Slip | 
     o, r, stated = Span.of(d.figures[offer]), Span.of(d.figures[ref]), Span.of(d.figures[q])
     if o is None or r is None or stated is None or r.lo <= 0:
         return None
-    if not 0.1 < d.figures[offer].value / d.figures[ref].value < 10:
+    if not 0.1 < d.figures[offer].stated.value / d.figures[ref].stated.value < 10:
         return None  # a deal's total beside a share's price
     change = Span((o.lo / r.hi - 1) * 100, (o.hi / r.lo - 1) * 100)
     if (stated if sign > 0 else stated.negated()).meets(change):
         return None
     fq = d.figures[q]
-    gives = (d.figures[offer].value / d.figures[ref].value - 1) * 100
+    gives = (d.figures[offer].stated.value / d.figures[ref].stated.value - 1) * 100
     word = "premium" if gives >= 0 else "discount"
     message = (
         f"{_t(d, offer)} against {_t(d, ref)} is a {word} of {number(abs(gives), d.lang, 2)}%, "
@@ -209,4 +215,4 @@ def _premium_check(d: Draft, q: int, offer: int, ref: int, sign: int) -> Slip | 
 
 
 def _t(d: Draft, i: int) -> str:
-    return " ".join(d.figures[i].text.split())
+    return " ".join(d.figures[i].stated.text.split())

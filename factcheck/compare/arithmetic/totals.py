@@ -64,7 +64,11 @@ def _parts(d: Draft, s: int, group: tuple[int, ...], at: int) -> tuple[list[int]
     parts: list[int] = []
     for k in rest:
         fk = d.figures[k]
-        if fk.unit != d.figures[t].unit or _is_change(d, k) or fk.value_high is not None:
+        if (
+            fk.stated.unit != d.figures[t].stated.unit
+            or _is_change(d, k)
+            or fk.stated.value_high is not None
+        ):
             break
         if parts and not _joined(d, parts[-1], k):
             break
@@ -115,7 +119,7 @@ def _check(d: Draft, t: int, parts: list[int], whole: bool) -> Slip | None:
     under = whole and summed.hi < total.lo and not summed.meets(total)
     if not (over or under):
         return None
-    listed = " + ".join(" ".join(d.figures[k].text.split()) for k in parts)
+    listed = " + ".join(" ".join(d.figures[k].stated.text.split()) for k in parts)
     side = "more than" if over else "less than"
     gives = _amount(d, t, summed.mid)
     message = f"The parts {listed} add up to {gives}, {side} the total {_t(d, t)}."
@@ -131,7 +135,11 @@ def _amount(d: Draft, t: int, value: float) -> str:
 
 def _shares(d: Draft, group: tuple[int, ...]) -> Slip | None:
     """Percentages of one whole in one list that add up past 100%."""
-    shares = [k for k in group if d.figures[k].unit == "%" and d.figures[k].value_high is None]
+    shares = [
+        k
+        for k in group
+        if d.figures[k].stated.unit == "%" and d.figures[k].stated.value_high is None
+    ]
     if len(shares) < 2:
         return None
     listed = all(_joined(d, a, b) for a, b in pairwise(shares))
@@ -151,8 +159,8 @@ def _shares(d: Draft, group: tuple[int, ...]) -> Slip | None:
     low = sum(s.lo for s in spans if s)
     if low <= 100 + 1e-9:
         return None
-    listed_text = " + ".join(" ".join(d.figures[k].text.split()) for k in shares)
-    total = number(sum(d.figures[k].value for k in shares), d.lang)
+    listed_text = " + ".join(" ".join(d.figures[k].stated.text.split()) for k in shares)
+    total = number(sum(d.figures[k].stated.value for k in shares), d.lang)
     message = f"The shares {listed_text} of one whole add up to {total}%, more than 100%."
     return Slip(
         "shares", shares[-1], tuple(shares[:-1]), "sum", message, f"{listed_text} = {total}%"
@@ -176,4 +184,4 @@ def _mixed(d: Draft, shares: list[int]) -> bool:
 
 
 def _t(d: Draft, i: int) -> str:
-    return " ".join(d.figures[i].text.split())
+    return " ".join(d.figures[i].stated.text.split())

@@ -85,7 +85,7 @@ class _Told:
             return None  # "raised another $510m"
         # "in 2023" and "since its founding", "in Nuvola" and "in startups", "in March"
         # and "in October"
-        return (f.unit, frame.scope, frame.years, frame.counterparty, when)
+        return (f.stated.unit, frame.scope, frame.years, frame.counterparty, when)
 
     def comparable(self, i: int, after: int = -1) -> Iterator[int]:
         """The figures after ``after``, in text order, that ``i`` may state one fact
@@ -134,9 +134,9 @@ def _odd_one(d: Draft, i: int, j: int, same_fact: SameFact, told: _Told) -> tupl
         fk = d.figures[k]
         if k == j:
             continue
-        if same_fact(fk, d.figures[i]) == "agrees" and not meets(fk, d.figures[j]):
+        if same_fact(fk, d.figures[i]) == "agrees" and not meets(fk.stated, d.figures[j].stated):
             return j, i
-        if same_fact(fk, d.figures[j]) == "agrees" and not meets(fk, d.figures[i]):
+        if same_fact(fk, d.figures[j]) == "agrees" and not meets(fk.stated, d.figures[i].stated):
             return i, j
     return j, None
 
@@ -146,9 +146,9 @@ def _slip(d: Draft, odd: int, other: int, found: str, sure: bool) -> Slip:
     statement of the fact agrees with ``other`` (``sure``)."""
     fo, fr = d.figures[odd], d.figures[other]
     message = (
-        f"The draft gives the same fact as {' '.join(fr.text.split())} ({d.where(other)}) "
-        f"and as {' '.join(fo.text.split())} ({d.where(odd)}): {_SLIPS[found]}."
+        f"The draft gives the same fact as {' '.join(fr.stated.text.split())} ({d.where(other)}) "
+        f"and as {' '.join(fo.stated.text.split())} ({d.where(odd)}): {_SLIPS[found]}."
     )
     suggestion = suggest(fr, fo) if sure else None
-    note = f"{' '.join(fr.text.split())} ({d.where(other)})"
+    note = f"{' '.join(fr.stated.text.split())} ({d.where(other)})"
     return Slip("twice", odd, (other,), found, message, note, suggestion)  # type: ignore[arg-type]

@@ -42,14 +42,13 @@ from typing import Any
 from factcheck._version import __version__
 from factcheck.errors import LedgerError
 from factcheck.sources.ledger import cache as ledger_cache
-from factcheck.sources.ledger.read import (
-    COUNTERPARTY,
-    ENTITY,
-    EntityRow,
-    Row,
-    read_ledger_file,
+from factcheck.sources.ledger.read import EntityRow, FileData, read_ledger_file
+from factcheck.sources.ledger.records import (
+    Ledger,
+    LedgerRecord,
+    figures_from_tuples,
+    records_from_rows,
 )
-from factcheck.sources.ledger.records import Ledger, LedgerRecord, records_from_rows
 from factcheck.sources.ledger.values import ValueReader
 from factcheck.sources.ledger.write import append_record
 
@@ -113,12 +112,12 @@ class _Load:
                 got = self._file(path)
                 if got is None:
                     continue
-                declares, names, rows = got
+                data, names = got
                 location = str(path)
-                declared.extend((entity, location) for entity in declares)
+                declared.extend((entity, location) for entity in data.entities)
                 used.update(dict.fromkeys(names))
-                records.extend(records_from_rows(location, rows, dates))
-                files.append((location, len(rows)))
+                records.extend(records_from_rows(location, data.figures, data.rows, dates))
+                files.append((location, len(data.rows)))
         self._keep_readings()
         if self.problems and self.stop:
             return Ledger({}, [], []), self.problems
@@ -127,31 +126,34 @@ class _Load:
             self.problems.extend(duplicates(records))
         return Ledger(entities, records, files), self.problems
 
-    def _file(self, path: Path) -> tuple[Sequence[EntityRow], Sequence[str], Sequence[Row]] | None:
-        """A file's entities, names used and rows: from the cache if it holds them."""
+    def _file(self, path: Path) -> tuple[FileData, Sequence[str]] | None:
+        """A file's data and the names its records use: from the cache if it holds them."""
         key = None
         if self.cache:
             with contextlib.suppress(OSError):  # gone since it was listed: reading says so
                 key = ledger_cache.file_key(path, self.fingerprint)
         if key is not None:
             payload = ledger_cache.read_entry(self.folder, key)
-            if isinstance(payload, tuple) and len(payload) == 3:
+            if isinstance(payload, tuple) and len(payload) == 4:
                 # Rows are not checked one by one: the entry's checksum and key (which
                 # covers this code's fingerprint, hence the row layout) vouch for them.
-                return payload
+                # They stay the plain tuples marshal gives (see records_from_rows).
+                entities, names, figures, rows = payload
+                return FileData(list(entities), figures_from_tuples(figures), rows), names
         data = read_ledger_file(path, self.reader())
-        named = (n for row in data.rows for n in (row[ENTITY], row[COUNTERPARTY]) if n)
+        named = (n for row in data.rows for n in (row.entity, row.counterparty) if n)
         names = tuple(dict.fromkeys(named))
         if data.problems:
             self.problems.extend(data.problems)
             # Validation goes on with what the file got right: its entities may clash
             # with another file's.
-            return None if self.stop else (data.entities, names, data.rows)
+            return None if self.stop else (data, names)
         if key is not None:
-            ledger_cache.write_entry(
-                self.folder, key, (tuple(data.entities), names, tuple(data.rows))
-            )
-        return data.entities, names, data.rows
+            # marshal stores plain values only: no Stated, no named tuples
+            figures = tuple(figure.as_tuple() for figure in data.figures)
+            rows = tuple(tuple(row) for row in data.rows)
+            ledger_cache.write_entry(self.folder, key, (tuple(data.entities), names, figures, rows))
+        return data, names
 
     def reader(self) -> ValueReader:
         # Made at the first file the cache does not hold, seeded with the readings of
@@ -240,8 +242,9 @@ def repeats(records: Sequence[LedgerRecord]) -> list[tuple[LedgerRecord, LedgerR
     first: dict[tuple[object, ...], LedgerRecord] = {}
     found: list[tuple[LedgerRecord, LedgerRecord]] = []
     for r in records:
-        key = (r.entity, r.metric, r.counterparty, r.as_of, r.as_of_precision, r.unit,
-               r.value, r.value_high, r.qualifier)  # fmt: skip
+        s = r.stated
+        key = (r.entity, r.metric, r.counterparty, r.as_of, r.as_of_precision, s.unit,
+               s.value, s.value_high, s.qualifier)  # fmt: skip
         earlier = first.setdefault(key, r)
         if earlier is not r:
             found.append((r, earlier))

@@ -28,7 +28,7 @@ from typing import Any
 from factcheck import tempfiles
 
 #: Bumped whenever the layout of an entry changes.
-FORMAT = 2  # 2: keyed on the content's hash
+FORMAT = 3  # 2: keyed on the content's hash; 3: a file's distinct figures stored once
 _MAGIC = b"fcledg1\n"
 _DIGEST = 16
 
@@ -89,20 +89,13 @@ def read_entry(folder: Path, key: Key) -> Any:
 
 def write_entry(folder: Path, key: Key, payload: tuple[Any, ...] | dict[Any, Any]) -> None:
     """Store ``payload`` for ``key``, atomically; a failure leaves the cache as it was."""
-    tmp: Path | None = None
     try:
         body = marshal.dumps((key, payload))
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfiles.create(folder, "entry")  # cleans up after killed runs too
-        with os.fdopen(fd, "wb") as out:
+        with tempfiles.replacing(_entry_path(folder, key), tag="entry") as out:
             out.write(_MAGIC + _digest(body) + body)
-        os.replace(tmp, _entry_path(folder, key))
-        tmp = None
     except (OSError, ValueError):  # ValueError: marshal met something it cannot store
         pass
-    finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
 
 
 def _digest(body: bytes | memoryview) -> bytes:

@@ -7,9 +7,11 @@ precision, and its ``value`` read by factcheck's own extractor
 (:mod:`~factcheck.sources.ledger.values`), so that a ledger figure means exactly what
 the same words would mean in a draft.
 
-A record leaves this module as a :data:`Row`, a flat tuple of plain values, because
-that is what the on-disk cache stores and what :mod:`factcheck.sources.ledger` turns
-into :class:`~factcheck.sources.ledger.LedgerRecord` objects.
+A file leaves this module as :class:`FileData`: its entities, its distinct figures
+(each :class:`~factcheck.models.Stated` once, however many records state it) and a
+:class:`Row` per record, a tuple of plain values that points into the figures: what the
+on-disk cache stores and what :mod:`factcheck.sources.ledger.records` turns into
+:class:`~factcheck.sources.ledger.records.LedgerRecord` objects.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Final, Literal, NotRequired
+from typing import Annotated, Any, Literal, NamedTuple, NotRequired
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -35,21 +37,29 @@ from pydantic import (
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
 from factcheck.errors import LedgerError
-from factcheck.lexicon import Kind, load_concepts
-from factcheck.models import Qualifier
+from factcheck.lexicon import Kind, load_concepts, unit_kind
+from factcheck.models import Stated
 from factcheck.sources.ledger.file import Table, TomlFile, read_toml_file, read_toml_text
-from factcheck.sources.ledger.values import Precision, Reading, ValueReader, toml_type
+from factcheck.sources.ledger.values import Precision, ValueReader, toml_type
 
-#: (entity, metric, text, value, value_high, unit, noun, qualifier, low, high,
-#: as_of as a proleptic ordinal, as_of precision, source, counterparty, note, line, lang)
-Row = tuple[
-    str, str, str, float, float | None, str, str | None, Qualifier, float | None, float | None,
-    int, Precision, str, str | None, str | None, int, str,
-]  # fmt: skip
-# Where a Row keeps what is looked up by position.
-ENTITY: Final = 0
-COUNTERPARTY: Final = 13
-LINE: Final = 15
+
+class Row(NamedTuple):
+    """One checked ``[[claims]]`` table, in plain values (what the cache stores)."""
+
+    entity: str
+    metric: str
+    #: the record's figure: an index into its file's :attr:`FileData.figures`
+    figure: int
+    #: ``as_of`` as a proleptic ordinal (the first day of the stated period)
+    as_of: int
+    precision: Precision
+    source: str
+    counterparty: str | None
+    note: str | None
+    #: the 1-based line of the table's ``[[claims]]`` header
+    line: int
+    lang: str
+
 
 #: (canonical name, aliases, line of the [[entities]] header)
 EntityRow = tuple[str, tuple[str, ...], int]
@@ -152,7 +162,7 @@ def _metric_kinds() -> dict[str, tuple[Kind, ...]]:
 
 def _check(
     fields: Mapping[str, Any], reader: ValueReader, kinds: Mapping[str, tuple[Kind, ...]]
-) -> tuple[tuple[dt.date, Precision], Reading] | list[Problem]:
+) -> tuple[tuple[dt.date, Precision], Stated] | list[Problem]:
     """A record's date and figure, or what is wrong with its metric, date or value.
 
     ``fields`` are normally a valid :class:`ClaimFields`; for a table that pydantic
@@ -180,22 +190,23 @@ def _check(
         reading = reader.read(value, lang)
         if isinstance(reading, str):
             problems.append(("value", reading))
-        elif allowed is not None and reading.kind not in allowed:
+        elif allowed is not None and unit_kind(reading.unit) not in allowed:
             problems.append(("value", _kind_problem(reading, str(metric), allowed, reader, lang)))
-    if problems or not isinstance(as_of, tuple) or not isinstance(reading, Reading):
+    if problems or not isinstance(as_of, tuple) or not isinstance(reading, Stated):
         return problems
     return as_of, reading
 
 
 def _kind_problem(
-    reading: Reading, metric: str, allowed: tuple[Kind, ...], reader: ValueReader, lang: str
+    reading: Stated, metric: str, allowed: tuple[Kind, ...], reader: ValueReader, lang: str
 ) -> str:
     """Why a value cannot be the metric's figure, with a hint if it is the other language's."""
-    what = f"a count of {reading.noun!r}" if reading.noun else f"{reading.kind} ({reading.unit})"
+    kind = unit_kind(reading.unit)
+    what = f"a count of {reading.noun!r}" if reading.noun else f"{kind} ({reading.unit})"
     hint = ""
     other = "de" if lang == "en" else "en"
     again = reader.read(reading.text, other)
-    if isinstance(again, Reading) and again.kind in allowed:
+    if isinstance(again, Stated) and unit_kind(again.unit) in allowed:
         language = "German" if other == "de" else "English"
         hint = f"; if it is written in {language}, set lang = {other!r}"
     text = reading.text
@@ -207,6 +218,9 @@ class FileData:
     """What one ledger file declares and records; ``problems`` empty if all is well."""
 
     entities: list[EntityRow] = field(default_factory=list)
+    #: each distinct figure of the file's records once (a large ledger repeats its
+    #: figures a lot); a row's ``figure`` is its index here
+    figures: list[Stated] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     problems: list[LedgerError] = field(default_factory=list)
 
@@ -255,6 +269,7 @@ def _read_tables(toml: TomlFile, reader: ValueReader) -> FileData:
     claims = toml.tables.get("claims", [])
     kinds = _metric_kinds()
     share, intern = reader.strings.setdefault, sys.intern
+    figures: dict[Stated, int] = {}
     for table, fields in zip(claims, _validated(claims), strict=True):
         if isinstance(fields, list):
             # Check the rest of the table too: the user fixes everything in one go.
@@ -267,19 +282,21 @@ def _read_tables(toml: TomlFile, reader: ValueReader) -> FileData:
         if isinstance(checked, list):
             located(table, checked)
             continue
-        (date, precision), r = checked
+        (date, precision), stated = checked
+        figure = figures.setdefault(stated, len(figures))
         source, counterparty, note = (
             fields["source"],
             fields.get("counterparty"),
             fields.get("note"),
         )
-        data.rows.append((
-            intern(fields["entity"]), intern(fields["metric"]), r.text, r.value, r.value_high,
-            r.unit, r.noun, r.qualifier, r.low, r.high, date.toordinal(), precision,
-            share(source, source), None if counterparty is None else intern(counterparty),
+        data.rows.append(Row(
+            intern(fields["entity"]), intern(fields["metric"]), figure, date.toordinal(),
+            precision, share(source, source),
+            None if counterparty is None else intern(counterparty),
             None if note is None else share(note, note), table.line,
             intern(fields.get("lang", "en")),
         ))  # fmt: skip
+    data.figures = list(figures)
     data.problems.sort(key=lambda e: e.line or 0)
     return data
 

@@ -11,18 +11,17 @@ import datetime as dt
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import replace
+from typing import Any, Literal
 
 from factcheck.extract.pipeline import extract
-from factcheck.lexicon import Kind, unit_kind
-from factcheck.models import Qualifier
+from factcheck.models import Stated
 
 Precision = Literal["year", "month", "day"]
 
-#: A value's reading as the cache keeps it: (text, value, value_high, unit, noun,
-#: qualifier, low, high), or the reason it is no figure.
-StoredReading = tuple[str, float, float | None, str, str | None, str, float | None, float | None]
+#: A value's reading as the cache keeps it: the figure as a plain tuple
+#: (:meth:`~factcheck.models.Stated.as_tuple`), or the reason it is no figure.
+StoredReading = tuple[Any, ...] | str
 
 _AS_OF = re.compile(
     r"""
@@ -76,27 +75,6 @@ def toml_type(value: object) -> str:
     return next((name for kind, name in kinds if isinstance(value, kind)), "nothing")
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What the extractor read in a value string (one claim's figure)."""
-
-    text: str
-    value: float
-    value_high: float | None
-    unit: str
-    noun: str | None
-    qualifier: Qualifier
-    low: float | None
-    high: float | None
-    kind: Kind
-
-    def stored(self) -> StoredReading:
-        return (
-            self.text, self.value, self.value_high, self.unit, self.noun, self.qualifier,
-            self.low, self.high,
-        )  # fmt: skip
-
-
 class ValueReader:
     """Reads ledger values with the extractor, and ``as_of`` dates, each distinct one once.
 
@@ -105,16 +83,17 @@ class ValueReader:
     :meth:`learned` gives the ones it made itself, for the caller to keep.
     """
 
-    def __init__(self, known: Mapping[tuple[str, str], StoredReading | str] | None = None) -> None:
+    def __init__(self, known: Mapping[tuple[str, str], StoredReading] | None = None) -> None:
         self._known = known or {}
-        self._seen: dict[tuple[str, str], Reading | str] = {}
-        self._new: dict[tuple[str, str], StoredReading | str] = {}
+        self._seen: dict[tuple[str, str], Stated | str] = {}
+        self._new: dict[tuple[str, str], StoredReading] = {}
         self._dates: dict[object, tuple[dt.date, Precision] | str] = {}
         #: One shared object per distinct string (sources and notes repeat a lot).
         self.strings: dict[str, str] = {}
 
-    def read(self, text: str, lang: str) -> Reading | str:
-        """The figure in ``text`` or, as a string, why there is not exactly one.
+    def read(self, text: str, lang: str) -> Stated | str:
+        """The figure in ``text`` (``text`` whole as its words) or, as a string, why there
+        is not exactly one.
 
         >>> ValueReader().read("about 300,000 business customers", "en").low
         270000.0
@@ -127,11 +106,11 @@ class ValueReader:
             stored = self._known.get(key)
             if stored is None:
                 found = _read(text, lang)
-                self._new[key] = found if isinstance(found, str) else found.stored()
+                self._new[key] = found if isinstance(found, str) else found.as_tuple()
             elif isinstance(stored, str):
                 found = stored
             else:
-                found = Reading(*stored, unit_kind(stored[3]))  # type: ignore[arg-type]
+                found = Stated(*stored)
             self._seen[key] = found
         return found
 
@@ -148,7 +127,7 @@ class ValueReader:
                 self._dates[value] = found
         return found
 
-    def learned(self) -> dict[tuple[str, str], StoredReading | str]:
+    def learned(self) -> dict[tuple[str, str], StoredReading]:
         """The readings this reader made (not those it was given)."""
         return self._new
 
@@ -178,7 +157,7 @@ def _unread(text: str, start: int, end: int, noun: str | None) -> str:
     return " ".join(part for part in _FILLER.split(rest) if part)
 
 
-def _read(text: str, lang: str) -> Reading | str:
+def _read(text: str, lang: str) -> Stated | str:
     claims = extract(text, lang)
     if not claims:
         return (
@@ -195,9 +174,6 @@ def _read(text: str, lang: str) -> Reading | str:
             f"value {text!r}: {unread!r} is no part of the figure read ({claim.text!r}); "
             "correct its spelling, or say the rest in the note"
         )
-    intern = sys.intern  # few distinct units and nouns: share them
-    return Reading(
-        text, claim.value, claim.value_high, intern(claim.unit),
-        None if claim.noun is None else intern(claim.noun), claim.qualifier,
-        claim.low, claim.high, unit_kind(claim.unit),
-    )  # fmt: skip
+    # The value string whole is the record's words; few distinct units and nouns: share them.
+    noun = None if claim.noun is None else sys.intern(claim.noun)
+    return replace(claim.stated, text=text, unit=sys.intern(claim.unit), noun=noun)

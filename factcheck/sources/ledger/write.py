@@ -26,7 +26,7 @@ import errno
 import os
 import stat
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -35,7 +35,7 @@ import tomlkit
 from factcheck import tempfiles
 from factcheck.errors import LedgerError
 from factcheck.output import file_mode, write_problem
-from factcheck.sources.ledger.read import CLAIM_KEYS, LINE, Row, check_entry, read_ledger_text
+from factcheck.sources.ledger.read import CLAIM_KEYS, FileData, check_entry, read_ledger_text
 from factcheck.sources.ledger.records import records_from_rows
 from factcheck.sources.ledger.values import Precision, ValueReader
 
@@ -68,20 +68,20 @@ def append_record(path: Path, record: Mapping[str, object]) -> int:
         data = read_ledger_text(text, shown, reader)
         if data.problems:
             raise data.problems[0]
-        if not data.rows or data.rows[-1][LINE] != line:
+        if not data.rows or data.rows[-1].line != line:
             raise LedgerError(shown, "the new record would not be the file's last [[claims]]")
-        _refuse_a_repeat(shown, data.rows, line)
+        _refuse_a_repeat(shown, data, line)
         _replace(target, text, shown)
         if folder_fd is not None:
             _fsync_folder(folder_fd)
     return line
 
 
-def _refuse_a_repeat(shown: str, rows: Sequence[Row], line: int) -> None:
+def _refuse_a_repeat(shown: str, data: FileData, line: int) -> None:
     """A record that repeats one of the file's (read under the lock) is refused."""
     from factcheck.sources.ledger import repeats  # it imports this module
 
-    for new, earlier in repeats(records_from_rows(shown, rows, {})):
+    for new, earlier in repeats(records_from_rows(shown, data.figures, data.rows, {})):
         if new.line == line:
             message = f"duplicate record: {new.sentence} is already at line {earlier.line}"
             raise LedgerError(shown, message)
@@ -181,23 +181,12 @@ def _locked(folder: Path, shown: str) -> Iterator[int | None]:
 
 def _replace(target: Path, text: str, shown: str) -> None:
     """Write ``text`` to a temporary file beside ``target`` and rename it over it."""
+    # The file keeps its own mode, or gets what the user's umask gives new files.
     try:
-        fd, tmp = tempfiles.create(target.parent, target.name)
+        with tempfiles.replacing(target, mode=file_mode(target), durable=True) as out:
+            out.write(text.encode("utf-8"))
     except OSError as exc:
         raise LedgerError(shown, f"cannot write the file: {write_problem(exc)}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, file_mode(target))  # its own, or as the user's umask makes new files
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise LedgerError(shown, f"cannot write the file: {write_problem(exc)}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _fsync_folder(fd: int) -> None:
