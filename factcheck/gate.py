@@ -25,7 +25,6 @@ from factcheck.errors import InputError, SourceError
 from factcheck.models import CheckReport, DraftResult, Finding, Verdict
 from factcheck.progress import steps
 from factcheck.report import filter as report_filter
-from factcheck.report import provenance
 from factcheck.report.locate import relative_path, repository_root
 from factcheck.report.view import View
 from factcheck.text.decode import MAX_DOCUMENT_BYTES
@@ -184,6 +183,7 @@ def check_drafts(
     and :func:`factcheck.check` have in common.
     """
     from factcheck import scoping
+    from factcheck.compare.provenance import with_provenance
 
     local = [Path(source) for source in sources if not scoping.is_url(source)]
     urls = [source for source in sources if scoping.is_url(source)]
@@ -192,7 +192,7 @@ def check_drafts(
     judging = _Judging(settings, fetch, as_of, strict_sources, explain, jobs, progress, max_bytes)
     report, skipped, left_out = _check(documents, own, (local, urls), book, judging)
     warnings = [*_draft_warnings(documents, own, cap), *left_out]
-    return provenance.with_urls(report, book), skipped, warnings
+    return with_provenance(report, book), skipped, warnings
 
 
 @dataclass(frozen=True)
@@ -456,8 +456,10 @@ def _unused_keys(report: CheckReport) -> dict[str, Any] | None:
     hidden: dict[str, Any] = {}
     if not any(f.explain for f in findings):
         hidden["explain"] = True
-    if not any(e.note for f in findings for e in f.evidence):
-        hidden["evidence"] = {"__all__": {"note"}}
+    evidence = [e for f in findings for e in f.evidence]
+    unused = {key for key in ("note", "ledger_note") if not any(getattr(e, key) for e in evidence)}
+    if unused:
+        hidden["evidence"] = {"__all__": unused}
     return {"drafts": {"__all__": {"findings": {"__all__": hidden}}}} if hidden else None
 
 
