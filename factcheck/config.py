@@ -32,8 +32,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.config_errors import explain, key_line, normalise_keys
 from factcheck.errors import InputError
+from factcheck.lexicon import Lang
 from factcheck.models import Verdict
-from factcheck.report.severity import DEFAULT_SEVERITY, Severity
+from factcheck.report.formats import Format
+from factcheck.report.severity import DEFAULT_SEVERITY, FailOn, Severity
 from factcheck.settings import Settings
 from factcheck.text.decode import MAX_DOCUMENT_BYTES
 
@@ -42,8 +44,8 @@ PYPROJECT = "pyproject.toml"
 #: A configuration file is read whole; one this large is something else (``/dev/zero``).
 _MAX_CONFIG_BYTES = 10_000_000
 
-FailOn = Literal["discrepancy", "outdated", "conflicting", "unverified", "never"]
-Format = Literal["text", "json", "sarif", "github", "junit", "rdjsonl", "html", "gitlab"]
+#: The language of the drafts: a lexicon's, or detected.
+LangSetting = Literal["auto", Lang]
 _DEFAULT = Settings()
 
 
@@ -83,7 +85,7 @@ class FileConfig(BaseModel):
     sources: list[str] = Field(default_factory=list)
     ledgers: list[str] = Field(default_factory=list)
     no_default_ledger: bool = False
-    lang: Literal["auto", "en", "de"] = "auto"
+    lang: LangSetting = "auto"
     as_of: dt.date | None = None
     approx_tolerance: float = Field(_DEFAULT.approx_tolerance, ge=0, le=1)
     rounding_cap: float = Field(_DEFAULT.rounding_cap, ge=0, le=1)

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from factcheck.baseline import Baseline, dump
 from factcheck.config import Effective
@@ -25,6 +25,7 @@ from factcheck.errors import InputError, SourceError
 from factcheck.models import CheckReport, DraftResult, Finding, Verdict
 from factcheck.progress import steps
 from factcheck.report import filter as report_filter
+from factcheck.report import formats
 from factcheck.report.locate import relative_path, repository_root
 from factcheck.report.view import View
 from factcheck.text.decode import MAX_DOCUMENT_BYTES
@@ -32,16 +33,13 @@ from factcheck.text.decode import MAX_DOCUMENT_BYTES
 if TYPE_CHECKING:
     import datetime as dt
 
+    from factcheck.report.formats import Format
     from factcheck.scoping import LinkCap, Wanted
     from factcheck.settings import Settings
     from factcheck.sources.documents import Document
     from factcheck.sources.ledger import Ledger
     from factcheck.sources.parallel import Reading
     from factcheck.sources.web import FetchSettings
-
-
-#: Severities that ``--quiet`` keeps in the text report.
-_PROBLEMS = ("error", "warning")
 
 
 @dataclass(frozen=True)
@@ -448,59 +446,9 @@ def baseline_note(path: Path, count: int) -> str:
     return f"factcheck: wrote {findings} to {path}; --baseline {path} leaves {them} out"
 
 
-def _unused_keys(report: CheckReport) -> dict[str, Any] | None:
-    """The optional keys no finding uses, left out of the JSON: without --explain there
-    are no "explain" keys, and without a note (an exchange rate, the draft's own
-    arithmetic) no "note" keys in the evidence: schema version 1 as it was."""
-    findings = [f for d in report.drafts for f in d.findings]
-    hidden: dict[str, Any] = {}
-    if not any(f.explain for f in findings):
-        hidden["explain"] = True
-    evidence = [e for f in findings for e in f.evidence]
-    unused = {key for key in ("note", "ledger_note") if not any(getattr(e, key) for e in evidence)}
-    if unused:
-        hidden["evidence"] = {"__all__": unused}
-    return {"drafts": {"__all__": {"findings": {"__all__": hidden}}}} if hidden else None
-
-
-def render(outcome: Outcome, fmt: str, *, colour: bool, quiet: bool = False) -> Iterator[str]:
+def render(outcome: Outcome, fmt: Format, *, colour: bool, quiet: bool = False) -> Iterator[str]:
     """The report's text in ``fmt``, in chunks that end with a newline."""
-    view = outcome.view
-    if fmt == "json":
-        yield view.report.model_dump_json(indent=2, exclude=_unused_keys(view.report)) + "\n"
-    elif fmt == "sarif":
-        from factcheck.report import sarif
-
-        yield sarif.render(view)
-    elif fmt == "junit":
-        from factcheck.report import junit
-
-        yield junit.render(view)
-    elif fmt == "github":
-        from factcheck.report import github
-
-        yield from (line + "\n" for line in github.render(view))
-    elif fmt == "html":
-        from factcheck.report import html
-
-        yield html.render(view)
-    elif fmt == "rdjsonl":
-        from factcheck.report import rdjsonl
-
-        yield from (line + "\n" for line in rdjsonl.render(view))
-    elif fmt == "gitlab":
-        from factcheck.report import gitlab
-
-        yield gitlab.render(view)
-    else:
-        from factcheck.report.text import render as text
-
-        report = view.report
-        if quiet:  # problems only: what is shown as an error or a warning
-            report = report_filter.keep(report, lambda _, f: view.severity[f.verdict] in _PROBLEMS)
-        lines = text(report, colour=colour, texts=view.texts, hidden=view.hidden,
-                     with_summary=not quiet)  # fmt: skip
-        yield from (line + "\n" for line in lines)
+    return formats.render(outcome.view, fmt, formats.Style(colour=colour, quiet=quiet))
 
 
 def summary(outcome: Outcome) -> str:

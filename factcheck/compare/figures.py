@@ -14,7 +14,7 @@ from typing import Literal, Protocol
 
 from factcheck.frame.model import Frame
 from factcheck.lexicon import Kind, unit_kind
-from factcheck.models import Claim
+from factcheck.models import Claim, Qualifier
 
 #: "cited": a source figure from a document the draft links in the figure's paragraph.
 Origin = Literal["draft", "cited", "source", "ledger"]
@@ -34,7 +34,7 @@ class Figure:
     unit: str
     low: float | None
     high: float | None
-    qualifier: str
+    qualifier: Qualifier
     metric: str | None
     subject: str | None
     counterparty: str | None
@@ -129,7 +129,7 @@ class Stated(Protocol):
     @property
     def high(self) -> float | None: ...
     @property
-    def qualifier(self) -> str: ...
+    def qualifier(self) -> Qualifier: ...
 
 
 def meets(a: Stated, b: Stated) -> bool:
