@@ -207,6 +207,11 @@ class _Judging:
     max_bytes: int
 
 
+#: What each draft is compared with: its files and its pages (see
+#: :func:`factcheck.scoping.sources_of`).
+_Plan = tuple[list[Path], list[str]]
+
+
 def _check(
     documents: Sequence[Document],
     own: Sequence[Wanted],
@@ -225,61 +230,82 @@ def _check(
     from factcheck.compare.check import check
     from factcheck.report.merge import merge
     from factcheck.sources.documents import expand
-    from factcheck.sources.parallel import Reading, read_all
 
-    settings, names = how.settings, book.names()
+    names = book.names()
     unread: list[tuple[str, str]] = []  # folders of the run's sources that cannot be read
     run_files = expand(run_sources[0], unread)
     drafts = {scoping.file_key(Path(doc.location)) for doc in documents}
     plans = [scoping.sources_of(wanted, run_files, run_sources[1], drafts) for wanted in own]
     left_out = _drafts_as_sources(run_files, own, drafts)
+    read = _read_files(plans, how, names)
+    failed: dict[str, tuple[str, str]] = {folder: (folder, why) for folder, why in unread}
+    pages = _fetch_pages(plans, how, names, failed)
+    if failed and how.strict_sources:
+        raise SourceError(*next(iter(failed.values())))
+    run_unread = [failed[folder] for folder, _ in unread]
+    # The run's folders that could not be read failed for the drafts that use the run's
+    # sources (not those that name their own).
+    of_run = {id(doc) for doc, wanted in zip(documents, own, strict=True) if not wanted.scoped}
+    reports = []
+    for (keys, urls), members in _groups(documents, plans).items():
+        sources = [read[k] for k in keys] + [pages[url] for url in urls if url in pages]
+        lost = [
+            *(run_unread if any(id(m) in of_run for m in members) else []),
+            *(failed[url] for url in urls if url in failed),
+        ]
+        reports.append(check(members, sources, book, as_of=how.as_of, settings=how.settings,
+                             failed=lost, explain=how.explain))  # fmt: skip
+    skipped = [f"{location}: {error}" for location, error in failed.values()]
+    return merge(reports, [doc.location for doc in documents]), skipped, left_out
+
+
+def _read_files(plans: Sequence[_Plan], how: _Judging, names: Sequence[str]) -> dict[str, Document]:
+    """Every file of the plans, by its key, read once, on ``--jobs`` processes, in the
+    order first named (as one process reads). A file that cannot be read (binary, too
+    large, no permission) is an error, as bad input is."""
+    from factcheck import scoping
+    from factcheck.sources.parallel import Reading, read_all
+
     files = {scoping.file_key(path): path for paths, _ in plans for path in paths}
-    # Each file once, on --jobs processes, in the order first named (as one process reads).
-    # A file that cannot be read (binary, too large, no permission) is an error, as bad
-    # input is; a folder that cannot be walked is a failed source (it was skipped).
     with steps("reading sources", len(files), how.progress) as done:
         documents_read = read_all(
             [(path, None) for path in files.values()],
-            Reading(settings, names, how.max_bytes),
+            Reading(how.settings, names, how.max_bytes),
             jobs=how.jobs,
             done=done,
         )
-    read = dict(zip(files, documents_read, strict=True))
-    failed: dict[str, tuple[str, str]] = {folder: (folder, why) for folder, why in unread}
+    return dict(zip(files, documents_read, strict=True))
+
+
+def _fetch_pages(
+    plans: Sequence[_Plan],
+    how: _Judging,
+    names: Sequence[str],
+    failed: dict[str, tuple[str, str]],
+) -> dict[str, Document]:
+    """Every page of the plans, by its URL, fetched once; those that fail are added to
+    ``failed`` (by the URL asked for: the URL as shown, and why)."""
     every_url = list(dict.fromkeys(url for _, urls in plans for url in urls))
-    pages: dict[str, Document] = {}
-    if every_url:
-        pages, failed_pages = _web_sources(every_url, how.fetch, settings, names, how.progress)
-        failed.update(failed_pages)
-    if failed and how.strict_sources:
-        raise SourceError(*next(iter(failed.values())))
+    if not every_url:
+        return {}
+    pages, failed_pages = _web_sources(every_url, how.fetch, how.settings, names, how.progress)
+    failed.update(failed_pages)
+    return pages
+
+
+def _groups(
+    documents: Sequence[Document], plans: Sequence[_Plan]
+) -> dict[tuple[tuple[str, ...], tuple[str, ...]], list[Document]]:
+    """The drafts with the same sources together, by the keys of their files and URLs."""
+    from factcheck import scoping
+
     groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Document]] = {}
     for doc, (paths, urls) in zip(documents, plans, strict=True):
         key = (tuple(scoping.file_key(path) for path in paths), tuple(urls))
         groups.setdefault(key, []).append(doc)
     if not groups:  # no draft left (--restrict-to-drafts): an empty report, still one
         groups[(), ()] = []
-    run_unread = [failed[folder] for folder, _ in unread]
-    # The run's folders that could not be read failed for the drafts that use the run's
-    # sources (not those that name their own).
-    of_run = {id(doc) for doc, wanted in zip(documents, own, strict=True) if not wanted.scoped}
-    reports = [
-        check(
-            members,
-            [read[k] for k in keys] + [pages[url] for url in urls if url in pages],
-            book,
-            as_of=how.as_of,
-            settings=settings,
-            failed=[
-                *(run_unread if any(id(m) in of_run for m in members) else []),
-                *(failed[url] for url in urls if url in failed),
-            ],
-            explain=how.explain,
-        )
-        for (keys, urls), members in groups.items()
-    ]
-    skipped = [f"{location}: {error}" for location, error in failed.values()]
-    return merge(reports, [doc.location for doc in documents]), skipped, left_out
+    return groups
 
 
 def _drafts_as_sources(
