@@ -50,8 +50,8 @@ _DEFAULT = Settings()
 
 
 class WebConfig(BaseModel):
-    """Limits of fetching web sources (``[tool.factcheck.web]``); see
-    :class:`factcheck.sources.web.FetchSettings`."""
+    """Limits of fetching web sources (``[tool.factcheck.web]``), declared once: a run's
+    :class:`factcheck.sources.web.FetchSettings` are these and its flags."""
 
     # No infinite or NaN seconds: a socket cannot wait for ever, and a run must end.
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
