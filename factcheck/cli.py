@@ -27,7 +27,7 @@ from factcheck._version import __version__
 from factcheck.cli_click import adopt
 from factcheck.cli_support import fail, handle_errors, run_app
 from factcheck.errors import InputError
-from factcheck.extract.pipeline import ExtractedFile, extract, extract_file
+from factcheck.extract.pipeline import ExtractedFile, extract_file, extract_text
 from factcheck.models import Claim, ExtractReport
 from factcheck.output import atomic_output
 from factcheck.report import claims as extracted
@@ -83,9 +83,7 @@ def _read_stdin(max_bytes: int) -> str:
 def _documents(inputs: list[str], lang: str | None, max_bytes: int) -> Iterator[ExtractedFile]:
     for item in inputs:
         if item == "-":
-            text = _read_stdin(max_bytes)
-            claims = extract(text, lang)
-            yield ExtractedFile("-", claims[0].lang if claims else lang or "en", iter(claims))
+            yield extract_text(_read_stdin(max_bytes), lang)
         elif item.startswith(("http://", "https://")):
             raise InputError(item, "reading URLs is not supported by extract yet; save the page")
         else:

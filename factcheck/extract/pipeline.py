@@ -244,17 +244,38 @@ def extract(
 
     ``fmt`` is "text", "markdown" or "html" (markup is masked, offsets stay those of
     ``text``); ``lang`` is "en" or "de", detected when None; ``entities`` are names to
-    recognise as companies (a ledger's entities and aliases).
+    recognise as companies (a ledger's entities and aliases). :func:`extract_text` says
+    the language too.
 
     >>> [(c.text, c.value, c.unit) for c in extract("It raised $5 billion.", "en")]
     [('$5 billion', 5000000000.0, 'USD')]
+    """
+    return list(extract_text(text, lang, fmt=fmt, settings=settings, entities=entities).claims)
+
+
+def extract_text(
+    text: str,
+    lang: str | None = None,
+    *,
+    path: str = "-",
+    fmt: str = "text",
+    settings: Settings = DEFAULT_SETTINGS,
+    entities: Iterable[str] = (),
+) -> ExtractedFile:
+    """The claims of ``text`` (see :func:`extract`) and the language it was read in, as
+    the claims of a file named ``path`` (standard input's, by default).
+
+    >>> found = extract_text("Der Umsatz war im Vorjahr höher als erwartet.")
+    >>> found.lang, list(found.claims)
+    ('de', [])
     """
     if fmt == "text":
         view, lang = text, lang or detect_lang(text)
     else:
         parsed = mainpart.parse(text, fmt)
         view, lang = parsed.view, document_lang(parsed.view, parsed.lang, lang)
-    return claims_of_view(text, view, lang, settings=settings, entities=entities)
+    claims = claims_of_view(text, view, lang, settings=settings, entities=entities)
+    return ExtractedFile(path, lang, iter(claims))
 
 
 def claims_of_view(
