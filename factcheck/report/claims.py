@@ -60,28 +60,30 @@ def _json(documents: Iterable[ExtractedFile], out: IO[str], done: Callable[[], N
     return count
 
 
-def _jsonl(documents: Iterable[ExtractedFile], out: IO[str], done: Callable[[], None]) -> int:
-    count = 0
-    for doc in documents:
-        for claim in doc.claims:
-            count += 1
-            record = claim.model_dump(mode="json")
-            out.write(json.dumps({"path": doc.path, **record}, ensure_ascii=False) + "\n")
-        done()
-    return count
+def _json_line(path: str, claim: Claim) -> str:
+    return json.dumps({"path": path, **claim.model_dump(mode="json")}, ensure_ascii=False)
 
 
-def _text(documents: Iterable[ExtractedFile], out: IO[str], done: Callable[[], None]) -> int:
-    count = 0
-    for doc in documents:
-        for claim in doc.claims:
-            count += 1
-            out.write(text_line(doc.path, claim) + "\n")
-        done()
-    return count
+def _a_line_each(line: Callable[[str, Claim], str]) -> Writer:
+    """A writer of one line per claim: ``line`` of its document's path and the claim."""
+
+    def write(documents: Iterable[ExtractedFile], out: IO[str], done: Callable[[], None]) -> int:
+        count = 0
+        for doc in documents:
+            for claim in doc.claims:
+                count += 1
+                out.write(line(doc.path, claim) + "\n")
+            done()
+        return count
+
+    return write
 
 
-WRITERS: Mapping[ExtractFormat, Writer] = {"json": _json, "jsonl": _jsonl, "text": _text}
+WRITERS: Mapping[ExtractFormat, Writer] = {
+    "json": _json,
+    "jsonl": _a_line_each(_json_line),
+    "text": _a_line_each(text_line),
+}
 
 
 def write(
