@@ -12,28 +12,35 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 from pydantic import BaseModel
 
 from factcheck import archive, progress
+from factcheck import cli_options as options
 from factcheck._version import __version__
 from factcheck.cli_click import adopt
 from factcheck.cli_support import fail, handle_errors, run_app
 from factcheck.errors import InputError
-from factcheck.extract.pipeline import ExtractedFile, extract, extract_file
-from factcheck.models import Claim, ExtractReport, Tool
+from factcheck.extract.pipeline import ExtractedFile, extract_file, extract_text
+from factcheck.models import Claim, ExtractReport
 from factcheck.output import atomic_output
+from factcheck.report import claims as extracted
+from factcheck.report.colour import ColourChoice
 from factcheck.report.colour import wanted as colour_wanted
 from factcheck.text.decode import MAX_DOCUMENT_BYTES, replace_surrogates
 
 if TYPE_CHECKING:
     from factcheck.ci import gate
+    from factcheck.config import Loaded
+    from factcheck.report.claims import ExtractFormat
+    from factcheck.report.formats import Format
+
 
 app = typer.Typer(
     name="factcheck",
@@ -46,24 +53,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class Lang(StrEnum):
-    auto = "auto"
-    en = "en"
-    de = "de"
-
-
-class InputKind(StrEnum):
-    auto = "auto"
-    documents = "documents"
-    jsonl = "jsonl"
-
-
-class ExtractFormat(StrEnum):
-    json = "json"
-    jsonl = "jsonl"
-    text = "text"
 
 
 def _version(value: bool) -> None:
@@ -94,9 +83,7 @@ def _read_stdin(max_bytes: int) -> str:
 def _documents(inputs: list[str], lang: str | None, max_bytes: int) -> Iterator[ExtractedFile]:
     for item in inputs:
         if item == "-":
-            text = _read_stdin(max_bytes)
-            claims = extract(text, lang)
-            yield ExtractedFile("-", claims[0].lang if claims else lang or "en", iter(claims))
+            yield extract_text(_read_stdin(max_bytes), lang)
         elif item.startswith(("http://", "https://")):
             raise InputError(item, "reading URLs is not supported by extract yet; save the page")
         else:
@@ -104,70 +91,7 @@ def _documents(inputs: list[str], lang: str | None, max_bytes: int) -> Iterator[
             yield replace(found, path=replace_surrogates(found.path))  # a name not UTF-8
 
 
-def _text_line(path: str, claim: Claim) -> str:
-    value = f"{claim.value:g}" + (f"–{claim.value_high:g}" if claim.value_high is not None else "")
-    about = " ".join(
-        part for part in (claim.metric or "", f"[{claim.subject}]" if claim.subject else "") if part
-    )
-    return (
-        f"{path}:{claim.line}:{claim.column}\t{claim.text}\t{value} {claim.unit}"
-        f"\t{claim.qualifier}\t{about}"
-    ).rstrip()
-
-
-@app.command("extract")
-@handle_errors
-def extract_command(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(help="Files (text, Markdown, HTML) or - for stdin.", metavar="PATH|-"),
-    ],
-    lang: Annotated[Lang, typer.Option(help="Language of the documents.")] = Lang.auto,
-    fmt: Annotated[
-        ExtractFormat | None,
-        typer.Option(
-            "--format", "-f", help="json, jsonl (one claim a line) or text. [default: json]"
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write the report here (atomically)."),
-    ] = None,
-    input_kind: Annotated[
-        InputKind,
-        typer.Option(
-            "--input",
-            help="documents, or jsonl: archives of one article a line "
-            '({"id", "text", "lang"?, "url"?}), written as one line per article; '
-            "auto: jsonl for .jsonl and .jsonl.gz files.",
-        ),
-    ] = InputKind.auto,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, help="Processes for archives; 0: every core.")
-    ] = 1,
-    dask_scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--dask-scheduler",
-            metavar="ADDRESS",
-            help="Extract archives on this Dask cluster (tcp://host:8786); factcheck[dask].",
-        ),
-    ] = None,
-    max_bytes: Annotated[
-        int,
-        typer.Option(
-            "--max-bytes",
-            min=1,
-            help="The largest input read whole, in bytes: standard input, a Markdown or "
-            "HTML file, one article of an archive (plain text files are read in pieces).",
-        ),
-    ] = MAX_DOCUMENT_BYTES,
-    quiet: Annotated[
-        bool,
-        typer.Option("--quiet", "-q", help="Problems only: no progress bar and no summary line."),
-    ] = False,
-) -> None:
-    """Extract every numeric claim from English or German text.
+EXTRACT_HELP = """Extract every numeric claim from English or German text.
 
     Example:
 
@@ -177,10 +101,26 @@ def extract_command(
 
         factcheck extract news-2025.jsonl --jobs 0 --output claims-2025.jsonl
     """
-    chosen = None if lang is Lang.auto else lang.value
+
+
+@app.command("extract", help=EXTRACT_HELP)
+@handle_errors
+def extract_command(
+    inputs: options.InputsArgument,
+    lang: options.ExtractLangOption = options.LANG_AUTO,
+    fmt: options.ExtractFormatOption = None,
+    output: options.OutputOption = None,
+    input_kind: options.InputKindOption = options.InputKind.auto,
+    jobs: options.ExtractJobsOption = 1,
+    dask_scheduler: options.DaskOption = None,
+    max_bytes: options.MaxBytesOption = MAX_DOCUMENT_BYTES,
+    quiet: options.ExtractQuietOption = False,
+) -> None:
+    """Extract every numeric claim from English or German text (see EXTRACT_HELP)."""
+    chosen = None if lang.value == "auto" else lang.value
     show = progress.wanted(sys.stderr, quiet=quiet)
     if archive.wanted(inputs, input_kind.value, jobs, dask_scheduler):
-        if fmt not in (None, ExtractFormat.jsonl):
+        if fmt is not None and fmt.value != "jsonl":
             raise fail("archives are written as JSON Lines (one article a line): --format jsonl")
         with (
             atomic_output(output) as out,
@@ -191,92 +131,27 @@ def extract_command(
             )
         if not quiet:
             files = len(inputs)
-            _note(f"{count:,} article{'s' * (count != 1)} from {files} archive{'s' * (files != 1)}")
+            _note(f"{count:,} {_plural('article', count)} from {files} {_plural('archive', files)}")
         return
-    fmt = fmt or ExtractFormat.json
+    written = cast("ExtractFormat", "json" if fmt is None else fmt.value)
     with atomic_output(output) as out, progress.steps("extracting", len(inputs), show) as done:
-        claims = _write_documents(_documents(inputs, chosen, max_bytes), fmt, out, done)
+        claims = extracted.write(_documents(inputs, chosen, max_bytes), written, out, done)
     if not quiet:
         files = len(inputs)
-        _note(f"{claims:,} claim{'s' * (claims != 1)} in {files} document{'s' * (files != 1)}")
+        _note(f"{claims:,} {_plural('claim', claims)} in {files} {_plural('document', files)}")
+
+
+def _plural(noun: str, number: int) -> str:
+    """``noun`` for ``number`` of them.
+
+    >>> _plural("claim", 1), _plural("document", 0)
+    ('claim', 'documents')
+    """
+    return noun + "s" * (number != 1)
 
 
 def _note(message: str) -> None:
     typer.echo(f"factcheck: {message}", err=True)
-
-
-def _write_documents(
-    documents: Iterator[ExtractedFile], fmt: ExtractFormat, out: IO[str], done: Callable[[], None]
-) -> int:
-    """Write the claims of ``documents`` in ``fmt``; the number of claims written."""
-    count = 0
-    if fmt is ExtractFormat.json:
-        tool = Tool().model_dump_json()
-        out.write(f'{{"schema_version": "1", "tool": {tool}, "documents": [')
-    for n, doc in enumerate(documents):
-        if fmt is ExtractFormat.json:
-            head = json.dumps({"path": doc.path, "lang": doc.lang})[:-1]
-            out.write(("," if n else "") + f'\n{head}, "claims": [')
-        for k, claim in enumerate(doc.claims):
-            count += 1
-            if fmt is ExtractFormat.json:
-                out.write(("," if k else "") + "\n  " + claim.model_dump_json())
-            elif fmt is ExtractFormat.jsonl:
-                record = claim.model_dump(mode="json")
-                out.write(json.dumps({"path": doc.path, **record}, ensure_ascii=False) + "\n")
-            else:
-                out.write(_text_line(doc.path, claim) + "\n")
-        if fmt is ExtractFormat.json:
-            out.write("]}")
-        done()
-    if fmt is ExtractFormat.json:
-        out.write("]}\n")
-    return count
-
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    junit = "junit"
-    rdjsonl = "rdjsonl"
-    html = "html"
-    gitlab = "gitlab"
-
-
-class FailOn(StrEnum):
-    discrepancy = "discrepancy"
-    outdated = "outdated"
-    conflicting = "conflicting"
-    unverified = "unverified"
-    never = "never"
-
-
-class Colour(StrEnum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-ColourOption = Annotated[
-    Colour,
-    typer.Option(
-        "--color",
-        "--colour",
-        help="Colour the text report: auto (a terminal, unless NO_COLOR; FORCE_COLOR "
-        "forces it, TERM=dumb stops it), always or never.",
-    ),
-]
-QuietOption = Annotated[
-    bool,
-    typer.Option(
-        "--quiet",
-        "-q",
-        help="Problems only: no progress bar, no summary line, and in the text report "
-        "only the findings shown as errors or warnings.",
-    ),
-]
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -288,162 +163,7 @@ def _parse_date(value: str | None) -> dt.date | None:
         raise fail(f"--as-of {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        "-c",
-        metavar="FILE",
-        help="Read this configuration file instead of looking for .factcheck.toml or "
-        "[tool.factcheck] in pyproject.toml from here upwards.",
-    ),
-]
-
-
-@app.command("check")
-@handle_errors
-def check_command(
-    drafts: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Draft files, directories or globs (text, Markdown, HTML), or - for stdin; "
-            "default: the configuration's drafts.",
-            metavar="DRAFT",
-            show_default=False,
-        ),
-    ] = None,
-    source: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--source",
-            "-s",
-            metavar="PATH|URL",
-            help="A source file, directory or http(s) URL (repeatable).",
-        ),
-    ] = None,
-    ledger: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--ledger",
-            "-l",
-            metavar="DIR|FILE",
-            help="A ledger directory or TOML file to add (repeatable).",
-        ),
-    ] = None,
-    no_default_ledger: Annotated[
-        bool | None, typer.Option("--no-default-ledger", help="Leave out the shipped ledger.")
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", metavar="YYYY-MM-DD", help="The date the drafts speak for."),
-    ] = None,
-    lang: Annotated[
-        Lang | None, typer.Option(help="Language of the drafts. [default: auto]")
-    ] = None,
-    fmt: Annotated[
-        CheckFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text, json, sarif, github, junit, rdjsonl, html or gitlab (Code Quality). "
-            "[default: text]",
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write the report here (atomically)."),
-    ] = None,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option(
-            help="Exit 1 when a finding is this serious or more; never: exit 0. "
-            "[default: discrepancy]"
-        ),
-    ] = None,
-    config: ConfigOption = None,
-    no_inline_config: Annotated[
-        bool,
-        typer.Option("--no-inline-config", help="Ignore factcheck comments in the drafts."),
-    ] = False,
-    baseline: Annotated[
-        Path | None,
-        typer.Option(
-            "--baseline", metavar="FILE", help="Leave out the findings recorded in this baseline."
-        ),
-    ] = None,
-    write_baseline: Annotated[
-        Path | None,
-        typer.Option(
-            "--write-baseline",
-            metavar="FILE",
-            help="Record this run's findings as a baseline, print one line and exit 0 (no report).",
-        ),
-    ] = None,
-    diff: Annotated[
-        str | None,
-        typer.Option("--diff", metavar="REF", help="Only findings on lines changed since REF."),
-    ] = None,
-    offline: Annotated[
-        bool | None,
-        typer.Option("--offline", help="Never use the network: web sources from the cache only."),
-    ] = None,
-    follow_links: Annotated[
-        bool | None,
-        typer.Option("--follow-links", help="Fetch the web pages the drafts link to as sources."),
-    ] = None,
-    allow_private: Annotated[
-        bool | None,
-        typer.Option("--allow-private", help="Fetch from loopback and private addresses too."),
-    ] = None,
-    strict_sources: Annotated[
-        bool | None,
-        typer.Option("--strict-sources", help="A source that cannot be fetched is an error."),
-    ] = None,
-    refresh: Annotated[
-        bool | None, typer.Option("--refresh", help="Fetch web sources anew, not from the cache.")
-    ] = None,
-    restrict_to_drafts: Annotated[
-        bool,
-        typer.Option(
-            "--restrict-to-drafts",
-            help="Of the files named, check only those the configuration's drafts cover "
-            "(and .factcheckignore keeps): for hooks that pass every changed file.",
-        ),
-    ] = False,
-    explain: Annotated[
-        bool,
-        typer.Option(
-            "--explain",
-            help="Show, for every figure, what it was read to be about and why each source "
-            "figure was matched or set aside (text and json).",
-        ),
-    ] = False,
-    fix: Annotated[
-        bool,
-        typer.Option(
-            "--fix",
-            help="Rewrite each discrepancy that is a recognised slip (it has a diagnosis) to "
-            "the figure the evidence supports, in the draft itself.",
-        ),
-    ] = False,
-    dry_run: Annotated[
-        bool,
-        typer.Option("--dry-run", help="With --fix: print the changes as a diff, write nothing."),
-    ] = False,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=0,
-            metavar="N",
-            help="Read drafts and sources on N processes; 0: every core.",
-        ),
-    ] = 1,
-    colour: ColourOption = Colour.auto,
-    quiet: QuietOption = False,
-) -> None:
-    """Check every figure of the drafts against sources and the ledger.
+CHECK_HELP = """Check every figure of the drafts against sources and the ledger.
 
     Each figure is consistent, a discrepancy, outdated, conflicting or unverified,
     with its evidence, the likely slip and the figure the evidence supports. Exit
@@ -473,11 +193,44 @@ def check_command(
 
         cat draft.md | factcheck check - --source reports/
     """
+
+
+@app.command("check", help=CHECK_HELP)
+@handle_errors
+def check_command(
+    drafts: options.DraftsArgument = None,
+    source: options.SourceOption = None,
+    ledger: options.LedgerOption = None,
+    no_default_ledger: options.NoDefaultLedgerOption = None,
+    as_of: options.AsOfOption = None,
+    lang: options.CheckLangOption = None,
+    fmt: options.CheckFormatOption = None,
+    output: options.OutputOption = None,
+    fail_on: options.FailOnOption = None,
+    config: options.ConfigOption = None,
+    no_inline_config: options.NoInlineConfigOption = False,
+    baseline: options.BaselineOption = None,
+    write_baseline: options.WriteBaselineOption = None,
+    diff: options.DiffOption = None,
+    offline: options.OfflineOption = None,
+    follow_links: options.FollowLinksOption = None,
+    allow_private: options.AllowPrivateOption = None,
+    strict_sources: options.StrictSourcesOption = None,
+    refresh: options.RefreshOption = None,
+    restrict_to_drafts: options.RestrictToDraftsOption = False,
+    explain: options.ExplainOption = False,
+    fix: options.FixOption = False,
+    dry_run: options.DryRunOption = False,
+    jobs: options.CheckJobsOption = 1,
+    colour: options.ColourOption = options.COLOUR_AUTO,
+    quiet: options.CheckQuietOption = False,
+) -> None:
+    """Check every figure of the drafts against sources and the ledger (see CHECK_HELP)."""
     from factcheck import config as configuration
     from factcheck.ci import gate
 
     loaded = configuration.discover(config)
-    command_line = {
+    given = {
         "drafts": drafts or None,
         "sources": source or None,
         "ledgers": [str(p) for p in ledger] if ledger else None,
@@ -494,53 +247,104 @@ def check_command(
         "refresh": refresh,
         "baseline": str(baseline) if baseline else None,
     }
-    eff = configuration.effective(loaded, command_line)
-    values = eff.values
-    if dry_run and not fix:
-        raise fail("--dry-run shows what --fix would change: add --fix")
-    if fix and write_baseline is not None:
-        raise fail("--fix and --write-baseline: fix the drafts first, then record what is left")
-    options = gate.Options(
-        baseline=Path(values.baseline) if values.baseline else None,
-        write_baseline=write_baseline,
+    eff = configuration.effective(loaded, given)
+    shown = _Shown(write_baseline, output, fix, dry_run, cast("ColourChoice", colour.value), quiet)
+    run = _run_options(
+        eff.values.baseline, shown, diff, explain, jobs, _scope(loaded, restrict_to_drafts)
+    )
+    _show(gate.run(eff, run), eff.values.format, shown)
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What ``check`` does with its outcome: a baseline, fixes, a diff or the report."""
+
+    write_baseline: Path | None
+    output: Path | None
+    fix: bool
+    dry_run: bool
+    colour: ColourChoice
+    quiet: bool
+
+    def __post_init__(self) -> None:
+        if self.dry_run and not self.fix:
+            raise fail("--dry-run shows what --fix would change: add --fix")
+        if self.fix and self.write_baseline is not None:
+            raise fail("--fix and --write-baseline: fix the drafts first, then record what is left")
+
+
+def _scope(loaded: Loaded, restrict_to_drafts: bool) -> tuple[str, ...] | None:
+    """``--restrict-to-drafts``: the drafts the configuration file names, if it names any."""
+    return (
+        tuple(loaded.values.drafts) if restrict_to_drafts and "drafts" in loaded.explicit else None
+    )
+
+
+def _run_options(
+    baseline: str | None,
+    shown: _Shown,
+    diff: str | None,
+    explain: bool,
+    jobs: int,
+    scope: tuple[str, ...] | None,
+) -> gate.Options:
+    """How the gate runs, from the command line's flags (a baseline from the settings)."""
+    from factcheck.ci import gate
+
+    return gate.Options(
+        baseline=Path(baseline) if baseline else None,
+        write_baseline=shown.write_baseline,
         diff=diff,
-        progress=progress.wanted(sys.stderr, quiet=quiet),
+        progress=progress.wanted(sys.stderr, quiet=shown.quiet),
         explain=explain,
         jobs=jobs,
         stdin=sys.stdin.buffer,
-        scope=tuple(loaded.values.drafts)
-        if restrict_to_drafts and "drafts" in loaded.explicit
-        else None,
+        scope=scope,
     )
-    outcome = gate.run(eff, options)
+
+
+def _show(outcome: gate.Outcome, fmt: Format, shown: _Shown) -> None:
+    """The outcome as asked: the notes on stderr, then a baseline written, the drafts
+    fixed (or their diff) and the report; exit code 1 when a finding fails the run."""
+    from factcheck.ci import gate
+
     for note in gate.shown_skipped(outcome.skipped):
         gate.warn(f"source {note}")
-    if write_baseline is not None and outcome.baselined is not None:
+    if shown.write_baseline is not None and outcome.baselined is not None:
         for note in outcome.warnings:
             gate.warn(note)
-        typer.echo(gate.baseline_note(write_baseline, outcome.baselined))
+        typer.echo(gate.baseline_note(shown.write_baseline, outcome.baselined))
         return
-    if fix:
-        outcome, changes = gate.fix(outcome, dry_run=dry_run)
-        for note in outcome.warnings:
-            gate.warn(note)
-        if dry_run:
-            _write_diff(changes, output, quiet)
-            raise typer.Exit(gate.exit_code(outcome.view))
-        for change in changes if not quiet else ():
-            figures = f"{change.figures} figure{'s' * (change.figures != 1)}"
-            gate.warn(f"fixed {figures} in {change.path}")
+    if shown.fix:
+        outcome = _fix(outcome, shown)
     else:
         for note in outcome.warnings:
             gate.warn(note)
-    tinted = output is None and colour_wanted(colour.value, sys.stdout.isatty(), os.environ)
-    with atomic_output(output) as out:
-        for chunk in gate.render(outcome, values.format, colour=tinted, quiet=quiet):
+    tinted = shown.output is None and colour_wanted(shown.colour, sys.stdout.isatty(), os.environ)
+    with atomic_output(shown.output) as out:
+        for chunk in gate.render(outcome, fmt, colour=tinted, quiet=shown.quiet):
             out.write(chunk)
-    if not quiet and (values.format != "text" or output is not None):
+    if not shown.quiet and (fmt != "text" or shown.output is not None):
         gate.warn(gate.summary(outcome))
     if gate.exit_code(outcome.view):
         raise typer.Exit(1)
+
+
+def _fix(outcome: gate.Outcome, shown: _Shown) -> gate.Outcome:
+    """``--fix``: the drafts fixed and the outcome without what was fixed; with
+    ``--dry-run``, the diff written instead, and the run ends here."""
+    from factcheck.ci import gate
+
+    outcome, changes = gate.fix(outcome, dry_run=shown.dry_run)
+    for note in outcome.warnings:
+        gate.warn(note)
+    if shown.dry_run:
+        _write_diff(changes, shown.output, shown.quiet)
+        raise typer.Exit(gate.exit_code(outcome.view))
+    for change in changes if not shown.quiet else ():
+        figures = f"{change.figures} figure{'s' * (change.figures != 1)}"
+        gate.warn(f"fixed {figures} in {change.path}")
+    return outcome
 
 
 def _write_diff(changes: list[gate.Change], output: Path | None, quiet: bool) -> None:
@@ -558,7 +362,7 @@ def _write_diff(changes: list[gate.Change], output: Path | None, quiet: bool) ->
 
 @app.command("config")
 @handle_errors
-def config_command(config: ConfigOption = None) -> None:
+def config_command(config: options.ConfigOption = None) -> None:
     """Print the effective settings of factcheck check and where each came from.
 
     Each line is a key as it would be written in .factcheck.toml, then the file it

@@ -32,8 +32,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.config_errors import explain, key_line, normalise_keys
 from factcheck.errors import InputError
+from factcheck.lexicon import Lang
 from factcheck.models import Verdict
-from factcheck.report.severity import DEFAULT_SEVERITY, Severity
+from factcheck.report.formats import Format
+from factcheck.report.severity import DEFAULT_SEVERITY, FailOn, Severity
 from factcheck.settings import DEFAULT_SETTINGS, Settings
 from factcheck.text.decode import MAX_DOCUMENT_BYTES
 
@@ -42,13 +44,13 @@ PYPROJECT = "pyproject.toml"
 #: A configuration file is read whole; one this large is something else (``/dev/zero``).
 _MAX_CONFIG_BYTES = 10_000_000
 
-FailOn = Literal["discrepancy", "outdated", "conflicting", "unverified", "never"]
-Format = Literal["text", "json", "sarif", "github", "junit", "rdjsonl", "html", "gitlab"]
+#: The language of the drafts: a lexicon's, or detected.
+LangSetting = Literal["auto", Lang]
 
 
 class WebConfig(BaseModel):
-    """Limits of fetching web sources (``[tool.factcheck.web]``); see
-    :class:`factcheck.sources.web.FetchSettings`."""
+    """Limits of fetching web sources (``[tool.factcheck.web]``), declared once: a run's
+    :class:`factcheck.sources.web.FetchSettings` are these and its flags."""
 
     # No infinite or NaN seconds: a socket cannot wait for ever, and a run must end.
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
@@ -82,7 +84,7 @@ class FileConfig(BaseModel):
     sources: list[str] = Field(default_factory=list)
     ledgers: list[str] = Field(default_factory=list)
     no_default_ledger: bool = False
-    lang: Literal["auto", "en", "de"] = "auto"
+    lang: LangSetting = "auto"
     as_of: dt.date | None = None
     approx_tolerance: float = Field(DEFAULT_SETTINGS.approx_tolerance, ge=0, le=1)
     rounding_cap: float = Field(DEFAULT_SETTINGS.rounding_cap, ge=0, le=1)

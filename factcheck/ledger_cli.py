@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from factcheck.cli_support import fail, handle_errors
-from factcheck.lexicon import load_concepts
+from factcheck.lexicon import LANGS, load_concepts
 from factcheck.output import atomic_output
 from factcheck.sources.ledger import (
     LedgerRecord,
@@ -41,9 +41,9 @@ class ListFormat(StrEnum):
     json = "json"
 
 
-class RecordLang(StrEnum):
-    en = "en"
-    de = "de"
+#: The languages a value may be written in: the lexicons' (mypy sees no members).
+RecordLang = StrEnum("RecordLang", [(lang, lang) for lang in LANGS])  # type: ignore[misc]
+ENGLISH = RecordLang("en")
 
 
 @ledger_app.command("validate")
@@ -184,7 +184,7 @@ def add_command(
     note: Annotated[str | None, typer.Option(help="Anything a reader should know.")] = None,
     lang: Annotated[
         RecordLang, typer.Option(help="The language the value is written in.")
-    ] = RecordLang.en,
+    ] = ENGLISH,
 ) -> None:
     """Check a record and append it to a ledger file, keeping the file as it is.
 

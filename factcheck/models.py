@@ -242,6 +242,17 @@ class Evidence(_Record):
         description="Where the evidence can be read: for a ledger record the URL its figure "
         "was verified at, for a web source the page; null for a local file.",
     )
+    ledger_note: str | None = Field(
+        None,
+        description="For a ledger record, the note it was written with (what its figure "
+        "counts, how it was verified); null otherwise. Left out when no evidence of the "
+        "report has one.",
+    )
+
+    @property
+    def from_ledger(self) -> bool:
+        """Whether the evidence is a record of the ledger: how every report tells it."""
+        return self.via == "ledger"
 
 
 class FrameInfo(_Record):

@@ -28,13 +28,15 @@ source = "https://example.org/ardent-foundry/porto"
 
 def as_printed(report: factcheck.CheckReport) -> dict[str, Any]:
     """The report as ``--format json`` prints it: the optional keys no finding uses
-    (``explain`` without --explain, an evidence's ``note``) are left out there."""
+    (``explain`` without --explain, an evidence's ``note`` and ``ledger_note``) are left
+    out there."""
     printed: dict[str, Any] = report.model_dump(mode="json")
     for draft in printed["drafts"]:
         for finding in draft["findings"]:
             assert finding.pop("explain") is None
             for item in finding["evidence"]:
                 assert item.pop("note") is None
+                assert item.pop("ledger_note") is None
     return printed
 
 

@@ -258,6 +258,12 @@ def test_stdin(tmp_path: Path) -> None:
     assert [(c["text"], c["value"], c["unit"]) for c in document["claims"]] == ENGLISH_CLAIMS
 
 
+def test_stdin_without_a_figure_names_the_language_it_was_read_in() -> None:
+    text = "Der Umsatz war im Vorjahr höher als erwartet, und die Stimmung blieb gut."
+    (document,) = report(factcheck_cli("extract", "-", stdin=text.encode()))["documents"]
+    assert (document["path"], document["lang"], document["claims"]) == ("-", "de", [])
+
+
 def test_stdin_in_cp1252_next_to_a_file(tmp_path: Path) -> None:
     path = write_bytes(tmp_path, "en.txt", ENGLISH.encode())
     run = factcheck_cli("extract", path, "-", stdin=GERMAN.encode("cp1252"))

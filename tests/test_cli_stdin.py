@@ -113,3 +113,17 @@ def test_fix_leaves_stdin_alone_and_a_file_named_dash_too(desk: Path) -> None:
     assert dash.read_text(encoding="utf-8") == "A file that happens to be named -.\n"
     dry = check("-", "-s", "sources", "--fix", "--dry-run", stdin=DRAFT.encode(), cwd=desk)
     assert "+It expects to employ 4,100 people there." in dry.stdout.decode()
+
+
+def test_its_paragraphs_are_those_of_its_markdown(desk: Path) -> None:
+    """Standard input is read as Markdown, and so are its paragraphs: a thematic break
+    ends one, so the link before it is not cited for the figure after it."""
+    draft = (
+        "Ardent Foundry plans a $9 billion chip plant, says the [wire](sources/wire.md).\n"
+        "***\n"
+        "Another report puts the Porto plant at $9 billion.\n"
+    )
+    done = check("-", "-s", "sources", "-f", "json", stdin=draft.encode(), cwd=desk)
+    first, second = json.loads(done.stdout)["drafts"][0]["findings"]
+    assert [e["via"] for e in first["evidence"]] == ["cited"]
+    assert [e["via"] for e in second["evidence"]] == ["source"]

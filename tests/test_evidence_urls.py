@@ -69,3 +69,37 @@ def test_sarif_lists_the_urls_among_the_result_properties(desk: Path) -> None:
     assert scale["properties"]["evidence"] == [VERIFIED_AT]
     assert scale["message"]["text"].endswith(f" Evidence: {VERIFIED_AT}")
     assert "evidence" not in by_figure["1,400"]["properties"]
+
+
+NOTE = "Approved by the city council on 18 November."
+
+
+def test_json_evidence_carries_the_records_note_and_leaves_it_out_when_none_has_one(
+    desk: Path,
+) -> None:
+    plain = json.loads(check(desk, "json"))
+    assert all(
+        "ledger_note" not in e for f in plain["drafts"][0]["findings"] for e in f["evidence"]
+    )
+    write(desk, "desk-claims/ardent.toml", LEDGER + f'note = "{NOTE}"\n')
+    report = json.loads(check(desk, "json"))
+    evidence = {
+        f["claim"]["text"]: [(e["via"], e["ledger_note"]) for e in f["evidence"]]
+        for f in report["drafts"][0]["findings"]
+    }
+    assert ("ledger", NOTE) in evidence["$90 billion"]
+    assert evidence["1,400"] == [("source", None)]
+
+
+def test_the_html_report_shows_the_records_note_from_the_evidence(desk: Path) -> None:
+    write(desk, "desk-claims/ardent.toml", LEDGER + f'note = "{NOTE}"\n')
+    page = check(desk, "html")
+    assert NOTE in page
+    assert f'href="{VERIFIED_AT}"' in page
+
+
+def test_no_report_reads_the_ledger_again() -> None:
+    """Provenance travels with the evidence: no renderer imports from ``sources``."""
+    report_dir = Path(__file__).parent.parent / "factcheck" / "report"
+    for module in report_dir.glob("*.py"):
+        assert "factcheck.sources" not in module.read_text(encoding="utf-8"), module.name

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from factcheck.ci.baseline import Baseline, dump
 from factcheck.ci.drafts import STDIN, Ignore, expand_drafts, find_ignore
@@ -25,7 +25,7 @@ from factcheck.errors import InputError, SourceError
 from factcheck.models import CheckReport, DraftResult, Finding, Verdict
 from factcheck.progress import steps
 from factcheck.report import filter as report_filter
-from factcheck.report import provenance
+from factcheck.report import formats
 from factcheck.report.locate import relative_path, repository_root
 from factcheck.report.view import View
 from factcheck.text.decode import MAX_DOCUMENT_BYTES
@@ -33,16 +33,13 @@ from factcheck.text.decode import MAX_DOCUMENT_BYTES
 if TYPE_CHECKING:
     import datetime as dt
 
+    from factcheck.report.formats import Format
     from factcheck.scoping import LinkCap, Wanted
     from factcheck.settings import Settings
     from factcheck.sources.documents import Document
     from factcheck.sources.ledger import Ledger
     from factcheck.sources.parallel import Reading
     from factcheck.sources.web import FetchSettings
-
-
-#: Severities that ``--quiet`` keeps in the text report.
-_PROBLEMS = ("error", "warning")
 
 
 @dataclass(frozen=True)
@@ -184,6 +181,7 @@ def check_drafts(
     and :func:`factcheck.check` have in common.
     """
     from factcheck import scoping
+    from factcheck.compare.provenance import with_provenance
 
     local = [Path(source) for source in sources if not scoping.is_url(source)]
     urls = [source for source in sources if scoping.is_url(source)]
@@ -192,7 +190,7 @@ def check_drafts(
     judging = _Judging(settings, fetch, as_of, strict_sources, explain, jobs, progress, max_bytes)
     report, skipped, left_out = _check(documents, own, (local, urls), book, judging)
     warnings = [*_draft_warnings(documents, own, cap), *left_out]
-    return provenance.with_urls(report, book), skipped, warnings
+    return with_provenance(report, book), skipped, warnings
 
 
 @dataclass(frozen=True)
@@ -207,6 +205,11 @@ class _Judging:
     jobs: int
     progress: bool
     max_bytes: int
+
+
+#: What each draft is compared with: its files and its pages (see
+#: :func:`factcheck.scoping.sources_of`).
+_Plan = tuple[list[Path], list[str]]
 
 
 def _check(
@@ -227,61 +230,82 @@ def _check(
     from factcheck.compare.check import check
     from factcheck.report.merge import merge
     from factcheck.sources.documents import expand
-    from factcheck.sources.parallel import Reading, read_all
 
-    settings, names = how.settings, book.names()
+    names = book.names()
     unread: list[tuple[str, str]] = []  # folders of the run's sources that cannot be read
     run_files = expand(run_sources[0], unread)
     drafts = {scoping.file_key(Path(doc.location)) for doc in documents}
     plans = [scoping.sources_of(wanted, run_files, run_sources[1], drafts) for wanted in own]
     left_out = _drafts_as_sources(run_files, own, drafts)
+    read = _read_files(plans, how, names)
+    failed: dict[str, tuple[str, str]] = {folder: (folder, why) for folder, why in unread}
+    pages = _fetch_pages(plans, how, names, failed)
+    if failed and how.strict_sources:
+        raise SourceError(*next(iter(failed.values())))
+    run_unread = [failed[folder] for folder, _ in unread]
+    # The run's folders that could not be read failed for the drafts that use the run's
+    # sources (not those that name their own).
+    of_run = {id(doc) for doc, wanted in zip(documents, own, strict=True) if not wanted.scoped}
+    reports = []
+    for (keys, urls), members in _groups(documents, plans).items():
+        sources = [read[k] for k in keys] + [pages[url] for url in urls if url in pages]
+        lost = [
+            *(run_unread if any(id(m) in of_run for m in members) else []),
+            *(failed[url] for url in urls if url in failed),
+        ]
+        reports.append(check(members, sources, book, as_of=how.as_of, settings=how.settings,
+                             failed=lost, explain=how.explain))  # fmt: skip
+    skipped = [f"{location}: {error}" for location, error in failed.values()]
+    return merge(reports, [doc.location for doc in documents]), skipped, left_out
+
+
+def _read_files(plans: Sequence[_Plan], how: _Judging, names: Sequence[str]) -> dict[str, Document]:
+    """Every file of the plans, by its key, read once, on ``--jobs`` processes, in the
+    order first named (as one process reads). A file that cannot be read (binary, too
+    large, no permission) is an error, as bad input is."""
+    from factcheck import scoping
+    from factcheck.sources.parallel import Reading, read_all
+
     files = {scoping.file_key(path): path for paths, _ in plans for path in paths}
-    # Each file once, on --jobs processes, in the order first named (as one process reads).
-    # A file that cannot be read (binary, too large, no permission) is an error, as bad
-    # input is; a folder that cannot be walked is a failed source (it was skipped).
     with steps("reading sources", len(files), how.progress) as done:
         documents_read = read_all(
             [(path, None) for path in files.values()],
-            Reading(settings, names, how.max_bytes),
+            Reading(how.settings, names, how.max_bytes),
             jobs=how.jobs,
             done=done,
         )
-    read = dict(zip(files, documents_read, strict=True))
-    failed: dict[str, tuple[str, str]] = {folder: (folder, why) for folder, why in unread}
+    return dict(zip(files, documents_read, strict=True))
+
+
+def _fetch_pages(
+    plans: Sequence[_Plan],
+    how: _Judging,
+    names: Sequence[str],
+    failed: dict[str, tuple[str, str]],
+) -> dict[str, Document]:
+    """Every page of the plans, by its URL, fetched once; those that fail are added to
+    ``failed`` (by the URL asked for: the URL as shown, and why)."""
     every_url = list(dict.fromkeys(url for _, urls in plans for url in urls))
-    pages: dict[str, Document] = {}
-    if every_url:
-        pages, failed_pages = _web_sources(every_url, how.fetch, settings, names, how.progress)
-        failed.update(failed_pages)
-    if failed and how.strict_sources:
-        raise SourceError(*next(iter(failed.values())))
+    if not every_url:
+        return {}
+    pages, failed_pages = _web_sources(every_url, how.fetch, how.settings, names, how.progress)
+    failed.update(failed_pages)
+    return pages
+
+
+def _groups(
+    documents: Sequence[Document], plans: Sequence[_Plan]
+) -> dict[tuple[tuple[str, ...], tuple[str, ...]], list[Document]]:
+    """The drafts with the same sources together, by the keys of their files and URLs."""
+    from factcheck import scoping
+
     groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Document]] = {}
     for doc, (paths, urls) in zip(documents, plans, strict=True):
         key = (tuple(scoping.file_key(path) for path in paths), tuple(urls))
         groups.setdefault(key, []).append(doc)
     if not groups:  # no draft left (--restrict-to-drafts): an empty report, still one
         groups[(), ()] = []
-    run_unread = [failed[folder] for folder, _ in unread]
-    # The run's folders that could not be read failed for the drafts that use the run's
-    # sources (not those that name their own).
-    of_run = {id(doc) for doc, wanted in zip(documents, own, strict=True) if not wanted.scoped}
-    reports = [
-        check(
-            members,
-            [read[k] for k in keys] + [pages[url] for url in urls if url in pages],
-            book,
-            as_of=how.as_of,
-            settings=settings,
-            failed=[
-                *(run_unread if any(id(m) in of_run for m in members) else []),
-                *(failed[url] for url in urls if url in failed),
-            ],
-            explain=how.explain,
-        )
-        for (keys, urls), members in groups.items()
-    ]
-    skipped = [f"{location}: {error}" for location, error in failed.values()]
-    return merge(reports, [doc.location for doc in documents]), skipped, left_out
+    return groups
 
 
 def _drafts_as_sources(
@@ -448,57 +472,9 @@ def baseline_note(path: Path, count: int) -> str:
     return f"factcheck: wrote {findings} to {path}; --baseline {path} leaves {them} out"
 
 
-def _unused_keys(report: CheckReport) -> dict[str, Any] | None:
-    """The optional keys no finding uses, left out of the JSON: without --explain there
-    are no "explain" keys, and without a note (an exchange rate, the draft's own
-    arithmetic) no "note" keys in the evidence: schema version 1 as it was."""
-    findings = [f for d in report.drafts for f in d.findings]
-    hidden: dict[str, Any] = {}
-    if not any(f.explain for f in findings):
-        hidden["explain"] = True
-    if not any(e.note for f in findings for e in f.evidence):
-        hidden["evidence"] = {"__all__": {"note"}}
-    return {"drafts": {"__all__": {"findings": {"__all__": hidden}}}} if hidden else None
-
-
-def render(outcome: Outcome, fmt: str, *, colour: bool, quiet: bool = False) -> Iterator[str]:
+def render(outcome: Outcome, fmt: Format, *, colour: bool, quiet: bool = False) -> Iterator[str]:
     """The report's text in ``fmt``, in chunks that end with a newline."""
-    view = outcome.view
-    if fmt == "json":
-        yield view.report.model_dump_json(indent=2, exclude=_unused_keys(view.report)) + "\n"
-    elif fmt == "sarif":
-        from factcheck.report import sarif
-
-        yield sarif.render(view)
-    elif fmt == "junit":
-        from factcheck.report import junit
-
-        yield junit.render(view)
-    elif fmt == "github":
-        from factcheck.report import github
-
-        yield from (line + "\n" for line in github.render(view))
-    elif fmt == "html":
-        from factcheck.report import html
-
-        yield html.render(view)
-    elif fmt == "rdjsonl":
-        from factcheck.report import rdjsonl
-
-        yield from (line + "\n" for line in rdjsonl.render(view))
-    elif fmt == "gitlab":
-        from factcheck.report import gitlab
-
-        yield gitlab.render(view)
-    else:
-        from factcheck.report.text import render as text
-
-        report = view.report
-        if quiet:  # problems only: what is shown as an error or a warning
-            report = report_filter.keep(report, lambda _, f: view.severity[f.verdict] in _PROBLEMS)
-        lines = text(report, colour=colour, texts=view.texts, hidden=view.hidden,
-                     with_summary=not quiet)  # fmt: skip
-        yield from (line + "\n" for line in lines)
+    return formats.render(outcome.view, fmt, formats.Style(colour=colour, quiet=quiet))
 
 
 def summary(outcome: Outcome) -> str:

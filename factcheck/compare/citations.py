@@ -2,8 +2,9 @@
 
 An editor checks a figure first against the source its own paragraph links to: a
 figure that agrees with some other article but not with the one cited for it is wrong
-where it stands. A paragraph is a block of the draft's visible text between blank
-lines (Markdown, plain text) or a block of HTML (a ``<p>``, a list item, a heading).
+where it stands. The draft's paragraphs are found as it is read
+(:func:`factcheck.sources.documents.paragraphs`), from the view its figures were read
+from: its markup is parsed once.
 
 A link and a source are the same document when their URLs are (fragment dropped,
 shown without credentials as in the report) or, for a relative link, when it names the
@@ -13,18 +14,13 @@ source's file relative to the draft.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urldefrag
 
 from factcheck.sources.documents import Document
 from factcheck.sources.netguard import display_url
-from factcheck.text import markup
 
-#: A paragraph break: a blank line (a line of nothing but spaces counts as blank).
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-_NEWLINE = re.compile(r"\n")
 #: Links that point at nothing a source could be: this page, mail, telephones.
 _NOT_A_DOCUMENT = ("#", "mailto:", "tel:", "javascript:", "data:")
 
@@ -46,14 +42,6 @@ def source_key(location: str, base: Path | None = None) -> str | None:
     return str(path.resolve())
 
 
-def paragraph_starts(doc: Document) -> list[int]:
-    """The offsets at which the draft's paragraphs start, the first at 0."""
-    parsed = markup.parse(doc.text, markup.detect_format(doc.location, doc.text))
-    # An HTML view puts each block on a line of its own; see markup's module doc.
-    splitter = _NEWLINE if parsed.fmt == "html" else _BLANK_LINE
-    return [0, *(m.end() for m in splitter.finditer(parsed.view))]
-
-
 def cited_sources(draft: Document, sources: Mapping[str, str]) -> list[frozenset[str]]:
     """For each claim of ``draft``, the ids of the ``sources`` (id → location) its
     paragraph links to."""
@@ -61,7 +49,7 @@ def cited_sources(draft: Document, sources: Mapping[str, str]) -> list[frozenset
         return [frozenset()] * len(draft.claims)
     by_key = {source_key(location): sid for sid, location in sources.items()}
     base = Path(draft.location).parent if "://" not in draft.location else None
-    starts = paragraph_starts(draft)
+    starts = draft.paragraphs
     per_paragraph: dict[int, set[str]] = {}
     for link in draft.links:
         sid = by_key.get(source_key(link.url, base))

@@ -287,7 +287,7 @@ class Grammar:
     fractions: dict[str, float]
     #: the indefinite articles ("a", "eine"), lower case
     articles: frozenset[str]
-    qualifiers_after: Mapping[str, str]
+    qualifiers_after: Mapping[str, QualifierKey]
     months: frozenset[str]
     range_openers: frozenset[str]
     change_openers: frozenset[str]

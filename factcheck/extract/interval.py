@@ -8,13 +8,19 @@ qualifier ("about" widens to ``Settings.approx_tolerance``; "more than" opens th
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from factcheck.extract.numerals import decimal_of
+from factcheck.lexicon import QualifierKey
 from factcheck.models import Qualifier
 from factcheck.settings import Settings
 
-#: The qualifier keys of the lexicon as the Claim record spells them.
-RECORD_QUALIFIER: dict[str, Qualifier] = {
+#: A figure's qualifier as read: a qualifier key of the lexicon ("about" is "approx"),
+#: "range" (two figures joined, "2 to 3 billion") or "exact" (none).
+ReadQualifier = Literal[QualifierKey, "range", "exact"]
+
+#: The qualifiers as read, as the Claim record spells them.
+RECORD_QUALIFIER: dict[ReadQualifier, Qualifier] = {
     "approx": "approx",
     "approx_below": "approx",
     "approx_above": "approx",
@@ -43,7 +49,7 @@ def rounding_band(value: Decimal, step: Decimal, settings: Settings) -> Decimal:
 
 
 def interval(
-    qualifier: str,
+    qualifier: ReadQualifier,
     value: Decimal,
     step: Decimal,
     settings: Settings,

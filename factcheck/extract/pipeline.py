@@ -145,6 +145,40 @@ def _written_end(original: str, view: str, end: int, closed_up: dict[int, int]) 
     return end
 
 
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A sentence of the view, its words read, and what a claim's record carries of it."""
+
+    start: int
+    end: int
+    text: str
+    folded: str
+    words: Sentence
+
+
+def _in_sentences(
+    view: str, quantities: list[Quantity], g: Grammar, lang: str, memory: _Memory
+) -> Iterator[tuple[Quantity, _Read]]:
+    """Each figure with the sentence it stands in; a sentence is read once for all its
+    figures (they come in order, so those of one sentence follow each other)."""
+    sentences = SentenceLocator(view, g.lex.abbreviations, g.months, g.lex.stopwords, g.lex.labels)
+    # Context only looks at figures inside the sentence, so each sentence is handed the
+    # few that overlap it rather than every figure of the piece.
+    places = sorted((q.start, q.end) for q in quantities)
+    reach = list(itertools.accumulate((e for _, e in places), max))
+    read: _Read | None = None
+    for q in quantities:
+        s_start, s_end = sentences.around(q.start)
+        if s_end < q.end:
+            s_start, s_end = q.start, q.end  # a figure across sentences stands alone
+        if read is None or (read.start, read.end) != (s_start, s_end):
+            sentence = view[s_start:s_end]
+            nearby = _overlapping(places, reach, s_start, s_end)
+            words = Sentence(lang, sentence, s_start, memory.entities, nearby)
+            read = _Read(s_start, s_end, sentence, fold(sentence), words)
+        yield q, read
+
+
 def _claims_of_piece(
     original: str,
     view: str,
@@ -159,29 +193,13 @@ def _claims_of_piece(
     quantities = _resolve_money(g, view, scan(g, view), memory)
     if not quantities:
         return  # no figure, no sentence worth reading
-    sentences = SentenceLocator(view, g.lex.abbreviations, g.months, g.lex.stopwords, g.lex.labels)
-    # Context only looks at figures inside the sentence, so each sentence is handed the
-    # few that overlap it rather than every figure of the piece.
-    places = sorted((q.start, q.end) for q in quantities)
-    reach = list(itertools.accumulate((e for _, e in places), max))
-    current: tuple[int, int] | None = None
-    around, position = sentences.around, lines.position
-    for q in quantities:
+    position = lines.position
+    for q, sentence in _in_sentences(view, quantities, g, lang, memory):
         start, end = q.start, q.end
+        s_start, s_end = sentence.start, sentence.end
         unit = q.unit or "count"
-        s_start, s_end = around(start)
-        if s_end < end:
-            s_start, s_end = start, end  # a figure across sentences stands alone
-        if current != (s_start, s_end):
-            # Figures come in order, so those of one sentence follow each other: the
-            # sentence is read once for all of them.
-            current = (s_start, s_end)
-            sentence = view[s_start:s_end]
-            nearby = _overlapping(places, reach, s_start, s_end)
-            words = Sentence(lang, sentence, s_start, memory.entities, nearby)
-            folded = fold(sentence)
-        shown = _carried(sentence, folded, start - s_start, end - s_start)
-        ctx = words.describe(start, end, unit_kind(unit), q.noun is not None, memory)
+        shown = _carried(sentence.text, sentence.folded, start - s_start, end - s_start)
+        ctx = sentence.words.describe(start, end, unit_kind(unit), q.noun is not None, memory)
         low, high = interval(q.qualifier, q.value, q.step, settings, q.value_high, q.step_high)
         end = _written_end(original, view, end, closed_up)
         text = original[start:end]
@@ -207,7 +225,7 @@ def _claims_of_piece(
             subject=ctx.subject,
             counterparty=ctx.counterparty,
             as_of=None,
-            sentence=folded,
+            sentence=sentence.folded,
             lang=lang,
             sentence_start=base + s_start,
             sentence_end=base + s_end,
@@ -226,17 +244,38 @@ def extract(
 
     ``fmt`` is "text", "markdown" or "html" (markup is masked, offsets stay those of
     ``text``); ``lang`` is "en" or "de", detected when None; ``entities`` are names to
-    recognise as companies (a ledger's entities and aliases).
+    recognise as companies (a ledger's entities and aliases). :func:`extract_text` says
+    the language too.
 
     >>> [(c.text, c.value, c.unit) for c in extract("It raised $5 billion.", "en")]
     [('$5 billion', 5000000000.0, 'USD')]
+    """
+    return list(extract_text(text, lang, fmt=fmt, settings=settings, entities=entities).claims)
+
+
+def extract_text(
+    text: str,
+    lang: str | None = None,
+    *,
+    path: str = "-",
+    fmt: str = "text",
+    settings: Settings = DEFAULT_SETTINGS,
+    entities: Iterable[str] = (),
+) -> ExtractedFile:
+    """The claims of ``text`` (see :func:`extract`) and the language it was read in, as
+    the claims of a file named ``path`` (standard input's, by default).
+
+    >>> found = extract_text("Der Umsatz war im Vorjahr höher als erwartet.")
+    >>> found.lang, list(found.claims)
+    ('de', [])
     """
     if fmt == "text":
         view, lang = text, lang or detect_lang(text)
     else:
         parsed = mainpart.parse(text, fmt)
         view, lang = parsed.view, document_lang(parsed.view, parsed.lang, lang)
-    return claims_of_view(text, view, lang, settings=settings, entities=entities)
+    claims = claims_of_view(text, view, lang, settings=settings, entities=entities)
+    return ExtractedFile(path, lang, iter(claims))
 
 
 def claims_of_view(

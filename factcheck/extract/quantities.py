@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from factcheck.extract.grammar import GAP, SPACE, Grammar, fold
+from factcheck.extract.interval import ReadQualifier
 from factcheck.extract.numerals import (
     NUMERAL,
     Numeral,
@@ -65,7 +66,7 @@ class Quantity:
     value: Decimal
     step: Decimal
     unit: str | None  # None: a bare number, a count unless the document makes it money
-    qualifier: str = "exact"
+    qualifier: ReadQualifier = "exact"
     value_high: Decimal | None = None
     step_high: Decimal | None = None
     noun: str | None = None

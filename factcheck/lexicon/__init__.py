@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from importlib import resources
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -23,7 +23,9 @@ from pydantic import (
 
 from factcheck.errors import LexiconError
 
-LANGS: tuple[str, ...] = ("en", "de")
+#: The languages read: a lexicon each.
+Lang = Literal["en", "de"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
 
 Kind = Literal[
     "money",

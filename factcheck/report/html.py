@@ -25,7 +25,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from factcheck._version import __version__
-from factcheck.errors import LedgerError
 from factcheck.models import Evidence, Finding, SourceInfo, Verdict
 from factcheck.report import prose
 from factcheck.report.locate import relative_path
@@ -167,52 +166,16 @@ def quote(sentence: str, figure: str) -> Quote:
     return Quote(sentence, "", "")
 
 
-class _Ledgers:
-    """Provenance of ledger records (the URL a figure was verified at, its note), by line.
-
-    The report's evidence names a ledger file and the line of a record; the record's
-    ``source`` URL is what an editor wants to follow, so it is read back from the file.
-    A file that cannot be read simply gives no link.
-    """
-
-    def __init__(self) -> None:
-        self._files: dict[str, dict[int, tuple[str | None, str | None]]] = {}
-
-    def record(self, location: str, line: int) -> tuple[str | None, str | None]:
-        if location not in self._files:
-            self._files[location] = self._read(location)
-        return self._files[location].get(line, (None, None))
-
-    @staticmethod
-    def _read(location: str) -> dict[int, tuple[str | None, str | None]]:
-        from factcheck.sources.ledger.file import read_toml_file
-
-        try:
-            toml = read_toml_file(Path(location))
-        except (LedgerError, OSError):
-            return {}
-        found: dict[int, tuple[str | None, str | None]] = {}
-        for table in toml.tables.get("claims", []):
-            url, note = table.values.get("source"), table.values.get("note")
-            found[table.line] = (
-                url if isinstance(url, str) else None,
-                note if isinstance(note, str) else None,
-            )
-        return found
-
-
-def _evidence(
-    item: Evidence, sources: Mapping[str, SourceInfo], root: Path, ledgers: _Ledgers
-) -> EvidenceView:
+def _evidence(item: Evidence, sources: Mapping[str, SourceInfo], root: Path) -> EvidenceView:
     claim = item.claim
     info = sources.get(item.source)
     published = info.published if info else None
     date = claim.as_of or published
     if info is None:
         name, where, url, note = item.source, None, None, item.note
-    elif info.id.startswith("ledger-"):
+    elif item.from_ledger:
         file = PurePath(info.location).name
-        url, note = ledgers.record(info.location, claim.line)
+        url, note = item.url, item.ledger_note
         name, where = "Ledger of verified figures", f"{file}, line {claim.line}"
     else:
         url = safe_url(info.location)
@@ -303,12 +266,9 @@ def render(view: View) -> str:
     """The whole HTML page for ``view``."""
     report = view.report
     sources = {s.id: s for s in report.sources}
-    ledgers = _Ledgers()
     drafts: list[DraftView] = []
     for n, (draft, (path, _)) in enumerate(zip(report.drafts, view.drafts(), strict=True)):
-        evidence = (
-            [_evidence(e, sources, view.root, ledgers) for e in f.evidence] for f in draft.findings
-        )
+        evidence = ([_evidence(e, sources, view.root) for e in f.evidence] for f in draft.findings)
         text = view.texts.get(draft.path)
         drafts.append(_draft(n + 1, path, draft.lang, draft.findings, text, evidence))
     css = _asset("report.css", "</style")

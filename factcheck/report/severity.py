@@ -12,6 +12,8 @@ from typing import Literal
 from factcheck.models import Verdict
 
 Severity = Literal["error", "warning", "note", "none"]
+#: ``--fail-on``: the least serious verdict that fails a run (exit code 1), or never.
+FailOn = Literal["discrepancy", "outdated", "conflicting", "unverified", "never"]
 
 DEFAULT_SEVERITY: Mapping[Verdict, Severity] = {
     "discrepancy": "error",
@@ -20,12 +22,3 @@ DEFAULT_SEVERITY: Mapping[Verdict, Severity] = {
     "unverified": "note",
     "consistent": "none",
 }
-
-
-def severities(overrides: Mapping[Verdict, Severity] | None = None) -> dict[Verdict, Severity]:
-    """The default mapping with ``overrides`` (from the configuration) laid over it.
-
-    >>> severities({"outdated": "error"})["outdated"]
-    'error'
-    """
-    return {**DEFAULT_SEVERITY, **(overrides or {})}

@@ -58,7 +58,7 @@ def _evidence(finding: Finding, sources: dict[str, SourceInfo]) -> str | None:
     seen: dict[str, None] = {}
     for item in finding.evidence:
         source = sources.get(item.source)
-        if item.via == "ledger" or source is None:
+        if item.from_ledger or source is None:
             seen[f"{item.url} (ledger)" if item.url else "the ledger"] = None
         else:
             seen[f"{source.location} ({item.via})" if item.via else source.location] = None

@@ -8,6 +8,7 @@ a date it does not state stays ``None``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,20 @@ from factcheck.walk import files_under
 
 #: What a directory given as a source contributes: the files a newsroom keeps articles in.
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+#: A paragraph break: a blank line (a line of nothing but spaces counts as blank).
+_BLANK_LINE = re.compile(
+    r"""
+    \n [ \t\r\f\v]* \n                       # a line break, a blank line, a line break
+    """,
+    re.VERBOSE,
+)
+#: A paragraph break in the view of an HTML page: every line break (a block a line).
+_NEWLINE = re.compile(
+    r"""
+    \n                                       # a line break
+    """,
+    re.VERBOSE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +56,21 @@ class Document:
     view: str = ""
     #: the sources a draft names in its front matter, as written; None: it names none
     sources: tuple[str, ...] | None = None
+    #: the offsets at which its paragraphs start, the first at 0 (see :func:`paragraphs`)
+    paragraphs: tuple[int, ...] = (0,)
+
+
+def paragraphs(view: str, fmt: markup.Format) -> tuple[int, ...]:
+    """The offsets at which the paragraphs of a document's view start, the first at 0: a
+    paragraph is a block of visible text between blank lines (Markdown, plain text) or
+    a block of HTML (a ``<p>``, a list item, a heading), which its view puts on a line of
+    its own (see :mod:`~factcheck.text.markup`).
+
+    >>> paragraphs("One.\\n\\nTwo.\\nStill two.", "markdown"), paragraphs("A\\nB", "html")
+    ((0, 6), (0, 2))
+    """
+    splitter = _NEWLINE if fmt == "html" else _BLANK_LINE
+    return (0, *(m.end() for m in splitter.finditer(view)))
 
 
 def is_document(path: Path) -> bool:
@@ -111,6 +141,7 @@ def parse_document(
         claims=tuple(claims),
         view=parsed.view,
         sources=parsed.sources,
+        paragraphs=paragraphs(parsed.view, parsed.fmt),
     )
 
 
