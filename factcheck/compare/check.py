@@ -292,10 +292,10 @@ def check(
     results: list[DraftResult] = []
     for doc, doc_frames in zip(drafts, draft_frames, strict=True):
         findings: list[Finding] = []
+        where = Path(doc.location).name
         figures = [
             from_claim(
-                claim, source="draft", origin="draft", when=None, where=Path(doc.location).name,
-                frame=frame,
+                claim, source="draft", origin="draft", when=None, where=where, frame=frame,
             )
             for claim, frame in zip(doc.claims, doc_frames, strict=True)
         ]  # fmt: skip

@@ -61,7 +61,9 @@ def has(words: Sequence[str], phrases: Sequence[str]) -> bool:
     for phrase in phrases:
         wanted = _phrase(phrase)
         n = len(wanted)
-        if n and any(tuple(words[i : i + n]) == wanted for i in range(len(words) - n + 1)):
+        if not n or wanted[0] not in words:  # the first word missing: nowhere to look
+            continue
+        if any(tuple(words[i : i + n]) == wanted for i in range(len(words) - n + 1)):
             return True
     return False
 
