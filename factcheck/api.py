@@ -66,9 +66,9 @@ def check(
     """
     from factcheck.ci import gate
     from factcheck.ci.drafts import expand_drafts
+    from factcheck.sources.fetching import FetchSettings
     from factcheck.sources.ledger import load_ledger
     from factcheck.sources.parallel import Reading
-    from factcheck.sources.web import FetchSettings
 
     settings = settings or DEFAULT_SETTINGS
     when = _date(as_of)

@@ -37,9 +37,9 @@ if TYPE_CHECKING:
     from factcheck.scoping import LinkCap, Wanted
     from factcheck.settings import Settings
     from factcheck.sources.documents import Document
+    from factcheck.sources.fetching import FetchSettings
     from factcheck.sources.ledger import Ledger
     from factcheck.sources.parallel import Reading
-    from factcheck.sources.web import FetchSettings
 
 
 @dataclass(frozen=True)
@@ -380,7 +380,7 @@ def _stdin_draft(stdin: BinaryIO | None, lang: str | None, reading: Reading) -> 
 
 def _fetch_settings(eff: Effective) -> FetchSettings:
     """How web sources are fetched: the configuration's ``[web]`` and the flags."""
-    from factcheck.sources.web import FetchSettings
+    from factcheck.sources.fetching import FetchSettings
 
     values = eff.values
     return FetchSettings(
@@ -522,8 +522,10 @@ def fix(outcome: Outcome, *, dry_run: bool) -> tuple[Outcome, list[Change]]:
 
 
 def exit_code(view: View) -> int:
-    """1 when a finding is at or above ``fail_on``, else 0."""
-    return int(any(item.fails for item in view.items()))
+    """1 when a finding is at or above ``fail_on``, else 0 (read from the verdicts: an
+    item's place in its draft's text is not needed for it)."""
+    verdicts = {f.verdict for draft in view.report.drafts for f in draft.findings}
+    return int(any(view.fails(verdict) for verdict in verdicts))
 
 
 #: Failed sources listed one a line on stderr; the rest are counted in one more line.

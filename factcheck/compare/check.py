@@ -326,10 +326,10 @@ class _Judging:
         infos: list[SourceInfo],
     ) -> DraftResult:
         """The findings of one draft: a figure's own, then its arithmetic's."""
+        where = Path(doc.location).name
         figures = [
             from_claim(
-                claim, source="draft", origin="draft", when=None, where=Path(doc.location).name,
-                frame=frame,
+                claim, source="draft", origin="draft", when=None, where=where, frame=frame,
             )
             for claim, frame in zip(doc.claims, frames, strict=True)
         ]  # fmt: skip

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Literal
 
 from factcheck.compare.diagnose import (
@@ -39,6 +40,7 @@ from factcheck.compare.figures import Figure, meets
 from factcheck.compare.parties import Parties
 from factcheck.compare.relate import Relater, Relation
 from factcheck.compare.suggest import stated_number
+from factcheck.compare.values import ValueIndex
 from factcheck.frame.model import Frame
 from factcheck.lexicon import Concept
 from factcheck.models import Diagnosis, Stated
@@ -61,6 +63,11 @@ _FROM_ABOVE = frozenset({"under", "at_most", "up_to"})
 _STATUS_PAIRS = frozenset({(None, "reported"), ("expected", None)})
 #: Blocks that still let an equal figure show the draft gave it to another party.
 _ATTRIBUTION_BLOCKS = frozenset({"party", "metric", "scope:region", "scope:part"})
+#: Fewest candidates in a row worth an index by value (:mod:`~factcheck.compare.values`),
+#: and how many indexes and sorted candidates a matcher keeps for the draft figures after.
+INDEXED_RUN, KEPT_INDEXES, KEPT_MATCHES = 32, 8, 1 << 17
+#: A match's score, for sorting (highest first; equal scores keep their order).
+_SCORE = attrgetter("relation.score")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +101,19 @@ class Assessment:
 
     def all(self) -> list[Match]:
         return [*self.agrees, *self.slips, *self.same, *self.elsewhere, *self.aside]
+
+
+@dataclass(slots=True)
+class _Plain:
+    """How one frame class of candidates is sorted where their values do not matter: its
+    relation, role and reason, the group it goes to, and its matches so far (by place in
+    the class); no ``row`` when the values matter to all of them."""
+
+    relation: Relation
+    role: Role
+    why: str
+    group: list[Match]
+    row: list[Match | None] | None
 
 
 def distinctive(figure: Figure) -> bool:
@@ -261,6 +281,13 @@ class Matcher:
     ) -> None:
         self.relater = Relater(parties, concepts)
         self.settings = settings
+        #: candidate lists seen (their figures' ids), and the indexes of those seen twice
+        self._seen: dict[tuple[int, ...], None] = {}
+        self._indexes: dict[tuple[int, ...], ValueIndex] = {}
+        #: matches of candidates sorted by relation alone, by (index, class, relation)
+        self._rows: dict[tuple[int, int, int], tuple[ValueIndex, Relation, list[Match | None]]]
+        self._rows = {}
+        self._kept = 0
 
     def assess(
         self,
@@ -275,22 +302,128 @@ class Matcher:
         out = Assessment()
         relations: dict[tuple[str, str | None, str | None, str | None], Relation] = {}
         kind = d.kind
-        for c in candidates:
-            if kind != c.kind or (as_of is not None and c.when is not None and c.when > as_of):
+        for run, index in self._runs(candidates):
+            if index is not None:
+                self._sort_indexed(d, index, as_of, anchored, out)
                 continue
-            if c.origin == "ledger":  # records differ in value and date only: relate once
-                key = (c.stated.unit, c.metric, c.subject, c.counterparty)
-                relation = relations.get(key)
-                if relation is None:
-                    relation = relations[key] = self.relater.relate(d, c)
-            else:
-                relation = self.relater.relate(d, c, (c.source, c.sentence) in anchored)
-            match = self._sort(d, c, relation, as_of)
-            _GROUPS[match.role](out).append(match)
+            for c in run:
+                if kind != c.kind or (as_of is not None and c.when is not None and c.when > as_of):
+                    continue
+                if c.origin == "ledger":  # records differ in value and date only: relate once
+                    key = (c.stated.unit, c.metric, c.subject, c.counterparty)
+                    relation = relations.get(key)
+                    if relation is None:
+                        relation = relations[key] = self.relater.relate(d, c)
+                else:
+                    relation = self.relater.relate(d, c, (c.source, c.sentence) in anchored)
+                match = self._sort(d, c, relation, as_of)
+                _GROUPS[match.role](out).append(match)
         self._reconsider_metric(out)
         for group in (out.agrees, out.slips, out.same, out.elsewhere):
-            group.sort(key=lambda m: -m.score)
+            group.sort(key=_SCORE, reverse=True)  # stable: equal scores keep their order
         return out
+
+    def _runs(
+        self, candidates: Iterable[Figure]
+    ) -> Iterator[tuple[list[Figure], ValueIndex | None]]:
+        """The candidates in runs of ledger records and of other figures, in order; a run
+        of other figures seen before, and long, comes with its index by value."""
+        run: list[Figure] = []
+        ledger = False
+        for c in candidates:
+            if (c.origin == "ledger") != ledger:
+                if run:
+                    yield run, None if ledger else self._index(run)
+                run, ledger = [], not ledger
+            run.append(c)
+        if run:
+            yield run, None if ledger else self._index(run)
+
+    def _index(self, run: list[Figure]) -> ValueIndex | None:
+        """The index of a run of candidates given a second time (a source's figures are
+        the candidates of every draft figure); a run given once is sorted one by one."""
+        if len(run) < INDEXED_RUN:
+            return None
+        key = tuple(map(id, run))  # the index holds the figures: their ids stay theirs
+        index = self._indexes.get(key)
+        if index is None and key in self._seen:
+            index = self._indexes[key] = ValueIndex(run)
+            if len(self._indexes) > KEPT_INDEXES:
+                del self._indexes[next(iter(self._indexes))]
+        self._seen[key] = None
+        if len(self._seen) > KEPT_INDEXES:
+            del self._seen[next(iter(self._seen))]
+        return index
+
+    def _sort_indexed(
+        self,
+        d: Figure,
+        index: ValueIndex,
+        as_of: dt.date | None,
+        anchored: frozenset[tuple[str, str]],
+        out: Assessment,
+    ) -> None:
+        """:meth:`assess` of an indexed run: a candidate whose value may matter is sorted
+        on its own, any other by its frame class (see :mod:`~factcheck.compare.values`)."""
+        positions = index.of_kind.get(d.kind, [])
+        if as_of is not None and index.after(as_of):
+            positions = [i for i in positions if (w := index.when[i]) is None or w <= as_of]
+        bound = d.stated.qualifier in BOUNDS or _side(d.stated) is not None
+        touched = index.touched(d, self.settings.approx_tolerance, bound)
+        plains: list[_Plain | None] = [None] * len(index.sizes)
+        figures, classes, slots = index.figures, index.classes, index.slots
+        for i in positions:
+            plain = plains[classes[i]]
+            if plain is None:
+                plain = plains[classes[i]] = self._plain(d, index, classes[i], anchored, out)
+            c, row = figures[i], plain.row
+            if row is None or touched is None or i in touched:
+                match = self._sort(d, c, plain.relation, as_of)
+                _GROUPS[match.role](out).append(match)
+                continue
+            kept = row[slots[i]]  # the same match for every draft figure of this relation
+            if kept is None:
+                kept = row[slots[i]] = Match(c, plain.relation, plain.role, False, None, plain.why)
+            plain.group.append(kept)
+
+    def _plain(
+        self,
+        d: Figure,
+        index: ValueIndex,
+        number: int,
+        anchored: frozenset[tuple[str, str]],
+        out: Assessment,
+    ) -> _Plain:
+        """How :meth:`_sort` sorts a candidate of class ``number`` that neither meets ``d``
+        nor is off from it by a slip: by its relation alone (unless that is the other
+        sign, which reads the values)."""
+        c = index.figures[index.members[number]]
+        relation = self.relater.relate(d, c, (c.source, c.sentence) in anchored)
+        role: Role = "aside"
+        if relation.blocked:
+            why = "not the same fact: " + ", ".join(relation.blocks)
+        elif relation.score >= SAME_MIN and self._surely_same(relation, d, c):
+            role, why = "same", ""
+        else:
+            why = f"another value, and not surely the same fact ({relation.score:.2f})"
+        if relation.blocks == ("scope:sign",):
+            return _Plain(relation, role, why, _GROUPS[role](out), None)
+        return _Plain(relation, role, why, _GROUPS[role](out), self._row(index, number, relation))
+
+    def _row(self, index: ValueIndex, number: int, relation: Relation) -> list[Match | None]:
+        """The matches of a class sorted by ``relation`` alone, kept for the next draft
+        figure of the same frame and sentence (up to ``KEPT_MATCHES`` of them)."""
+        key = (id(index), number, id(relation))
+        kept = self._rows.get(key)
+        if kept is not None:
+            return kept[2]
+        if self._kept > KEPT_MATCHES:
+            self._rows.clear()
+            self._kept = 0
+        row: list[Match | None] = [None] * index.sizes[number]
+        self._rows[key] = (index, relation, row)
+        self._kept += len(row)
+        return row
 
     def _sort(
         self, d: Figure, c: Figure, relation: Relation, as_of: dt.date | None = None

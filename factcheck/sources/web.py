@@ -35,9 +35,9 @@ from urllib.parse import urldefrag, urljoin
 import httpx
 
 from factcheck._version import __version__
-from factcheck.config import WebConfig
 from factcheck.errors import DecodeError, FetchError, FetchRefused
 from factcheck.sources import netguard, pinning
+from factcheck.sources.fetching import FetchSettings as FetchSettings  # re-exported
 from factcheck.sources.webcache import KEPT_HEADERS, Entry, WebCache
 from factcheck.text.decode import decode_bytes
 
@@ -64,16 +64,6 @@ _META_CHARSET = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-
-
-class FetchSettings(WebConfig):
-    """How web sources are fetched: the limits of ``[tool.factcheck.web]`` (declared,
-    with their defaults and bounds, once: :class:`factcheck.config.WebConfig`) and the
-    run's flags. The retries wait ``backoff`` seconds, doubled for each next one."""
-
-    allow_private: bool = False  # loopback and private addresses too
-    offline: bool = False  # the cache only
-    refresh: bool = False  # the cache ignored (and rewritten)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from $2.1 million to $2.6 million" allows any change from 2.55/2.15 − 1 = 18.6
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -42,6 +43,13 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKENS.findall(text.casefold()))
 
 
+@functools.lru_cache(maxsize=4096)
+def _phrase(phrase: str) -> tuple[str, ...]:
+    """The tokens of a cue phrase of the lexicon: a few hundred phrases, each tested
+    against the words around every figure."""
+    return tokens(phrase)
+
+
 def has(words: Sequence[str], phrases: Sequence[str]) -> bool:
     """Whether one of ``phrases`` stands in ``words`` as whole tokens.
 
@@ -51,9 +59,11 @@ def has(words: Sequence[str], phrases: Sequence[str]) -> bool:
     False
     """
     for phrase in phrases:
-        wanted = tokens(phrase)
+        wanted = _phrase(phrase)
         n = len(wanted)
-        if n and any(tuple(words[i : i + n]) == wanted for i in range(len(words) - n + 1)):
+        if not n or wanted[0] not in words:  # the first word missing: nowhere to look
+            continue
+        if any(tuple(words[i : i + n]) == wanted for i in range(len(words) - n + 1)):
             return True
     return False
 
@@ -61,19 +71,19 @@ def has(words: Sequence[str], phrases: Sequence[str]) -> bool:
 def ends_with(words: Sequence[str], phrases: Sequence[str]) -> bool:
     """Whether ``words`` end with one of ``phrases``."""
     return any(
-        (wanted := tokens(p)) and tuple(words[len(words) - len(wanted) :]) == wanted
+        (wanted := _phrase(p)) and tuple(words[len(words) - len(wanted) :]) == wanted
         for p in phrases
     )
 
 
 def starts_with(words: Sequence[str], phrases: Sequence[str]) -> bool:
     """Whether ``words`` start with one of ``phrases``."""
-    return any((wanted := tokens(p)) and tuple(words[: len(wanted)]) == wanted for p in phrases)
+    return any((wanted := _phrase(p)) and tuple(words[: len(wanted)]) == wanted for p in phrases)
 
 
 def is_one_of(words: Sequence[str], phrases: Sequence[str]) -> bool:
     """Whether ``words`` are exactly one of ``phrases``."""
-    return any(tuple(words) == tokens(p) for p in phrases)
+    return any(tuple(words) == _phrase(p) for p in phrases)
 
 
 #: How much longer the text between two sentences may be than their folded words: line

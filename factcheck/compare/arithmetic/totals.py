@@ -45,12 +45,13 @@ def check_totals(d: Draft) -> Iterator[Slip]:
 def _parts(d: Draft, s: int, group: tuple[int, ...], at: int) -> tuple[list[int], bool]:
     """The parts told after the total ``group[at]`` and whether they are its whole."""
     t, w = group[at], d.words
-    rest = list(group[at + 1 :])
+    rest: tuple[int, ...] = ()  # cut from the sentence only when a word opens parts
     opener: tuple[str, ...] = ()
-    if rest and has(d.after(t)[:4], w.part_openers):
-        opener = d.after(t)[:4]
-    elif not rest and s + 1 < len(d.sentences) and d.next_to(s):
-        rest = list(d.sentences[s + 1])  # "11,000 jobs go. Of those, 5,000 …"
+    if at + 1 < len(group):
+        if has(d.after(t)[:4], w.part_openers):
+            opener, rest = d.after(t)[:4], group[at + 1 :]
+    elif s + 1 < len(d.sentences) and d.next_to(s):
+        rest = d.sentences[s + 1]  # "11,000 jobs go. Of those, 5,000 …"
         if starts_with(d.before(rest[0]), w.part_openers):
             opener = d.before(rest[0])[:4]
     if not opener:
