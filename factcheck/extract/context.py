@@ -27,9 +27,9 @@ from factcheck.extract.cues import Cue, CueTable, cue_table, refinements
 from factcheck.extract.names import (
     CLAUSE_MARKS,
     CLAUSE_STOPS,
-    Verdict,
+    NameCandidate,
     governing_words,
-    name_verdict,
+    name_candidate,
     names_among,
     party_words,
 )
@@ -50,7 +50,7 @@ class DocumentMemory:
 
 
 class Context(NamedTuple):
-    """What :func:`describe` finds out about a figure (a named tuple: one per claim)."""
+    """What :meth:`Sentence.describe` finds out about a figure (a named tuple: one per claim)."""
 
     metric: str | None
     subject: str | None
@@ -61,7 +61,7 @@ class _Token(NamedTuple):
     """What a token says by itself: what it cues, and whether it may be part of a name."""
 
     cue: Cue | None
-    name: Verdict | None
+    name: NameCandidate | None
 
 
 #: What :attr:`_Words.seen` answers for a token not seen yet.
@@ -93,7 +93,7 @@ class _Words(NamedTuple):
         if token in CLAUSE_MARKS:
             found: _Token | None = _MARK
         else:
-            cue, name = self.cues.cue(token), name_verdict(self.lang, token)
+            cue, name = self.cues.cue(token), name_candidate(self.lang, token)
             found = _Token(cue, name) if cue or name else None
         self.seen[token] = found
         return found
@@ -179,7 +179,7 @@ class Sentence:
         self._by_kind: dict[str, list[int]] = {}
         by_kind = self._by_kind
         capitals: list[int] = []  # the tokens that may be part of a name
-        verdicts: list[Verdict] = []  # and what they say about it
+        candidates: list[NameCandidate] = []  # and what they say about it
         #: indices of the clause marks, in order
         self._marks: list[int] = []
         #: indices of the marks that end a clause outright (";"): no cue reaches across
@@ -207,7 +207,7 @@ class Sentence:
                         by_kind.setdefault(kind, []).append(i)
             if name is not None:
                 capitals.append(i)
-                verdicts.append(name)
+                candidates.append(name)
         # The tokens that belong to a figure, as disjoint runs in order: a few binary
         # searches tell whether a run of tokens touches one (:meth:`_taken`). As in
         # :meth:`describe`: the offsets are in order, so as many tokens end at or before
@@ -233,7 +233,7 @@ class Sentence:
             else:
                 covered_from.append(first)
                 covered_to.append(last)
-        found = names_among(lang, texts, capitals, verdicts, known) if capitals else None
+        found = names_among(lang, texts, capitals, candidates, known) if capitals else None
         #: None for half the sentences: nothing to look up (describe does not)
         self._names = self._read_names(found) if found else None
 
@@ -459,23 +459,3 @@ class Sentence:
             if k < len(names):
                 memory.last_subject = names[k].text
         return Context(metric, subject, counterparty)
-
-
-def describe(
-    lang: str,
-    sentence: str,
-    sentence_start: int,
-    claim_start: int,
-    claim_end: int,
-    kind: Kind,
-    has_noun: bool,
-    memory: DocumentMemory,
-    other_claims: Iterable[tuple[int, int]] = (),
-) -> Context:
-    """Metric, subject and counterparty of the claim at [claim_start, claim_end).
-
-    ``other_claims`` are the other figures of the sentence. For several claims of one
-    sentence, build its :class:`Sentence` once and ask it about each.
-    """
-    words = Sentence(lang, sentence, sentence_start, memory.entities, other_claims)
-    return words.describe(claim_start, claim_end, kind, has_noun, memory)

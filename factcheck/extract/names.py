@@ -80,8 +80,11 @@ def _before_nouns(lang: str) -> frozenset[str]:
     return lex.stopwords | {word.lower() for word in figures}
 
 
-class Verdict(NamedTuple):
-    """What a capitalised token that may be part of a name says about it by itself."""
+class NameCandidate(NamedTuple):
+    """A capitalised token that may be part of a name, and what it says about that by itself.
+
+    (Not to be confused with a verdict on a figure, :data:`factcheck.models.Verdict`.)
+    """
 
     text: str  # the token without its possessive
     noun: bool  # ends like a German common noun: no name unless a known entity
@@ -105,19 +108,19 @@ def _name_words(lang: str) -> _NameWords:
 def names_among(
     lang: str,
     tokens: list[str],
-    candidates: list[int],
-    verdicts: list[Verdict],
+    at: list[int],
+    candidates: list[NameCandidate],
     known: frozenset[str],
 ) -> list[int]:
-    """Which of the tokens at ``candidates`` may be part of a name, judged by the token
-    before each: the indices, in order. ``verdicts`` says what each is by itself
-    (:func:`name_verdict`).
+    """Which of the tokens at ``at`` may be part of a name, judged by the token before
+    each: the indices, in order. ``candidates`` says what each is by itself
+    (:func:`name_candidate`).
 
     >>> def names(lang, tokens):
-    ...     judged = [(i, name_verdict(lang, t)) for i, t in enumerate(tokens)]
+    ...     judged = [(i, name_candidate(lang, t)) for i, t in enumerate(tokens)]
     ...     found = [(i, v) for i, v in judged if v is not None]
-    ...     at, verdicts = [i for i, _ in found], [v for _, v in found]
-    ...     return names_among(lang, tokens, at, verdicts, frozenset())
+    ...     at, candidates = [i for i, _ in found], [c for _, c in found]
+    ...     return names_among(lang, tokens, at, candidates, frozenset())
     >>> names("en", ["Revenue", "at", "Corvid", "Systems", "rose", "12", "%"])
     [2, 3]
     >>> names("de", ["Siemens", "baut", "drei", "Werke"])
@@ -125,7 +128,7 @@ def names_among(
     """
     german, labelling, before_nouns = _name_words(lang)
     found = []
-    for i, (text, noun, letter, at_start) in zip(candidates, verdicts, strict=True):
+    for i, (text, noun, letter, at_start) in zip(at, candidates, strict=True):
         if text in known:
             found.append(i)
             continue
@@ -147,12 +150,12 @@ def names_among(
     return found
 
 
-def name_verdict(lang: str, token: str) -> Verdict | None:
+def name_candidate(lang: str, token: str) -> NameCandidate | None:
     """What ``token`` says by itself about being part of a name; None when it is none:
     not capitalised, sentence furniture or a stopword (even if a known entity).
 
-    >>> name_verdict("en", "Google's"), name_verdict("en", "The"), name_verdict("en", "rose")
-    (Verdict(text='Google', noun=False, letter=False, at_start=True), None, None)
+    >>> name_candidate("en", "Google's"), name_candidate("en", "The"), name_candidate("en", "rose")
+    (NameCandidate(text='Google', noun=False, letter=False, at_start=True), None, None)
     """
     if not token[:1].isupper():
         return None  # most tokens
@@ -164,7 +167,7 @@ def name_verdict(lang: str, token: str) -> Verdict | None:
     if lang == "de":
         has_inner_capital = any(ch.isupper() for ch in text[1:])
         noun = not has_inner_capital and lower.endswith(_DE_NOUN_ENDINGS)
-    return Verdict(text, noun, len(text) == 1, lower not in _common_at_start(lang))
+    return NameCandidate(text, noun, len(text) == 1, lower not in _common_at_start(lang))
 
 
 @functools.cache

@@ -106,10 +106,6 @@ class Numeral(NamedTuple):
     step: Decimal
     grouped: bool  # written with thousands separators ("1,150"), so clearly a figure
 
-    @property
-    def is_plain_integer(self) -> bool:
-        return not self.grouped and self.value == self.value.to_integral_value()
-
 
 @functools.lru_cache(maxsize=256)
 def decimal_of(number: float) -> Decimal:
