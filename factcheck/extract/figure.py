@@ -9,7 +9,7 @@ steps that build on it (:mod:`~factcheck.extract.quantities`, ranges, not-a-clai
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -144,98 +144,154 @@ def _first_after(s: str, end: int) -> str:
 
 
 def read_figure(g: Grammar, s: str, start: int, end: int, num: Numeral, spelled: bool) -> Quantity:
-    """The figure at s[start:end] with its currency before and scale, currency or unit after."""
-    unit: str | None = None
-    bare_dollar = cents = False
-    value, step = num.value, num.step
-    sign = _minus_before(g, s, start)
-    if sign is not None:
-        value, start = -value, sign  # "minus 3 Grad", "um minus 0,5 Prozent"
-    before = _currency_before(g, s, start)
-    if before:
-        mark = before.group("code") or before.group("sym")
-        unit = g.currency_marks.get(mark) or g.currency_marks[" ".join(mark.split())]
-        bare_dollar, start = mark == "$", before.start()
-    scaled = False
-    short_scale = None
-    factor = _ONE
+    """The figure at s[start:end] with its sign and currency before and its scale,
+    currency, percentage, hundredths, unit or multiplier after."""
+    # Every field by position: keywords make building the figure take twice as long.
+    q = Quantity(
+        start, end, num.value, num.step, None,
+        "exact", None, None, None,  # qualifier, value_high, step_high, noun
+        spelled, num.grouped, False, False,  # spelled, grouped, scaled, bare_dollar
+        False, None, _ONE, False,  # elliptic, short_scale, factor, cents
+    )  # fmt: skip
+    _read_sign(g, s, q)
+    _read_currency_before(g, s, q)
     # A pattern is tried only where what follows may begin a match of it: a third of the
     # figures are followed by none of them.
     first = _first_after(s, end)
-    scale = g.scale.match(s, end) if first in g.scale_starts else None
-    if scale:
-        word = scale.group("scale")
-        power = g.scale_powers.get(word)  # folded keys: a lower-case word is its own key
-        if power is None:
-            power = g.scale_powers.get(fold(word))
-        short = power is None
-        if short:
-            power = g.short_scales[word]
-        assert power is not None
-        # A one-letter short form ("m", "b") is a scale when glued to a money figure or
-        # to a number that counts a plural: "$180m", "5m users"; "300 m" and "a 300m
-        # tower" may be metres.
-        gap = scale.group("gap")
-        if short and len(word) == 1 and (gap or unit is None):
-            plural = not gap and is_head(g, next_word(s, scale.end()))
-            short_scale = None if gap or plural else (power, scale.end())
-            scale = scale if plural else None
-        if scale:
-            value, step, end, scaled = value * 10**power, step * 10**power, scale.end(), True
-            factor = POWERS[power]
-            first = _first_after(s, end)
-    if unit is None and first in g.currency_after_starts:
-        currency = g.currency_after.match(s, end)
-        if currency and not (currency.group("gap") == "-" and not scaled):
-            mark = currency.group("cur")
-            code = g.currency_marks.get(mark) or g.currency_words.get(fold(mark))
-            if code is None and mark.isupper():
-                code = mark
-            if code:
-                unit, end = code, currency.end()
-                bare_dollar = fold(mark) in {"$", "dollar", "dollars"}
-    if unit is None and not scaled and first in g.percent_starts:
-        pct = g.percent.match(s, end)
-        if pct and _index_points(g, s, start, value, pct.group("pct")):
-            pct = None  # counted: the noun is "points"
-        if pct:
-            word = pct.group("pct")
-            unit_name, times = g.percent_units.get(word) or g.percent_units[fold(word)]
-            unit, end, factor = unit_name, pct.end(), decimal_of(times)
-            value, step = value * factor, step * factor
-    if unit is None and not scaled and first in g.currency_minor_starts:
-        minor = g.currency_minor.match(s, end)
-        if minor:
-            mark = minor.group("minor") or minor.group("glued")
-            code = g.minor_currency.get(mark) or g.minor_currency[fold(mark)]
-            # "45 cents" are the hundredths of the dollar the document speaks of.
-            unit, end, bare_dollar = code, minor.end(), code == "USD"
-            value, step, factor = value / 100, step / 100, HUNDREDTH
-            cents = fold(mark) in g.minor_follows
-    if unit is None and first in g.unit_starts:
-        physical = g.unit.match(s, end)
-        # Glued by a hyphen, a unit makes a compound ("a 1.5-gigawatt campus"); a lone
-        # small letter does not ("3-m" may be anything).
-        if physical and not (
-            physical.group("gap") == "-" and len(physical.group("unit")) == 1
-            and physical.group("unit").islower()
-        ) and not (
-            physical.group("gap") and physical.group("unit") in g.glued_units
-        ):  # fmt: skip
-            word = physical.group("unit")
-            unit_name, times = g.units.get(word) or g.units[fold(word)]
-            unit, end, unit_factor = unit_name, physical.end(), decimal_of(times)
-            value, step, factor = value * unit_factor, step * unit_factor, factor * unit_factor
-    if unit is None and not scaled and first in g.multiplier_starts:
-        times_end = _multiplier_after(g, s, start, end, spelled)
-        unit, end = ("x", times_end) if times_end else (unit, end)
-    # Every field by position: keywords make building the figure take twice as long.
-    return Quantity(
-        start, end, value, step, unit,
-        "exact", None, None, None,  # qualifier, value_high, step_high, noun
-        spelled, num.grouped, scaled, bare_dollar,
-        False, short_scale, factor, cents,  # elliptic, short_scale, factor, cents
-    )  # fmt: skip
+    if first in g.scale_starts and _read_scale(g, s, q):
+        first = _first_after(s, q.end)
+    for read in _UNIT_AFTER:
+        if q.unit is not None:
+            break
+        read(g, s, q, first)
+    return q
+
+
+def _read_sign(g: Grammar, s: str, q: Quantity) -> None:
+    """A sign word before the number: "minus 3 Grad", "um minus 0,5 Prozent"."""
+    sign = _minus_before(g, s, q.start)
+    if sign is not None:
+        q.value, q.start = -q.value, sign
+
+
+def _read_currency_before(g: Grammar, s: str, q: Quantity) -> None:
+    """A currency sign or code before the number: "$5", "€ 40", "USD 12"."""
+    before = _currency_before(g, s, q.start)
+    if before:
+        mark = before.group("code") or before.group("sym")
+        q.unit = g.currency_marks.get(mark) or g.currency_marks[" ".join(mark.split())]
+        q.bare_dollar, q.start = mark == "$", before.start()
+
+
+def _read_scale(g: Grammar, s: str, q: Quantity) -> bool:
+    """A scale word or short form after the number ("5 billion", "$180m", "2,4 Mrd."):
+    whether there is one."""
+    scale = g.scale.match(s, q.end)
+    if scale is None:
+        return False
+    word = scale.group("scale")
+    power = g.scale_powers.get(word)  # folded keys: a lower-case word is its own key
+    if power is None:
+        power = g.scale_powers.get(fold(word))
+    short = power is None
+    if short:
+        power = g.short_scales[word]
+    assert power is not None
+    # A one-letter short form ("m", "b") is a scale when glued to a money figure or
+    # to a number that counts a plural: "$180m", "5m users"; "300 m" and "a 300m
+    # tower" may be metres.
+    gap = scale.group("gap")
+    if short and len(word) == 1 and (gap or q.unit is None):
+        plural = not gap and is_head(g, next_word(s, scale.end()))
+        if not plural:
+            q.short_scale = None if gap else (power, scale.end())
+            return False
+    q.value, q.step, q.end, q.scaled = q.value * 10**power, q.step * 10**power, scale.end(), True
+    q.factor = POWERS[power]
+    return True
+
+
+def _read_currency_after(g: Grammar, s: str, q: Quantity, first: str) -> None:
+    """A currency after the number: "5 euros", "40 Mrd. Dollar", "12 USD"."""
+    if first not in g.currency_after_starts:
+        return
+    currency = g.currency_after.match(s, q.end)
+    if currency is None or (currency.group("gap") == "-" and not q.scaled):
+        return
+    mark = currency.group("cur")
+    code = g.currency_marks.get(mark) or g.currency_words.get(fold(mark))
+    if code is None and mark.isupper():
+        code = mark
+    if code:
+        q.unit, q.end = code, currency.end()
+        q.bare_dollar = fold(mark) in {"$", "dollar", "dollars"}
+
+
+def _read_percent(g: Grammar, s: str, q: Quantity, first: str) -> None:
+    """A percentage, percentage points or basis points: "5%", "3 Prozentpunkte", "25 bp"."""
+    if q.scaled or first not in g.percent_starts:
+        return
+    pct = g.percent.match(s, q.end)
+    if pct is None or _index_points(g, s, q.start, q.value, pct.group("pct")):
+        return  # counted: the noun is "points"
+    word = pct.group("pct")
+    unit_name, times = g.percent_units.get(word) or g.percent_units[fold(word)]
+    factor = decimal_of(times)
+    q.unit, q.end, q.factor = unit_name, pct.end(), factor
+    q.value, q.step = q.value * factor, q.step * factor
+
+
+def _read_minor_currency(g: Grammar, s: str, q: Quantity, first: str) -> None:
+    """A currency's hundredths: "45 cents", "312.5p", "40,1 ct"."""
+    if q.scaled or first not in g.currency_minor_starts:
+        return
+    minor = g.currency_minor.match(s, q.end)
+    if minor is None:
+        return
+    mark = minor.group("minor") or minor.group("glued")
+    code = g.minor_currency.get(mark) or g.minor_currency[fold(mark)]
+    # "45 cents" are the hundredths of the dollar the document speaks of.
+    q.unit, q.end, q.bare_dollar = code, minor.end(), code == "USD"
+    q.value, q.step, q.factor = q.value / 100, q.step / 100, HUNDREDTH
+    q.cents = fold(mark) in g.minor_follows
+
+
+def _read_unit(g: Grammar, s: str, q: Quantity, first: str) -> None:
+    """A physical unit: "1.5 gigawatts", "40C", "a 1.5-gigawatt campus"."""
+    if first not in g.unit_starts:
+        return
+    physical = g.unit.match(s, q.end)
+    if physical is None:
+        return
+    word, gap = physical.group("unit"), physical.group("gap")
+    # Glued by a hyphen, a unit makes a compound ("a 1.5-gigawatt campus"); a lone
+    # small letter does not ("3-m" may be anything).
+    if (gap == "-" and len(word) == 1 and word.islower()) or (gap and word in g.glued_units):
+        return
+    unit_name, times = g.units.get(word) or g.units[fold(word)]
+    factor = decimal_of(times)
+    q.unit, q.end = unit_name, physical.end()
+    q.value, q.step, q.factor = q.value * factor, q.step * factor, q.factor * factor
+
+
+def _read_multiplier(g: Grammar, s: str, q: Quantity, first: str) -> None:
+    """A multiplier's suffix: "1.5x", "10-fold", "five times as many"."""
+    if q.scaled or first not in g.multiplier_starts:
+        return
+    times_end = _multiplier_after(g, s, q.start, q.end, q.spelled)
+    if times_end:
+        q.unit, q.end = "x", times_end
+
+
+#: What may follow a number and give the figure its unit, in the order tried: the
+#: first that gives it one ends the search.
+_UNIT_AFTER: tuple[Callable[[Grammar, str, Quantity, str], None], ...] = (
+    _read_currency_after,
+    _read_percent,
+    _read_minor_currency,
+    _read_unit,
+    _read_multiplier,
+)
 
 
 def _multiplier_after(g: Grammar, s: str, start: int, end: int, spelled: bool) -> int | None:

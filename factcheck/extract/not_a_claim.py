@@ -8,6 +8,8 @@ has read, once its range, qualifier and noun are known.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
 from factcheck.extract.figure import TOKEN, Quantity, is_year_like, next_word, skip_space
 from factcheck.extract.grammar import Grammar, fold
@@ -42,78 +44,226 @@ def _word_before(s: str, start: int) -> tuple[str, str]:
 def is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool, words_before: list[str]) -> bool:
     """Years, dates, ordinals, durations, phone numbers, names with digits, vague words.
 
-    ``words_before`` are the :func:`~factcheck.extract.figure.last_words` before the
-    figure as it was found.
+    ``joined``: a number is glued to the figure by a hyphen or slash without making a
+    range (:func:`~factcheck.extract.ranges.with_range`). ``words_before`` are the
+    :func:`~factcheck.extract.figure.last_words` before the figure as it was found.
+
+    The rules are asked in order, those about the figure by itself first, then those
+    about the words around it; the first that decides, decides.
     """
-    if q.spelled and q.unit != "x" and _in_a_name(g, s, q):
-        return True  # "Eight Mile Road", "die Sieben Zwerge", "Three Mile Island"
-    if q.spelled and q.unit is None:
-        # "two plants" and "eine Billion sind tausend Milliarden" are no claims; a count
-        # in words with a scale is: "two million subscribers", "zwölftausend Stellen",
-        # and so is a count of things from three on: "seven buildings", "sieben Gebäude".
-        if q.noun is None:
-            return True
-        return not (q.scaled or q.value >= 1000 or _counted_in_words(g, s, q, words_before))
-    if q.unit is not None or q.elliptic:
-        return False
-    if joined or _in_a_phone_number(s, q):
-        return True  # 555-0142, 2024/25, +1 (555) 123-4567
-    if g.duration.match(s, q.end):
-        return True  # four years, 30-year-old, 5th
+    for rule in _BY_ITSELF:
+        decided = rule(g, s, q, joined, words_before)
+        if decided is not None:
+            return decided
+    around = _around(s, q, words_before)
+    for word_rule in _BY_ITS_WORDS:
+        decided = word_rule(g, s, q, around)
+        if decided is not None:
+            return decided
+    return False
+
+
+# Each rule says True (no claim), False (a claim: no later rule is asked) or None (it
+# does not apply). First the rules about the figure by itself, then (``_Around``) about
+# the words around it, each in the order asked.
+
+
+def _a_name_in_words(
+    g: Grammar, s: str, q: Quantity, joined: bool, words_before: list[str]
+) -> bool | None:
+    """ "Eight Mile Road", "die Sieben Zwerge", "Three Mile Island"."""
+    return True if q.spelled and q.unit != "x" and _in_a_name(g, s, q) else None
+
+
+def _a_count_in_words(
+    g: Grammar, s: str, q: Quantity, joined: bool, words_before: list[str]
+) -> bool | None:
+    """ "two plants" and "eine Billion sind tausend Milliarden" are no claims; a count in
+    words with a scale is: "two million subscribers", "zwölftausend Stellen", and so is
+    a count of things from three on: "seven buildings", "sieben Gebäude"."""
+    if not q.spelled or q.unit is not None:
+        return None
+    if q.noun is None:
+        return True
+    return not (q.scaled or q.value >= 1000 or _counted_in_words(g, s, q, words_before))
+
+
+def _a_measure(
+    g: Grammar, s: str, q: Quantity, joined: bool, words_before: list[str]
+) -> bool | None:
+    """A figure with a unit, or an amount of the document's money ("50 Milliarden")."""
+    return False if q.unit is not None or q.elliptic else None
+
+
+def _a_phone_number(
+    g: Grammar, s: str, q: Quantity, joined: bool, words_before: list[str]
+) -> bool | None:
+    """555-0142, 2024/25, +1 (555) 123-4567."""
+    return True if joined or _in_a_phone_number(s, q) else None
+
+
+def _a_duration(
+    g: Grammar, s: str, q: Quantity, joined: bool, words_before: list[str]
+) -> bool | None:
+    """Four years, 30-year-old, 5th, 9.30am."""
+    return True if g.duration.match(s, q.end) else None
+
+
+class _Around(NamedTuple):
+    """The words around a figure that the later rules look at, read once."""
+
+    words_before: list[str]  # the last words before the figure as it was found
+    word: str  # the word right before it, perhaps across a gap ("Boeing", "COVID")
+    gap: str  # between that word and the figure
+    lower: str  # the word in small letters, without a final dot
+    after: re.Match[str] | None  # the token after the figure
+    word_after: str  # the word it is, if it is one
+
+
+def _around(s: str, q: Quantity, words_before: list[str]) -> _Around:
     word, gap = _word_before(s, q.start)
-    lower = word.lower().rstrip(".")
-    after = TOKEN.match(s, q.end)  # read once: several rules below look at it
+    after = TOKEN.match(s, q.end)
     word_after = (after.group("word") or "") if after else ""
-    if lower in g.months or word_after.lower().rstrip(".") in g.months:
-        return True  # March 3, 3. März
-    if lower in g.clock_words:
-        return True  # GMT+1, UTC-5: a time zone's offset
-    if is_year_like(q):
-        # English groups thousands ("2,000 jobs"), so a bare 1000..2199 is a year; German
-        # may write "2000 Mitarbeiter", so there a following noun makes it a count.
-        if not word_after[:1].isupper() or g.lex.lang == "en":
-            return True  # "ab 2027 monatlich", "2024."
-        # "seit 2019 Vorstandschef" is a year; "der 1500 Beschäftigten" a count of them
-        counted = lower in g.lex.determiners and q.noun is not None and q.noun == word_after
-        if q.qualifier == "exact" and lower in g.year_words and not counted:
-            return True
-    if gap.strip() == "" and word and g.index_name.fullmatch(word):
-        return True  # FTSE 100, CAC 40: an index's name
-    if word and gap and "-" in gap and word[-1:].isalpha():
-        return True  # Q-7, COVID-19
-    nouns_capitalised = g.lex.counted_nouns.head_capitalised
+    return _Around(words_before, word, gap, word.lower().rstrip("."), after, word_after)
+
+
+def _a_date(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """March 3, 3. März."""
+    months = g.months
+    return True if a.lower in months or a.word_after.lower().rstrip(".") in months else None
+
+
+def _a_time_zone(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """GMT+1, UTC-5: a time zone's offset."""
+    return True if a.lower in g.clock_words else None
+
+
+def _a_year(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """ "ab 2027 monatlich", "2024.", "seit 2019 Vorstandschef"."""
+    if not is_year_like(q):
+        return None
+    # English groups thousands ("2,000 jobs"), so a bare 1000..2199 is a year; German
+    # may write "2000 Mitarbeiter", so there a following noun makes it a count.
+    if not a.word_after[:1].isupper() or g.lex.lang == "en":
+        return True
+    # "seit 2019 Vorstandschef" is a year; "der 1500 Beschäftigten" a count of them
+    counted = a.lower in g.lex.determiners and q.noun is not None and q.noun == a.word_after
+    return True if q.qualifier == "exact" and a.lower in g.year_words and not counted else None
+
+
+def _an_index_name(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """FTSE 100, CAC 40: an index's name."""
+    return True if a.gap.strip() == "" and a.word and g.index_name.fullmatch(a.word) else None
+
+
+def _a_code(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """Q-7, COVID-19."""
+    return True if a.word and a.gap and "-" in a.gap and a.word[-1:].isalpha() else None
+
+
+def _a_model_number(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """Claude 3.7, Boeing 737, S&P 500: a name's number."""
+    word, lower = a.word, a.lower
     # A model number is never written with group separators nor a scale word: "Boeing
     # 737", but not the "2.400" after a German noun ("laut dem Unternehmen 2.400 Stellen").
-    named = word[:1].isupper() and lower not in g.not_names and gap.strip() == ""
+    named = word[:1].isupper() and lower not in g.not_names and a.gap.strip() == ""
     named = named and not q.grouped and not q.scaled  # "im Vorjahr 9,4 Millionen Container"
     # A qualifier stands between the word and the number: "im Lager knapp 500 Menschen".
     named = named and not s[q.start].isalpha()
     # A German noun before a count of a noun is no name: "für den Auftrag 400 Stellen".
+    nouns_capitalised = g.lex.counted_nouns.head_capitalised
     named = named and not (nouns_capitalised and q.noun and q.noun.split()[-1][:1].isupper())
     if named and ((lower not in g.lex.stopwords and not word.isupper()) or "&" in word):
-        return True  # Claude 3.7, Boeing 737, S&P 500
+        return True
+    return None
+
+
+def _a_german_ordinal(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """ "der 3. große Auftrag"."""
     if g.lex.lang == "de" and s.startswith(".", q.end) and not q.grouped:
         nxt = s[q.end + 1 : q.end + 3].strip()
         if nxt[:1].islower():
-            return True  # German ordinal: "der 3. große Auftrag"
-    if s.startswith(".", q.end) and lower in g.lex.determiners:
+            return True
+    return None
+
+
+def _an_ordinal_after_an_article(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """ "ihre 5.000. Filiale", but not "die 5.000. Der"."""
+    if s.startswith(".", q.end) and a.lower in g.lex.determiners:
         following = next_word(s, q.end + 1)
         if following and following.lower() not in g.lex.determiners:
-            return True  # an ordinal after an article: "ihre 5.000. Filiale", not "die 5.000. Der"
-    if s.startswith(("-", "/"), q.end) and s[q.end + 1 : q.end + 2].isdigit():
-        return True
-    if q.start >= 2 and s[q.start - 1] in "-–/:" and s[q.start - 2].isdigit():
-        return True  # the second of "3-1", "2:0", "24/7": a score or a code, not a figure
-    if after and NUMERAL.match(s, skip_space(s, q.end)):
-        return True  # "30 1234567": digits after digits are a phone number or a list
-    if q.noun is None and not q.grouped and not q.scaled and q.qualifier == "exact":
-        return True
-    if q.qualifier not in ("exact", "range"):
-        return False  # a qualifier stands between the figure and what comes before
-    before = words_before[-2:]
+            return True
+    return None
+
+
+def _digits_glued_after(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """The first of "3-1", "24/7": more digits glued by a hyphen or slash."""
+    return True if s.startswith(("-", "/"), q.end) and s[q.end + 1 : q.end + 2].isdigit() else None
+
+
+def _digits_glued_before(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """The second of "3-1", "2:0", "24/7": a score or a code, not a figure."""
+    return True if q.start >= 2 and s[q.start - 1] in "-–/:" and s[q.start - 2].isdigit() else None
+
+
+def _digits_after_digits(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """ "30 1234567": digits after digits are a phone number or a list."""
+    return True if a.after and NUMERAL.match(s, skip_space(s, q.end)) else None
+
+
+def _a_bare_number(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """A number that counts nothing named, written without group separators or a scale."""
+    bare = q.noun is None and not q.grouped and not q.scaled and q.qualifier == "exact"
+    return True if bare else None
+
+
+def _a_qualified_figure(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """A qualifier stands between the figure and what comes before: "über 500 Stellen"."""
+    return False if q.qualifier not in ("exact", "range") else None
+
+
+def _a_reference(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """§ 15, article 50, Abs. 2; "0800 123 456": the rest of a phone number."""
+    before = a.words_before[-2:]
     if before and (before[-1] in g.references or _PHONE_PART.fullmatch(before[-1])):
-        return True  # § 15, article 50, Abs. 2; "0800 123 456": the rest of a phone number
-    return _ratio_or_address(g, q, before)
+        return True
+    return None
+
+
+def _a_ratio_or_address(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """The 5 of "1 in 5 adults" and the 10 of "10 Downing Street"."""
+    return _ratio_or_address(g, q, a.words_before[-2:])
+
+
+_ByItself = Callable[[Grammar, str, Quantity, bool, list[str]], bool | None]
+_ByItsWords = Callable[[Grammar, str, Quantity, _Around], bool | None]
+
+#: The rules about the figure by itself, in the order asked.
+_BY_ITSELF: tuple[_ByItself, ...] = (
+    _a_name_in_words,
+    _a_count_in_words,
+    _a_measure,
+    _a_phone_number,
+    _a_duration,
+)
+#: The rules about the words around the figure, in the order asked.
+_BY_ITS_WORDS: tuple[_ByItsWords, ...] = (
+    _a_date,
+    _a_time_zone,
+    _a_year,
+    _an_index_name,
+    _a_code,
+    _a_model_number,
+    _a_german_ordinal,
+    _an_ordinal_after_an_article,
+    _digits_glued_after,
+    _digits_glued_before,
+    _digits_after_digits,
+    _a_bare_number,
+    _a_qualified_figure,
+    _a_reference,
+    _a_ratio_or_address,
+)
 
 
 #: An area code in brackets, right before a figure or after a country code.
