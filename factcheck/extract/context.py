@@ -33,7 +33,7 @@ from factcheck.extract.names import (
     names_among,
     party_words,
 )
-from factcheck.lexicon import Kind, load_concepts
+from factcheck.lexicon import Kind, load_concepts, load_lexicon
 
 #: A token, as a group: splitting at it keeps the tokens (:meth:`Sentence.__init__`).
 #: Possessive (``*+``): nothing a part takes would let a later one match instead, and
@@ -88,6 +88,9 @@ class _Words(NamedTuple):
     kinds: dict[str, tuple[Kind, ...]]  # the kinds of figure each concept fits
     governing: frozenset[str]
     party: frozenset[str]
+    #: possessive endings glued to a known name without a mark ("Anthropics Bewertung"):
+    #: the lexicon's possessive endings that are letters
+    glued_possessive: tuple[str, ...]
     #: :func:`_token_says` of this language, its answers remembered (a bounded cache of
     #: a pure function): every token of a sentence with a figure is looked up, once for
     #: both questions
@@ -99,7 +102,8 @@ def _words_of(lang: str) -> _Words:
     kinds = {name: concept.kinds for name, concept in load_concepts().items()}
     cues = cue_table(lang)
     says = functools.lru_cache(maxsize=_REMEMBERED)(functools.partial(_token_says, lang, cues))
-    return _Words(lang, cues, kinds, governing_words(lang), party_words(lang), says)
+    glued = tuple(e for e in load_lexicon(lang).references.possessive if e.isalpha())
+    return _Words(lang, cues, kinds, governing_words(lang), party_words(lang), glued, says)
 
 
 _POSSESSIVE = ("'s", "’s")
@@ -219,7 +223,7 @@ class Sentence:
     """
 
     __slots__ = (
-        "_by_kind", "_concept_at", "_covered_from", "_covered_to", "_known", "_lang", "_marks",
+        "_by_kind", "_concept_at", "_covered_from", "_covered_to", "_known", "_marks",
         "_names", "_offsets", "_start", "_stops", "_texts", "_words",
     )  # fmt: skip
 
@@ -232,7 +236,6 @@ class Sentence:
         places: Iterable[tuple[int, int]] = (),
     ) -> None:
         self._words = words = _words_of(lang)
-        self._lang = lang
         self._known = known
         # Split at the tokens: their texts stand at the odd places, what lies between them
         # at the even ones, so the offsets add up from the lengths (no match per token).
@@ -320,8 +323,12 @@ class Sentence:
         possessive = words[-1].endswith(_POSSESSIVE)
         if possessive:
             words[-1] = words[-1][:-2]
-        elif self._lang == "de" and words[-1].endswith("s") and words[-1][:-1] in self._known:
-            words[-1], possessive = words[-1][:-1], True  # "Anthropics Bewertung"
+        else:
+            for ending in self._words.glued_possessive:
+                owner = words[-1][: -len(ending)]
+                if words[-1].endswith(ending) and owner in self._known:
+                    words[-1], possessive = owner, True  # "Anthropics Bewertung"
+                    break
         return _Name(" ".join(words), first, last, possessive)
 
     def _taken(self, first: int, last: int) -> bool:

@@ -180,7 +180,7 @@ def _read_currency_before(g: Grammar, s: str, q: Quantity) -> None:
     if before:
         mark = before.group("code") or before.group("sym")
         q.unit = g.currency_marks.get(mark) or g.currency_marks[" ".join(mark.split())]
-        q.bare_dollar, q.start = mark == "$", before.start()
+        q.bare_dollar, q.start = fold(mark) in g.bare_dollar, before.start()
 
 
 def _read_scale(g: Grammar, s: str, q: Quantity) -> bool:
@@ -224,7 +224,7 @@ def _read_currency_after(g: Grammar, s: str, q: Quantity, first: str) -> None:
         code = mark
     if code:
         q.unit, q.end = code, currency.end()
-        q.bare_dollar = fold(mark) in {"$", "dollar", "dollars"}
+        q.bare_dollar = fold(mark) in g.bare_dollar
 
 
 def _read_percent(g: Grammar, s: str, q: Quantity, first: str) -> None:
@@ -301,7 +301,8 @@ def _multiplier_after(g: Grammar, s: str, start: int, end: int, spelled: bool) -
         return None
     word = fold(mult.group("mult"))
     if not spelled:
-        return mult.end() if (mult.group("gap") == "") == (word != "times") else None
+        spaced = word in g.lex.multipliers.spaced  # "2.5 times"; "1.5x", "10-fold"
+        return mult.end() if (mult.group("gap") == "") != spaced else None
     # A number in words: "five times as many", "grew five times"; not "five times a year".
     if not mult.group("gap") or word not in g.lex.multipliers.times:
         return None

@@ -263,6 +263,9 @@ class _Currencies:
     #: the currencies they may belong to
     minor_follows: frozenset[str]
     cent_currencies: frozenset[str]
+    #: the dollar named with no country, folded ("$", "dollars"): US dollars unless the
+    #: text names another dollar first
+    bare_dollar: frozenset[str]
     currency_after_starts: frozenset[str]
     currency_minor_starts: frozenset[str]
 
@@ -397,21 +400,38 @@ def _is_code(mark: str) -> bool:
     return mark.isascii() and mark.isalpha()
 
 
+def _word_joiners(lex: Lexicon) -> tuple[list[str], list[str]]:
+    """The words that join the words of a number (``number_syntax.joiners``): glued inside
+    one word where numbers are written as one ("einundzwanzig"), between words where
+    they are not ("one hundred and one"), as (glued, spaced).
+
+    >>> _word_joiners(load_lexicon("en")), _word_joiners(load_lexicon("de"))
+    (([], ['and']), (['und'], []))
+    """
+    syntax = lex.number_syntax
+    words = [j for j in syntax.joiners if j.isalpha()]
+    return (words, []) if syntax.compound_numbers else ([], words)
+
+
 def _numbers_in_words(lex: Lexicon, number_words: list[str], after_number: str) -> str:
     """The regex of a number in words: "fünfundzwanzig", "two thousand, five hundred and
     one", "one point five", "sixteen point four", "two and a half"."""
     syntax = lex.number_syntax
+    glued, spaced = _word_joiners(lex)
     # Articles that are numbers count only inside a number: "einundzwanzig", "twenty-one".
     numeral_articles = [a for a in syntax.articles if a in lex.numbers]
-    parts = alternation([*number_words, "und", "and"]).replace(r"(?!\w)", "")
+    parts = alternation([*number_words, *glued]).replace(r"(?!\w)", "")
     glued_one = alternation(numeral_articles).replace(r"(?!\w)", "")
-    # One word, which "and" alone is not: "fünfhunderttausendfünf", "twentyfive".
-    word = rf"(?!(?:und|and)(?!\w))(?:{parts}|{glued_one}(?=(?:und|and){parts}))+(?!\w)"
+    joiner = alternation(glued).replace(r"(?!\w)", "")
+    # One word, which "und" alone is not: "fünfhunderttausendfünf", "twentyfive".
+    word = rf"(?!{joiner}(?!\w))(?:{parts}|{glued_one}(?={joiner}{parts}))+(?!\w)"
     first = word
     more = rf"(?:{word}|{alternation(numeral_articles)})"  # twenty-one, hundred and one
     digit_words = alternation(w for w, v in lex.numbers.items() if v in range(10))
     point = alternation(syntax.decimal_point)
-    gap = rf"(?:-|{SPACE}+(?:and{SPACE}+)?)"
+    hyphen = "-|" if "-" in syntax.joiners else ""
+    joined = rf"(?:{alternation(spaced)}{SPACE}+)?" if spaced else ""
+    gap = rf"(?:{hyphen}{SPACE}+{joined})"
     scales = alternation(syntax.inner_scales)
     # A scale inside a number, only with more number words after it: "two thousand five
     # hundred", "eine Million zweihunderttausend"; "two thousand workers" is two and a scale,
@@ -476,8 +496,8 @@ def _head(phrase: str) -> str:
 
 def _anchor_starts(lex: Lexicon, number_words: list[str]) -> set[str]:
     """What every anchor starts with, in any case: a multiplier or number word whole, an
-    article up to its space, "and" and "und" only glued to another number word
-    ("undzwanzig"; "fünfundzwanzig" starts at "fünf").
+    article up to its space, a joiner only glued to another number word ("undzwanzig";
+    "fünfundzwanzig" starts at "fünf").
 
     A phrase of several words counts up to its first space, which may be a run of
     spaces. The longer the beginnings, the fewer places ("and", "a year", "for") the
@@ -486,12 +506,11 @@ def _anchor_starts(lex: Lexicon, number_words: list[str]) -> set[str]:
     syntax = lex.number_syntax
     starts = {_head(w) for w in (*lex.multipliers.words, *number_words, *syntax.fractions)}
     starts |= {_head(a) + " " for a in (*syntax.articles, *syntax.unit_articles)}
-    starts |= {j + _head(w) for j in ("and", "und") for w in [*number_words, "und", "and"]}
+    joiners, _ = _word_joiners(lex)
+    starts |= {j + _head(w) for j in joiners for w in [*number_words, *joiners]}
     # "einundzwanzig": an article glued to "und" and a number
     glued = [fold(a) for a in syntax.articles if a in lex.numbers]
-    starts |= {a + j for a in glued for j in ("und", "and")} | {
-        j + a for a in glued for j in ("und", "and")
-    }
+    starts |= {a + j for a in glued for j in joiners} | {j + a for a in glued for j in joiners}
     return starts
 
 
@@ -631,6 +650,7 @@ def _currencies(
         minor_currency=minor,
         minor_follows=frozenset(fold(w) for w in lex.currencies.minor_follows),
         cent_currencies=frozenset(lex.currencies.cent_currencies),
+        bare_dollar=frozenset(fold(w) for w in lex.currencies.bare_dollar),
         currency_after_starts=_starts(currency_words, [*symbol_marks, *iso_codes()], variants),
         currency_minor_starts=_starts(
             lex.currencies.minor, [*minor_marks, *minor_letters], variants

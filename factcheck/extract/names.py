@@ -2,9 +2,9 @@
 
 A name is a run of capitalised tokens that are not sentence furniture (lexicon
 ``not_names``, stopwords); in German, where every noun is capitalised, a capital after a
-stopword or a number, or one that ends like a common noun ("-ung", "-keit"), is no name
-unless it is a known entity. A single capital letter that a word like "Series" or
-"Phase" labels ("Series E") is no name either.
+stopword or a number, or one that ends like a common noun (lexicon ``noun_endings``:
+"-ung", "-keit"), is no name unless it is a known entity. A single capital letter that a
+word like "Series" or "Phase" labels ("Series E") is no name either.
 """
 
 from __future__ import annotations
@@ -18,11 +18,6 @@ from factcheck.lexicon import load_lexicon
 CLAUSE_MARKS = frozenset(',;:()–—"“”„')
 #: Marks that end a clause outright: what follows one is another statement.
 CLAUSE_STOPS = frozenset(";")
-#: German words that end like common nouns; a capitalised word ending so is no name.
-_DE_NOUN_ENDINGS = (
-    "ung", "heit", "keit", "schaft", "tion", "tät", "nis", "ismus", "en", "er", "ern", "chen",
-    "lich", "isch", "ur", "ik", "tum", "ment", "ie",
-)  # fmt: skip
 
 
 @functools.cache
@@ -95,14 +90,16 @@ class NameCandidate(NamedTuple):
 class _NameWords(NamedTuple):
     """One language's word lists for :func:`names_among`, gathered once."""
 
-    german: bool
+    #: every noun is capitalised (German): a capital after ``before_nouns`` is a noun
+    nouns_capitalised: bool
     labelling: frozenset[str]
     before_nouns: frozenset[str]
 
 
 @functools.cache
 def _name_words(lang: str) -> _NameWords:
-    return _NameWords(lang == "de", _labelling_words(lang), _before_nouns(lang))
+    capitalised = load_lexicon(lang).counted_nouns.head_capitalised
+    return _NameWords(capitalised, _labelling_words(lang), _before_nouns(lang))
 
 
 def names_among(
@@ -126,7 +123,7 @@ def names_among(
     >>> names("de", ["Siemens", "baut", "drei", "Werke"])
     [0]
     """
-    german, labelling, before_nouns = _name_words(lang)
+    nouns_capitalised, labelling, before_nouns = _name_words(lang)
     found = []
     for i, (text, noun, letter, at_start) in zip(at, candidates, strict=True):
         if text in known:
@@ -142,9 +139,9 @@ def names_among(
         before = previous.lower()
         if letter and before in labelling:
             continue  # "its Series E round": a letter that a word like "Series" labels
-        # In German, a capital after a stopword or a number is a common noun: "die Werke",
-        # "drei Millionen Haushalte".
-        if german and (before in before_nouns or previous[:1].isdigit()):
+        # Where every noun is capitalised, a capital after a stopword or a number is a
+        # common noun: "die Werke", "drei Millionen Haushalte".
+        if nouns_capitalised and (before in before_nouns or previous[:1].isdigit()):
             continue
         found.append(i)
     return found
@@ -164,10 +161,17 @@ def name_candidate(lang: str, token: str) -> NameCandidate | None:
     if not text[:1].isupper() or text in CLAUSE_MARKS or lower in _furniture(lang):
         return None
     noun = False
-    if lang == "de":
+    endings = _noun_endings(lang)
+    if endings:  # where every noun is capitalised: "Leistung" is a noun, "BioNTech" a name
         has_inner_capital = any(ch.isupper() for ch in text[1:])
-        noun = not has_inner_capital and lower.endswith(_DE_NOUN_ENDINGS)
+        noun = not has_inner_capital and lower.endswith(endings)
     return NameCandidate(text, noun, len(text) == 1, lower not in _common_at_start(lang))
+
+
+@functools.cache
+def _noun_endings(lang: str) -> tuple[str, ...]:
+    """Endings of common nouns where every noun is capitalised (lexicon ``noun_endings``)."""
+    return load_lexicon(lang).not_claims.noun_endings
 
 
 @functools.cache

@@ -143,8 +143,9 @@ def _a_year(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
     if not is_year_like(q):
         return None
     # English groups thousands ("2,000 jobs"), so a bare 1000..2199 is a year; German
-    # may write "2000 Mitarbeiter", so there a following noun makes it a count.
-    if not a.word_after[:1].isupper() or g.lex.lang == "en":
+    # may write "2000 Mitarbeiter", so there a following noun (capitalised, as every
+    # German noun) makes it a count.
+    if not g.lex.counted_nouns.head_capitalised or not a.word_after[:1].isupper():
         return True
     # "seit 2019 Vorstandschef" is a year; "der 1500 Beschäftigten" a count of them
     counted = a.lower in g.lex.determiners and q.noun is not None and q.noun == a.word_after
@@ -178,9 +179,9 @@ def _a_model_number(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
     return None
 
 
-def _a_german_ordinal(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
-    """ "der 3. große Auftrag"."""
-    if g.lex.lang == "de" and s.startswith(".", q.end) and not q.grouped:
+def _an_ordinal_with_a_dot(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
+    """ "der 3. große Auftrag", where an ordinal is its number and a dot."""
+    if g.lex.not_claims.ordinal_dot and s.startswith(".", q.end) and not q.grouped:
         nxt = s[q.end + 1 : q.end + 3].strip()
         if nxt[:1].islower():
             return True
@@ -254,7 +255,7 @@ _BY_ITS_WORDS: tuple[_ByItsWords, ...] = (
     _an_index_name,
     _a_code,
     _a_model_number,
-    _a_german_ordinal,
+    _an_ordinal_with_a_dot,
     _an_ordinal_after_an_article,
     _digits_glued_after,
     _digits_glued_before,

@@ -16,7 +16,7 @@ from factcheck.extract.numerals import (
     Numeral,
     decimal_of,
     parse_number_words,
-    split_german_number_word,
+    split_compound_number,
 )
 
 _WORD_GAP = re.compile(rf"(?:-|{SPACE})+")
@@ -73,12 +73,13 @@ def _split_decimal(text: str, points: tuple[str, ...]) -> tuple[str, str, str]:
 
 def _number_of_words(g: Grammar, raw_words: list[str]) -> Decimal | None:
     """The number of spelled-out words, German compounds split ("zweitausendfünfhundert")."""
-    table = g.number_words
+    table, syntax = g.number_words, g.lex.number_syntax
+    joiners, compound = syntax.joiners, syntax.compound_numbers
     words: list[str] = []
     for raw in raw_words:
-        if raw in {"and", "und"}:
+        if raw in joiners:
             continue
-        parts = split_german_number_word(raw, table) if g.lex.lang == "de" else [raw]
+        parts = split_compound_number(raw, table, joiners) if compound else [raw]
         if parts is None:
             return None
         words.extend(parts)
