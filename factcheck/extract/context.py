@@ -19,7 +19,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -67,8 +67,8 @@ class _Token(NamedTuple):
 #: What a clause mark (",", "(", …) says: no cue, no name, but a mark (by identity).
 _MARK = _Token(None, None)
 
-#: How many tokens :attr:`_Words.says` remembers the answer for. A news text has some
-#: tens of thousands of distinct words; the rarest are looked up again: time, not memory.
+#: How many tokens a :class:`_Said` remembers at most. A news text has some tens of
+#: thousands of distinct words; past the bound, all are forgotten and looked up again.
 _REMEMBERED = 1 << 15
 
 
@@ -78,6 +78,26 @@ def _token_says(lang: str, cues: CueTable, token: str) -> _Token | None:
         return _MARK
     cue, name = cues.cue(token), name_candidate(lang, token)
     return _Token(cue, name) if cue or name else None
+
+
+class _Said(dict[str, _Token | None]):
+    """What each token of one language says by itself (:func:`_token_says`), remembered.
+
+    A memo of a pure function, kept explicit: a token seen before costs one dict lookup
+    (every token of a sentence with a figure is looked up, once for both questions); a
+    new one is worked out in :meth:`__missing__`. Past ``_REMEMBERED`` tokens it forgets
+    them all: time, not memory.
+    """
+
+    def __init__(self, lang: str, cues: CueTable) -> None:
+        super().__init__()
+        self.lang, self.cues = lang, cues
+
+    def __missing__(self, token: str) -> _Token | None:
+        if len(self) >= _REMEMBERED:
+            self.clear()
+        found = self[token] = _token_says(self.lang, self.cues, token)
+        return found
 
 
 class _Words(NamedTuple):
@@ -91,19 +111,16 @@ class _Words(NamedTuple):
     #: possessive endings glued to a known name without a mark ("Anthropics Bewertung"):
     #: the lexicon's possessive endings that are letters
     glued_possessive: tuple[str, ...]
-    #: :func:`_token_says` of this language, its answers remembered (a bounded cache of
-    #: a pure function): every token of a sentence with a figure is looked up, once for
-    #: both questions
-    says: Callable[[str], _Token | None]
+    said: _Said  # what each token says by itself
 
 
 @functools.cache
 def _words_of(lang: str) -> _Words:
     kinds = {name: concept.kinds for name, concept in load_concepts().items()}
     cues = cue_table(lang)
-    says = functools.lru_cache(maxsize=_REMEMBERED)(functools.partial(_token_says, lang, cues))
     glued = tuple(e for e in load_lexicon(lang).references.possessive if e.isalpha())
-    return _Words(lang, cues, kinds, governing_words(lang), party_words(lang), glued, says)
+    said = _Said(lang, cues)
+    return _Words(lang, cues, kinds, governing_words(lang), party_words(lang), glued, said)
 
 
 _POSSESSIVE = ("'s", "’s")
@@ -163,10 +180,10 @@ class _Read(NamedTuple):
 def _read_tokens(words: _Words, texts: list[str]) -> _Read:
     """The cues, clause marks and name candidates among ``texts``.
 
-    One lookup a token (:attr:`_Words.says`) tells the few that cue a metric, may be part
+    One lookup a token (:class:`_Said`) tells the few that cue a metric, may be part
     of a name or are clause marks.
     """
-    said = list(map(words.says, texts))
+    said = list(map(words.said.__getitem__, texts))
     read = _Read({}, {}, [], [], [], [])
     concept_at, by_kind, marks, stops, capitals, candidates = read
     kinds = words.kinds
