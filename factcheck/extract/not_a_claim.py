@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
 from factcheck.extract.figure import TOKEN, Quantity, is_year_like, next_word, skip_space
 from factcheck.extract.grammar import Grammar, fold
@@ -55,7 +54,7 @@ def is_not_a_claim(g: Grammar, s: str, q: Quantity, joined: bool, words_before: 
         decided = rule(g, s, q, joined, words_before)
         if decided is not None:
             return decided
-    around = _around(s, q, words_before)
+    around = _Around(s, q, words_before)
     for word_rule in _BY_ITS_WORDS:
         decided = word_rule(g, s, q, around)
         if decided is not None:
@@ -109,22 +108,21 @@ def _a_duration(
     return True if g.duration.match(s, q.end) else None
 
 
-class _Around(NamedTuple):
+class _Around:
     """The words around a figure that the later rules look at, read once."""
 
-    words_before: list[str]  # the last words before the figure as it was found
-    word: str  # the word right before it, perhaps across a gap ("Boeing", "COVID")
-    gap: str  # between that word and the figure
-    lower: str  # the word in small letters, without a final dot
-    after: re.Match[str] | None  # the token after the figure
-    word_after: str  # the word it is, if it is one
+    __slots__ = ("after", "gap", "lower", "word", "word_after", "words_before")
 
-
-def _around(s: str, q: Quantity, words_before: list[str]) -> _Around:
-    word, gap = _word_before(s, q.start)
-    after = TOKEN.match(s, q.end)
-    word_after = (after.group("word") or "") if after else ""
-    return _Around(words_before, word, gap, word.lower().rstrip("."), after, word_after)
+    def __init__(self, s: str, q: Quantity, words_before: list[str]) -> None:
+        #: the last words before the figure as it was found
+        self.words_before = words_before
+        #: the word right before it, perhaps across a gap ("Boeing", "COVID"), and the gap
+        self.word, self.gap = _word_before(s, q.start)
+        #: the word in small letters, without a final dot
+        self.lower = self.word.lower().rstrip(".")
+        #: the token after the figure, and the word it is, if it is one
+        self.after = after = TOKEN.match(s, q.end)
+        self.word_after: str = (after.group("word") or "") if after else ""
 
 
 def _a_date(g: Grammar, s: str, q: Quantity, a: _Around) -> bool | None:
