@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck import extract
-from factcheck.extract.context import DocumentMemory, Sentence, describe
+from factcheck.extract.context import DocumentMemory, Sentence
 from factcheck.lexicon import Kind
 
 
@@ -70,6 +70,7 @@ def test_a_sentence_read_once_answers_as_each_figure_read_alone() -> None:
     once, alone = DocumentMemory(), DocumentMemory()
     for (start, end), (_, kind) in zip(places, figures, strict=True):
         others = [place for place in places if place != (start, end)]
-        expected = describe("en", sentence, 0, start, end, kind, False, alone, others)
+        read_alone = Sentence("en", sentence, 0, frozenset(), others)
+        expected = read_alone.describe(start, end, kind, False, alone)
         assert read_once.describe(start, end, kind, False, once) == expected
         assert once.last_subject == alone.last_subject

@@ -15,10 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcheck.extract.figure import _first_after
 from factcheck.extract.grammar import grammar
 from factcheck.extract.lang import _lowered_words
 from factcheck.extract.numerals import NUMERAL, find_numerals
-from factcheck.extract.quantities import _first_after, _word_anchors
+from factcheck.extract.spelled import word_anchors
 from factcheck.text.sentences import SentenceLocator, sentence_spans
 
 MANY = settings(
@@ -49,7 +50,7 @@ def test_find_numerals_is_numeral_finditer(text: str) -> None:
 def test_word_anchors_are_word_anchor_finditer(text: str, lang: str) -> None:
     g = grammar(lang)
     expected = [(m.span(), m.groupdict()) for m in g.word_anchor.finditer(text)]
-    assert [(m.span(), m.groupdict()) for m in _word_anchors(g, text)] == expected
+    assert [(m.span(), m.groupdict()) for m in word_anchors(g, text)] == expected
 
 
 #: What may follow a figure: scales, currencies, units, percent and multiplier words.

@@ -58,7 +58,7 @@ def test_links_outside_the_article_are_dropped(tmp_path: Path) -> None:
 
 def test_a_page_without_an_article_is_read_whole() -> None:
     page = "<html><body><p>Marge: 12 %</p></body></html>"
-    assert mainpart.main_part(markup.parse(page, "html")).view == markup.view(page, "html")
+    assert mainpart.main_part(markup.parse(page, "html")).view == markup.parse(page, "html").view
     assert [c.text for c in extract(page, "de", fmt="html")] == ["12 %"]
 
 

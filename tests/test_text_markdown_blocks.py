@@ -15,7 +15,7 @@ from factcheck.text.sentences import sentence_spans
 
 
 def sentences(text: str) -> list[str]:
-    shown = markup.view(text, "markdown")
+    shown = markup.parse(text, "markdown").view
     return [" ".join(shown[s:e].split()) for s, e in sentence_spans(shown, {"Mrd."})]
 
 
@@ -98,7 +98,7 @@ def test_front_matter_is_no_markdown() -> None:
 def test_crlf_breaks_are_soft_whole() -> None:
     text = "Eins\r\nzwei\r\n\r\ndrei"
     assert [text[s:e] for s, e in scan(text).soft_breaks] == ["\r\n"]
-    assert markup.view(text, "markdown") == "Eins  zwei\r\n\r\ndrei"
+    assert markup.parse(text, "markdown").view == "Eins  zwei\r\n\r\ndrei"
 
 
 @pytest.mark.parametrize(

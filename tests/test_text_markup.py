@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.text.markup import Document, Link, detect_format, parse, parse_date, view
+from factcheck.text.markup import Document, Link, detect_format, parse, parse_date
 from factcheck.text.sentences import fold, sentence_spans
 
 
@@ -144,7 +144,7 @@ def test_detect_format(name: str, text: str, fmt: str) -> None:
     ],
 )
 def test_html_masking(html: str, shown: list[str], hidden: list[str]) -> None:
-    result = view(html, "html")
+    result = parse(html, "html").view
     assert len(result) == len(html)
     for word in shown:
         assert visible(html, result, word), word
@@ -158,7 +158,7 @@ def test_block_tags_break_sentences_and_inline_tags_do_not() -> None:
         "</p><ul><li>Margin: 14 %</li><li>Staff: 1,150</li></ul><table><tr><td>Revenue"
         "</td><td>$5bn</td></tr></table>Line one<br>Line two"
     )
-    result = view(html, "html")
+    result = parse(html, "html").view
     assert sentences(result) == [
         "Quarterly results",
         "Revenue rose to $5bn",
@@ -175,14 +175,14 @@ def test_block_tags_break_sentences_and_inline_tags_do_not() -> None:
 
 def test_wrapped_html_source_lines_do_not_break_sentences() -> None:
     html = "<p>Northwind closed a\n$240 million round,\nlifting its valuation.</p>"
-    assert sentences(view(html, "html")) == [
+    assert sentences(parse(html, "html").view) == [
         "Northwind closed a $240 million round, lifting its valuation."
     ]
 
 
 def test_pre_keeps_its_line_breaks() -> None:
     html = "<pre>Revenue 5\nProfit 2</pre>"
-    result = view(html, "html")
+    result = parse(html, "html").view
     assert result[html.index("\n")] == "\n"
     assert sentences(result) == ["Revenue 5", "Profit 2"]
 
@@ -190,8 +190,8 @@ def test_pre_keeps_its_line_breaks() -> None:
 def test_masking_keeps_the_newlines_inside_a_masked_region() -> None:
     text = "Eins<!-- a\nb\n\nc -->Zwei"
     # Both show a single newline inside a paragraph as a space, and keep a blank line
-    assert view(text, "markdown") == "Eins        \n\n     Zwei"
-    assert view(text, "html") == "Eins        \n\n     Zwei"
+    assert parse(text, "markdown").view == "Eins        \n\n     Zwei"
+    assert parse(text, "html").view == "Eins        \n\n     Zwei"
 
 
 # ------------------------------------------------------------------- character references
@@ -214,11 +214,11 @@ def test_masking_keeps_the_newlines_inside_a_masked_region() -> None:
     ],
 )
 def test_character_references(html: str, expected: str) -> None:
-    assert view(html, "html") == expected
+    assert parse(html, "html").view == expected
 
 
 def test_references_inside_links_and_markdown() -> None:
-    assert view("[5&nbsp;%](u)", "markdown") == " 5      %    "
+    assert parse("[5&nbsp;%](u)", "markdown").view == " 5      %    "
 
 
 # ------------------------------------------------------------------------- Markdown
@@ -268,7 +268,7 @@ Read [the filing][sec] or [sec].
     ],
 )
 def test_markdown_keeps_text_in_place(word: str) -> None:
-    assert visible(MARKDOWN, view(MARKDOWN, "markdown"), word)
+    assert visible(MARKDOWN, parse(MARKDOWN, "markdown").view, word)
 
 
 @pytest.mark.parametrize(
@@ -299,11 +299,11 @@ def test_markdown_keeps_text_in_place(word: str) -> None:
     ],
 )
 def test_markdown_masks_markup(markup: str) -> None:
-    assert markup not in view(MARKDOWN, "markdown")
+    assert markup not in parse(MARKDOWN, "markdown").view
 
 
 def test_markdown_sentences_follow_blocks() -> None:
-    result = view(MARKDOWN, "markdown")
+    result = parse(MARKDOWN, "markdown").view
     found = sentences(result)
     assert "Northwind raises $240 million" in found
     assert "Revenue: $180m" in found
@@ -330,13 +330,13 @@ def test_markdown_sentences_follow_blocks() -> None:
     ],
 )
 def test_markdown_details(markdown: str, expected: str) -> None:
-    assert view(markdown, "markdown") == expected
+    assert parse(markdown, "markdown").view == expected
 
 
 def test_markdown_front_matter_needs_a_key() -> None:
     text = "---\nJust a rule above and below.\n---\n"
     assert parse(text, "markdown").published is None
-    assert "Just a rule" in view(text, "markdown")
+    assert "Just a rule" in parse(text, "markdown").view
 
 
 # ---------------------------------------------------------------------------- metadata
@@ -602,21 +602,21 @@ def test_malformed_markup_does_not_crash(html: str, fmt: str) -> None:
 
 def test_unclosed_comment_hides_the_rest() -> None:
     html = "Shown 1 <!-- never closed <p>Hidden 2</p>"
-    result = view(html, "html")
+    result = parse(html, "html").view
     assert visible(html, result, "Shown 1")
     assert result[html.index("<!--") :].strip() == ""
 
 
 def test_unclosed_tag_hides_the_rest() -> None:
     html = 'Shown <a title="never closed>Hidden'
-    assert view(html, "html").strip() == "Shown"
+    assert parse(html, "html").view.strip() == "Shown"
 
 
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
 def test_two_megabytes_of_hostile_markup(fmt: str) -> None:
     # Quadratic scanning would take minutes here; linear takes well under a second.
     hostile = "<" * 1_000_000 + "<!-- unclosed " + "<!--<a <b x='" * 70_000 + "end"
-    result = view(hostile, fmt)
+    result = parse(hostile, fmt).view
     assert len(result) == len(hostile)
     assert result[1_000_000:].strip() == ""
     assert result[:1_000_000] == "<" * 1_000_000
@@ -638,7 +638,7 @@ HOSTILE = {
 @pytest.mark.parametrize("hostile", HOSTILE.values(), ids=HOSTILE.keys())
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
 def test_more_hostile_markup(hostile: str, fmt: str) -> None:
-    assert len(view(hostile, fmt)) == len(hostile)
+    assert len(parse(hostile, fmt).view) == len(hostile)
 
 
 # -------------------------------------------------------------------------- properties
@@ -667,7 +667,7 @@ def test_view_has_the_length_of_the_input(text: str, fmt: str) -> None:
 @settings(max_examples=300, deadline=None, database=None)
 @given(text=ANY_TEXT, fmt=st.sampled_from(["markdown", "html"]))
 def test_view_invents_nothing_but_references(text: str, fmt: str) -> None:
-    shown = view(text, fmt)
+    shown = parse(text, fmt).view
     for at, (original, char) in enumerate(zip(text, shown, strict=True)):
         if char != original:
             # masked to a space or a block break, or a reference decoded at its "&"

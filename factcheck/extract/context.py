@@ -27,13 +27,13 @@ from factcheck.extract.cues import Cue, CueTable, cue_table, refinements
 from factcheck.extract.names import (
     CLAUSE_MARKS,
     CLAUSE_STOPS,
-    Verdict,
+    NameCandidate,
     governing_words,
-    name_verdict,
+    name_candidate,
     names_among,
     party_words,
 )
-from factcheck.lexicon import Kind, load_concepts
+from factcheck.lexicon import Kind, load_concepts, load_lexicon
 
 #: A token, as a group: splitting at it keeps the tokens (:meth:`Sentence.__init__`).
 #: Possessive (``*+``): nothing a part takes would let a later one match instead, and
@@ -50,7 +50,7 @@ class DocumentMemory:
 
 
 class Context(NamedTuple):
-    """What :func:`describe` finds out about a figure (a named tuple: one per claim)."""
+    """What :meth:`Sentence.describe` finds out about a figure (a named tuple: one per claim)."""
 
     metric: str | None
     subject: str | None
@@ -61,17 +61,43 @@ class _Token(NamedTuple):
     """What a token says by itself: what it cues, and whether it may be part of a name."""
 
     cue: Cue | None
-    name: Verdict | None
+    name: NameCandidate | None
 
 
-#: What :attr:`_Words.seen` answers for a token not seen yet.
-_UNSEEN = _Token(None, None)
-#: What it says of a clause mark (",", "(", …): no cue, no name, but a mark (by identity).
+#: What a clause mark (",", "(", …) says: no cue, no name, but a mark (by identity).
 _MARK = _Token(None, None)
 
-#: How many tokens :attr:`_Words.seen` remembers at most. A news text has some tens of
+#: How many tokens a :class:`_Said` remembers at most. A news text has some tens of
 #: thousands of distinct words; past the bound, all are forgotten and looked up again.
 _REMEMBERED = 1 << 15
+
+
+def _token_says(lang: str, cues: CueTable, token: str) -> _Token | None:
+    """What ``token`` says by itself; None for nothing (most tokens)."""
+    if token in CLAUSE_MARKS:
+        return _MARK
+    cue, name = cues.cue(token), name_candidate(lang, token)
+    return _Token(cue, name) if cue or name else None
+
+
+class _Said(dict[str, _Token | None]):
+    """What each token of one language says by itself (:func:`_token_says`), remembered.
+
+    A memo of a pure function, kept explicit: a token seen before costs one dict lookup
+    (every token of a sentence with a figure is looked up, once for both questions); a
+    new one is worked out in :meth:`__missing__`. Past ``_REMEMBERED`` tokens it forgets
+    them all: time, not memory.
+    """
+
+    def __init__(self, lang: str, cues: CueTable) -> None:
+        super().__init__()
+        self.lang, self.cues = lang, cues
+
+    def __missing__(self, token: str) -> _Token | None:
+        if len(self) >= _REMEMBERED:
+            self.clear()
+        found = self[token] = _token_says(self.lang, self.cues, token)
+        return found
 
 
 class _Words(NamedTuple):
@@ -82,27 +108,19 @@ class _Words(NamedTuple):
     kinds: dict[str, tuple[Kind, ...]]  # the kinds of figure each concept fits
     governing: frozenset[str]
     party: frozenset[str]
-    #: token as written -> what it says by itself, None for nothing (most tokens): every
-    #: token of a sentence with a figure is looked up, once in one dict for both questions
-    seen: dict[str, _Token | None]
-
-    def look_up(self, token: str) -> _Token | None:
-        """What ``token`` says by itself, remembered in :attr:`seen`."""
-        if len(self.seen) > _REMEMBERED:
-            self.seen.clear()  # the rarest words are looked up again: time, not memory
-        if token in CLAUSE_MARKS:
-            found: _Token | None = _MARK
-        else:
-            cue, name = self.cues.cue(token), name_verdict(self.lang, token)
-            found = _Token(cue, name) if cue or name else None
-        self.seen[token] = found
-        return found
+    #: possessive endings glued to a known name without a mark ("Anthropics Bewertung"):
+    #: the lexicon's possessive endings that are letters
+    glued_possessive: tuple[str, ...]
+    said: _Said  # what each token says by itself
 
 
 @functools.cache
 def _words_of(lang: str) -> _Words:
     kinds = {name: concept.kinds for name, concept in load_concepts().items()}
-    return _Words(lang, cue_table(lang), kinds, governing_words(lang), party_words(lang), {})
+    cues = cue_table(lang)
+    glued = tuple(e for e in load_lexicon(lang).references.possessive if e.isalpha())
+    said = _Said(lang, cues)
+    return _Words(lang, cues, kinds, governing_words(lang), party_words(lang), glued, said)
 
 
 _POSSESSIVE = ("'s", "’s")
@@ -135,6 +153,82 @@ class _Names(NamedTuple):
     party_after: list[int]
 
 
+class _Cut(NamedTuple):
+    """Where a claim at tokens[first:last] stands among the names of its sentence."""
+
+    first: int
+    last: int
+    before: int  # names[:before] end before the claim
+    after: int  # names[after:] start after it
+    #: the pieces of a name that the claim's own tokens cut, before and after it, unless
+    #: a figure's tokens
+    left: _Name | None
+    right: _Name | None
+
+
+class _Read(NamedTuple):
+    """What the tokens of a sentence say by themselves (:func:`_read_tokens`)."""
+
+    concept_at: dict[int, str]  # token index -> the concept it cues
+    by_kind: dict[str, list[int]]  # the cues as token indices, by the kind of figure
+    marks: list[int]  # indices of the clause marks, in order
+    stops: list[int]  # indices of the marks that end a clause outright (";")
+    capitals: list[int]  # the tokens that may be part of a name
+    candidates: list[NameCandidate]  # and what they say about it
+
+
+def _read_tokens(words: _Words, texts: list[str]) -> _Read:
+    """The cues, clause marks and name candidates among ``texts``.
+
+    One lookup a token (:class:`_Said`) tells the few that cue a metric, may be part
+    of a name or are clause marks.
+    """
+    said = list(map(words.said.__getitem__, texts))
+    read = _Read({}, {}, [], [], [], [])
+    concept_at, by_kind, marks, stops, capitals, candidates = read
+    kinds = words.kinds
+    for i in itertools.compress(range(len(texts)), said):
+        token = said[i]
+        assert token is not None  # compress passed on the tokens that say nothing
+        if token is _MARK:
+            marks.append(i)
+            if texts[i] in CLAUSE_STOPS:
+                stops.append(i)
+            continue
+        cue, name = token
+        if cue is not None:
+            concept = cue.concept
+            if cue.phrase_head:
+                concept = words.cues.phrase(texts, i) or concept
+            if concept is not None:
+                concept_at[i] = concept
+                for kind in kinds[concept]:
+                    by_kind.setdefault(kind, []).append(i)
+        if name is not None:
+            capitals.append(i)
+            candidates.append(name)
+    return read
+
+
+def _disjoint_runs(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted spans of tokens merged into disjoint runs: where each run starts and ends.
+
+    >>> _disjoint_runs([(0, 2), (1, 3), (3, 3), (5, 6)])
+    ([0, 5], [3, 6])
+    """
+    covered_from: list[int] = []
+    covered_to: list[int] = []
+    for first, last in spans:
+        if first >= last:
+            continue
+        if covered_to and first <= covered_to[-1]:
+            covered_to[-1] = max(covered_to[-1], last)
+        else:
+            covered_from.append(first)
+            covered_to.append(last)
+    return covered_from, covered_to
+
+
 class Sentence:
     """The words of one sentence, read once for every figure that stands in it.
 
@@ -146,7 +240,7 @@ class Sentence:
     """
 
     __slots__ = (
-        "_by_kind", "_concept_at", "_covered_from", "_covered_to", "_known", "_lang", "_marks",
+        "_by_kind", "_concept_at", "_covered_from", "_covered_to", "_known", "_marks",
         "_names", "_offsets", "_start", "_stops", "_texts", "_words",
     )  # fmt: skip
 
@@ -159,7 +253,6 @@ class Sentence:
         places: Iterable[tuple[int, int]] = (),
     ) -> None:
         self._words = words = _words_of(lang)
-        self._lang = lang
         self._known = known
         # Split at the tokens: their texts stand at the odd places, what lies between them
         # at the even ones, so the offsets add up from the lengths (no match per token).
@@ -167,75 +260,29 @@ class Sentence:
         self._texts = texts = parts[1::2]
         self._start = start
         #: where token k starts (at 2k) and ends (at 2k + 1) in the text, then its length
-        self._offsets = offsets = list(itertools.accumulate(map(len, parts)))
-        count = len(texts)
-        # One lookup a token tells the few that cue a metric, may be part of a name or
-        # are clause marks.
-        seen = words.seen
-        said = list(map(seen.get, texts, itertools.repeat(_UNSEEN)))
-        self._concept_at: dict[int, str] = {}  # token index -> the concept it cues
-        concept_at, kinds = self._concept_at, words.kinds
-        #: the cues as token indices, by the kind of figure their concept fits
-        self._by_kind: dict[str, list[int]] = {}
-        by_kind = self._by_kind
-        capitals: list[int] = []  # the tokens that may be part of a name
-        verdicts: list[Verdict] = []  # and what they say about it
-        #: indices of the clause marks, in order
-        self._marks: list[int] = []
-        #: indices of the marks that end a clause outright (";"): no cue reaches across
-        self._stops: list[int] = []
-        marks, stops = self._marks, self._stops
-        for i in itertools.compress(range(count), said):
-            token = said[i]
-            if token is _UNSEEN:
-                token = words.look_up(texts[i])
-            if token is None:
-                continue  # a new token that says nothing
-            if token is _MARK:
-                marks.append(i)
-                if texts[i] in CLAUSE_STOPS:
-                    stops.append(i)
-                continue
-            cue, name = token
-            if cue is not None:
-                concept = cue.concept
-                if cue.phrase_head:
-                    concept = words.cues.phrase(texts, i) or concept
-                if concept is not None:
-                    concept_at[i] = concept
-                    for kind in kinds[concept]:
-                        by_kind.setdefault(kind, []).append(i)
-            if name is not None:
-                capitals.append(i)
-                verdicts.append(name)
+        self._offsets = list(itertools.accumulate(map(len, parts)))
+        read = _read_tokens(words, texts)
+        self._concept_at, self._by_kind, self._marks, self._stops = read[:4]
         # The tokens that belong to a figure, as disjoint runs in order: a few binary
-        # searches tell whether a run of tokens touches one (:meth:`_taken`). As in
-        # :meth:`describe`: the offsets are in order, so as many tokens end at or before
-        # a place's start as there are pairs among the offsets up to it, as many start
-        # before its end as pairs begun.
-        high = len(offsets) - 1
-        spans = [
-            (
-                bisect.bisect_right(offsets, place_start - start) // 2,
-                (bisect.bisect_left(offsets, place_end - start, 0, high) + 1) // 2,
-            )
-            for place_start, place_end in places
-        ]
-        spans.sort()
-        covered_from: list[int] = []
-        covered_to: list[int] = []
-        self._covered_from, self._covered_to = covered_from, covered_to
-        for first, last in spans:
-            if first >= last:
-                continue
-            if covered_to and first <= covered_to[-1]:
-                covered_to[-1] = max(covered_to[-1], last)
-            else:
-                covered_from.append(first)
-                covered_to.append(last)
-        found = names_among(lang, texts, capitals, verdicts, known) if capitals else None
+        # searches tell whether a run of tokens touches one (:meth:`_taken`).
+        spans = sorted(self._tokens_at(place_start, place_end) for place_start, place_end in places)
+        self._covered_from, self._covered_to = _disjoint_runs(spans)
+        capitals = read.capitals
+        found = names_among(lang, texts, capitals, read.candidates, known) if capitals else None
         #: None for half the sentences: nothing to look up (describe does not)
         self._names = self._read_names(found) if found else None
+
+    def _tokens_at(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens overlapping [start, end) of the document, as a slice (empty when
+        first >= last).
+
+        The offsets are in order, so as many tokens end at or before ``start`` as there
+        are pairs among the offsets up to it, and as many start before ``end`` as pairs
+        begun.
+        """
+        offsets, base = self._offsets, self._start
+        first = bisect.bisect_right(offsets, start - base) // 2
+        return first, (bisect.bisect_left(offsets, end - base, 0, len(offsets) - 1) + 1) // 2
 
     def _read_names(self, found: list[int]) -> _Names:
         """The runs of tokens that may be names (at ``found``), and where the useful ones are."""
@@ -293,8 +340,12 @@ class Sentence:
         possessive = words[-1].endswith(_POSSESSIVE)
         if possessive:
             words[-1] = words[-1][:-2]
-        elif self._lang == "de" and words[-1].endswith("s") and words[-1][:-1] in self._known:
-            words[-1], possessive = words[-1][:-1], True  # "Anthropics Bewertung"
+        else:
+            for ending in self._words.glued_possessive:
+                owner = words[-1][: -len(ending)]
+                if words[-1].endswith(ending) and owner in self._known:
+                    words[-1], possessive = owner, True  # "Anthropics Bewertung"
+                    break
         return _Name(" ".join(words), first, last, possessive)
 
     def _taken(self, first: int, last: int) -> bool:
@@ -374,13 +425,10 @@ class Sentence:
         """Metric, subject and counterparty of the claim at [claim_start, claim_end).
 
         The names of the sentence are those before the claim, the pieces of a name the
-        claim's own tokens cut (at most one each side), and those after it.
+        claim's own tokens cut (at most one each side), and those after it. What later
+        sentences may refer back to is kept in ``memory``.
         """
-        # The tokens overlapping the claim, as a slice (empty when first >= last), as in
-        # __init__.
-        offsets, base = self._offsets, self._start
-        first = bisect.bisect_right(offsets, claim_start - base) // 2
-        last = (bisect.bisect_left(offsets, claim_end - base, 0, len(offsets) - 1) + 1) // 2
+        first, last = self._tokens_at(claim_start, claim_end)
         if first >= last:
             return Context(None, memory.last_subject, None)
         noun_index = last if has_noun and last < len(self._texts) else None
@@ -388,94 +436,91 @@ class Sentence:
         tables = self._names
         if tables is None:  # half the sentences: no subject but the one before, no counterparty
             return Context(metric, memory.last_subject, None)
-        names, starts, ends = tables.names, tables.starts, tables.ends
-        free_after, party_after = tables.free_after, tables.party_after
-        governed = self._governed
+        cut = self._cut(tables, first, last)
+        subject = self._subject(tables, cut, memory.last_subject)
+        counterparty = self._counterparty(tables, cut, subject)
+        self._remember(tables, cut, memory)
+        return Context(metric, subject, counterparty)
 
-        cut_from = bisect.bisect_right(ends, first)  # names[:cut_from] end before
-        cut_to = bisect.bisect_left(starts, last)  # names[cut_to:] start after
+    def _cut(self, tables: _Names, first: int, last: int) -> _Cut:
+        """Where the claim at tokens[first:last] stands among the names of the sentence."""
+        names = tables.names
+        before = bisect.bisect_right(tables.ends, first)  # names[:before] end before
+        after = bisect.bisect_left(tables.starts, last)  # names[after:] start after
         left = right = None
-        if cut_from < cut_to and names[cut_from].first < first:
-            left = self._name(names[cut_from].first, first)
+        if before < after and names[before].first < first:
+            left = self._name(names[before].first, first)
             left = None if self._taken(left.first, left.last) else left
-        if cut_from < cut_to and names[cut_to - 1].last > last:
-            right = self._name(last, names[cut_to - 1].last)
+        if before < after and names[after - 1].last > last:
+            right = self._name(last, names[after - 1].last)
             right = None if self._taken(right.first, right.last) else right
+        return _Cut(first, last, before, after, left, right)
 
-        # The names before the claim: the last unused one, possessive one and free one.
-        unused = possessive = free_earlier = None
-        if cut_from:
-            unused = tables.unused_before[cut_from - 1]
-            possessive = tables.possessive_before[cut_from - 1]
-            free_earlier = tables.free_before[cut_from - 1]
-
-        subject: str | None
-        marks = self._marks
-        k = bisect.bisect_left(marks, first)
-        clause_start = marks[k - 1] + 1 if k else 0  # after the clause mark before the claim
-        last_earlier = left or unused
+    def _owner(self, tables: _Names, cut: _Cut, clause_start: int) -> _Name | None:
+        """The possessive name in the claim's clause before it: "Google's stake"."""
+        left = cut.left
         if left is not None and left.first >= clause_start and left.possessive:
-            owner: _Name | None = left
-        else:
-            owner = (
-                possessive if possessive is not None and possessive.first >= clause_start else None
-            )
-        free = left if left is not None and not governed(left.first) else None
-        free = free or free_earlier
+            return left
+        possessive = tables.possessive_before[cut.before - 1] if cut.before else None
+        return possessive if possessive is not None and possessive.first >= clause_start else None
+
+    def _subject(self, tables: _Names, cut: _Cut, last_subject: str | None) -> str | None:
+        """Whose figure it is: the owner in its clause, else a free name in its clause,
+        else the name before it, else the first free name after it, else the subject of
+        an earlier sentence."""
+        marks, left, governed = self._marks, cut.left, self._governed
+        k = bisect.bisect_left(marks, cut.first)
+        clause_start = marks[k - 1] + 1 if k else 0  # after the clause mark before the claim
+        owner = self._owner(tables, cut, clause_start)
         if owner is not None:
-            subject = owner.text
-        elif free is not None and free.first >= clause_start:
-            subject = free.text
-        elif last_earlier is not None:
+            return owner.text
+        free = left if left is not None and not governed(left.first) else None
+        free = free or (tables.free_before[cut.before - 1] if cut.before else None)
+        if free is not None and free.first >= clause_start:
+            return free.text
+        last_earlier = left or (tables.unused_before[cut.before - 1] if cut.before else None)
+        if last_earlier is not None:
             # "Amazon is among the shareholders of Anthropic, a company valued at …": the
             # apposition after a comma describes the name right before it.
             comma = self._texts[clause_start - 1] == ","
-            subject = last_earlier.text if comma or free is None else free.text
-        else:
-            later = right if right is not None and not governed(right.first) else None
-            k = free_after[cut_to] if cut_to < len(names) else len(names)
-            later = later or (names[k] if k < len(names) else None)
-            subject = later.text if later is not None else memory.last_subject
+            return last_earlier.text if comma or free is None else free.text
+        names, right = tables.names, cut.right
+        later = right if right is not None and not governed(right.first) else None
+        k = tables.free_after[cut.after] if cut.after < len(names) else len(names)
+        later = later or (names[k] if k < len(names) else None)
+        return later.text if later is not None else last_subject
 
-        counterparty = None
+    def _counterparty(self, tables: _Names, cut: _Cut, subject: str | None) -> str | None:
+        """The other party: the name a word like "in" or "with" makes one after the claim,
+        if it is not the subject."""
+        names, right = tables.names, cut.right
         party = self._words.party
-        if right is not None and self._texts[last - 1].lower() in party and right.text != subject:
-            counterparty = right.text
-        else:
-            k = party_after[cut_to] if cut_to < len(names) else len(names)
-            while k < len(names) and names[k].text == subject:
-                k = party_after[k + 1] if k + 1 < len(names) else len(names)
-            counterparty = names[k].text if k < len(names) else None
+        if (
+            right is not None
+            and self._texts[cut.last - 1].lower() in party
+            and right.text != subject
+        ):
+            return right.text
+        party_after, count = tables.party_after, len(names)
+        k = party_after[cut.after] if cut.after < count else count
+        while k < count and names[k].text == subject:
+            k = party_after[k + 1] if k + 1 < count else count
+        return names[k].text if k < count else None
 
+    def _remember(self, tables: _Names, cut: _Cut, memory: DocumentMemory) -> None:
+        """Keep the subject a later sentence without a name refers back to: the first free
+        name before the claim, else the free piece of a name the claim cuts, else the first
+        free name after it."""
+        names, free_after, governed = tables.names, tables.free_after, self._governed
+        left, right = cut.left, cut.right
         k = free_after[0]
-        if k < cut_from:
+        if k < cut.before:
             memory.last_subject = names[k].text
         elif left is not None and not governed(left.first):
             memory.last_subject = left.text
         elif right is not None and not governed(right.first):
             memory.last_subject = right.text
         else:
-            k = free_after[cut_to] if cut_to < len(names) else len(names)
+            k = free_after[cut.after] if cut.after < len(names) else len(names)
             if k < len(names):
                 memory.last_subject = names[k].text
-        return Context(metric, subject, counterparty)
-
-
-def describe(
-    lang: str,
-    sentence: str,
-    sentence_start: int,
-    claim_start: int,
-    claim_end: int,
-    kind: Kind,
-    has_noun: bool,
-    memory: DocumentMemory,
-    other_claims: Iterable[tuple[int, int]] = (),
-) -> Context:
-    """Metric, subject and counterparty of the claim at [claim_start, claim_end).
-
-    ``other_claims`` are the other figures of the sentence. For several claims of one
-    sentence, build its :class:`Sentence` once and ask it about each.
-    """
-    words = Sentence(lang, sentence, sentence_start, memory.entities, other_claims)
-    return words.describe(claim_start, claim_end, kind, has_noun, memory)

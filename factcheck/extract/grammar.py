@@ -9,9 +9,11 @@ Word entries are case-insensitive; symbol entries (GW, Mrd., US$) match as writt
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from factcheck.lexicon import Lexicon, QualifierKey, load_lexicon, load_world_currencies
 from factcheck.lexicon.currencies import currency_names, currency_symbols, iso_codes
@@ -207,10 +209,9 @@ _BEFORE_WORD = (
 
 
 @dataclass(frozen=True)
-class Grammar:
-    """The compiled patterns and lookup tables of one language."""
+class _Anchors:
+    """Where numbers in words stand (:mod:`~factcheck.extract.spelled`)."""
 
-    lex: Lexicon
     #: spelled-out numbers and multiplier words, found anywhere in the text
     word_anchor: re.Pattern[str]
     #: the character before what may be a ``word_anchor``: a quick search for candidates
@@ -220,26 +221,96 @@ class Grammar:
     #: characters that ``re.IGNORECASE`` matches to a letter of an anchor but that do not
     #: lower-case to it ("ſ", "ı"): a text with one is searched by ``word_anchor_before``
     not_lowered: frozenset[str]
+
+
+# The ``*_starts`` of the groups below say what may come first, past one space, after a
+# figure where the group's pattern matches (see :func:`_starts`): a third of the figures
+# are followed by none of them, and a look in a set is cheaper than trying a pattern.
+
+
+@dataclass(frozen=True)
+class _Scales:
+    """Scale words after a number ("billion", "Mrd.", "m")."""
+
     #: at a position after a number: a scale word or short form
     scale: re.Pattern[str]
+    scale_powers: dict[str, int]
+    short_scales: dict[str, int]
+    scale_starts: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Currencies:
+    """Currencies before and after a number, and their hundredths."""
+
     #: at a position: a currency name, code or symbol after the number
     currency_after: re.Pattern[str]
     #: searched in the window before a number: a currency symbol or code ending there
     currency_before: re.Pattern[str]
     #: at a position after the number: a currency's hundredth ("pence", "Cent", "3p")
     currency_minor: re.Pattern[str]
+    currency_words: dict[str, str]
+    currency_marks: dict[str, str]
+    #: the last characters of currency signs: what may stand right before a figure's gap
+    symbol_ends: frozenset[str]
+    #: currency codes written in small letters ("rmb 140")
+    lower_codes: frozenset[str]
+    #: currency signs ending in a letter, glued to their figure ("$US113", "元25")
+    glued_marks: tuple[str, ...]
+    #: a hundredth's name (folded) or symbol, to the code of its currency
+    minor_currency: dict[str, str]
+    #: hundredths (folded) of whichever currency the text speaks of ("cents"), and
+    #: the currencies they may belong to
+    minor_follows: frozenset[str]
+    cent_currencies: frozenset[str]
+    #: the dollar named with no country, folded ("$", "dollars"): US dollars unless the
+    #: text names another dollar first
+    bare_dollar: frozenset[str]
+    currency_after_starts: frozenset[str]
+    currency_minor_starts: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Measures:
+    """Percentages, physical units and multipliers after a number, and an index's points."""
+
     #: at a position: percent, percentage points or basis points
     percent: re.Pattern[str]
+    percent_units: dict[str, tuple[str, float]]
+    percent_starts: frozenset[str]
     #: at a position: a physical unit
     unit: re.Pattern[str]
-    #: searched in the window before an index's points: the name of an index
-    index_name: re.Pattern[str]
+    units: dict[str, tuple[str, float]]
+    #: unit symbols that count only glued to the figure ("40C")
+    glued_units: frozenset[str]
+    unit_starts: frozenset[str]
     #: at a position: "x", "-fold", "times"
     multiplier_suffix: re.Pattern[str]
+    multiplier_starts: frozenset[str]
+    #: searched in the window before an index's points: the name of an index
+    index_name: re.Pattern[str]
+    #: points of an index, folded ("points", "Punkte")
+    index_points: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Qualifiers:
+    """Qualifiers before and after a figure ("about", "bis zu", "or more")."""
+
     #: searched in the window before: a qualifier phrase ending there
     qualifier_before: re.Pattern[str]
     #: at a position after the figure: "+", "or more"
     qualifier_after: re.Pattern[str]
+    qualifiers: dict[str, QualifierKey]
+    #: the last word of every qualifier phrase: a quick "no" before looking up phrases
+    qualifier_ends: frozenset[str]
+    qualifiers_after: Mapping[str, QualifierKey]
+
+
+@dataclass(frozen=True)
+class _Ranges:
+    """Two figures read together: ranges, changes, shared nouns, scales and hundredths."""
+
     #: at a position: a range connector followed by the second figure
     range_connector: re.Pattern[str]
     #: searched in the window before: "between" ending there
@@ -256,50 +327,29 @@ class Grammar:
     shared_scale: re.Pattern[str]
     #: after an amount: the space, perhaps "and", before its hundredths ("$3 and 50 cents")
     hundredths_link: re.Pattern[str]
-    #: at a position: a duration word ("years"), an ordinal suffix or a time ("9.30am")
-    duration: re.Pattern[str]
+    range_openers: frozenset[str]
+    change_openers: frozenset[str]
+    change_verbs: frozenset[str]
+    change_from: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Words around a figure: number words, and those that make a number no figure."""
+
     #: a word token, for nouns and the words around a figure
     word: re.Pattern[str]
-
-    scale_powers: dict[str, int]
-    short_scales: dict[str, int]
-    currency_words: dict[str, str]
-    currency_marks: dict[str, str]
-    #: the last characters of currency signs: what may stand right before a figure's gap
-    symbol_ends: frozenset[str]
-    #: currency codes written in small letters ("rmb 140")
-    lower_codes: frozenset[str]
-    #: currency signs ending in a letter, glued to their figure ("$US113", "元25")
-    glued_marks: tuple[str, ...]
-    #: a hundredth's name (folded) or symbol, to the code of its currency
-    minor_currency: dict[str, str]
-    #: hundredths (folded) of whichever currency the text speaks of ("cents"), and
-    #: the currencies they may belong to
-    minor_follows: frozenset[str]
-    cent_currencies: frozenset[str]
-    percent_units: dict[str, tuple[str, float]]
-    units: dict[str, tuple[str, float]]
-    qualifiers: dict[str, QualifierKey]
-    #: the last word of every qualifier phrase: a quick "no" before looking up phrases
-    qualifier_ends: frozenset[str]
+    #: at a position: a duration word ("years"), an ordinal suffix or a time ("9.30am")
+    duration: re.Pattern[str]
     number_words: dict[str, float]
     #: "half a", "three quarters of a": a fraction before a scale word, by its words.
     fractions: dict[str, float]
     #: the indefinite articles ("a", "eine"), lower case
     articles: frozenset[str]
-    qualifiers_after: Mapping[str, QualifierKey]
     months: frozenset[str]
-    range_openers: frozenset[str]
-    change_openers: frozenset[str]
-    change_verbs: frozenset[str]
-    change_from: frozenset[str]
     #: the word of a ratio ("1 in 5") and the words that end a street's name
     ratio_words: frozenset[str]
     street_words: frozenset[str]
-    #: points of an index, folded ("points", "Punkte")
-    index_points: frozenset[str]
-    #: unit symbols that count only glued to the figure ("40C")
-    glued_units: frozenset[str]
     #: words that make the figure after them negative ("minus")
     minus: frozenset[str]
     #: the last letters of the ``minus`` words: a quick "no" before reading the word
@@ -310,16 +360,14 @@ class Grammar:
     #: words and marks before a number that make it a reference ("§ 15")
     references: frozenset[str]
     not_names: frozenset[str]
-    #: what may come first, past one space, after a figure where ``scale``,
-    #: ``currency_after``, ``percent``, ``currency_minor``, ``unit`` or
-    #: ``multiplier_suffix`` matches (see :func:`_starts`): a third of the figures are
-    #: followed by none of them, and a look in a set is cheaper than trying a pattern
-    scale_starts: frozenset[str]
-    currency_after_starts: frozenset[str]
-    percent_starts: frozenset[str]
-    currency_minor_starts: frozenset[str]
-    unit_starts: frozenset[str]
-    multiplier_starts: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Grammar(_Words, _Ranges, _Qualifiers, _Measures, _Currencies, _Scales, _Anchors):
+    """The compiled patterns and lookup tables of one language, in groups by what they
+    read (the base classes), all of them attributes of the grammar itself."""
+
+    lex: Lexicon
 
 
 def _hyphenated(phrases: Iterable[str]) -> list[str]:
@@ -352,21 +400,38 @@ def _is_code(mark: str) -> bool:
     return mark.isascii() and mark.isalpha()
 
 
+def _word_joiners(lex: Lexicon) -> tuple[list[str], list[str]]:
+    """The words that join the words of a number (``number_syntax.joiners``): glued inside
+    one word where numbers are written as one ("einundzwanzig"), between words where
+    they are not ("one hundred and one"), as (glued, spaced).
+
+    >>> _word_joiners(load_lexicon("en")), _word_joiners(load_lexicon("de"))
+    (([], ['and']), (['und'], []))
+    """
+    syntax = lex.number_syntax
+    words = [j for j in syntax.joiners if j.isalpha()]
+    return (words, []) if syntax.compound_numbers else ([], words)
+
+
 def _numbers_in_words(lex: Lexicon, number_words: list[str], after_number: str) -> str:
     """The regex of a number in words: "fünfundzwanzig", "two thousand, five hundred and
     one", "one point five", "sixteen point four", "two and a half"."""
     syntax = lex.number_syntax
+    glued, spaced = _word_joiners(lex)
     # Articles that are numbers count only inside a number: "einundzwanzig", "twenty-one".
     numeral_articles = [a for a in syntax.articles if a in lex.numbers]
-    parts = alternation([*number_words, "und", "and"]).replace(r"(?!\w)", "")
+    parts = alternation([*number_words, *glued]).replace(r"(?!\w)", "")
     glued_one = alternation(numeral_articles).replace(r"(?!\w)", "")
-    # One word, which "and" alone is not: "fünfhunderttausendfünf", "twentyfive".
-    word = rf"(?!(?:und|and)(?!\w))(?:{parts}|{glued_one}(?=(?:und|and){parts}))+(?!\w)"
+    joiner = alternation(glued).replace(r"(?!\w)", "")
+    # One word, which "und" alone is not: "fünfhunderttausendfünf", "twentyfive".
+    word = rf"(?!{joiner}(?!\w))(?:{parts}|{glued_one}(?={joiner}{parts}))+(?!\w)"
     first = word
     more = rf"(?:{word}|{alternation(numeral_articles)})"  # twenty-one, hundred and one
     digit_words = alternation(w for w, v in lex.numbers.items() if v in range(10))
     point = alternation(syntax.decimal_point)
-    gap = rf"(?:-|{SPACE}+(?:and{SPACE}+)?)"
+    hyphen = "-|" if "-" in syntax.joiners else ""
+    joined = rf"(?:{alternation(spaced)}{SPACE}+)?" if spaced else ""
+    gap = rf"(?:{hyphen}{SPACE}+{joined})"
     scales = alternation(syntax.inner_scales)
     # A scale inside a number, only with more number words after it: "two thousand five
     # hundred", "eine Million zweihunderttausend"; "two thousand workers" is two and a scale,
@@ -390,8 +455,89 @@ def grammar(lang: str) -> Grammar:
     """The grammar of ``lang``, compiled on first use."""
     lex = load_lexicon(lang)
     currency_words, currency_marks = _currency_tables(lex)
+    number_words = [w for w in lex.numbers if w not in lex.number_syntax.articles]
+    starts = _anchor_starts(lex, number_words)
+    anchor_letters = set("".join(starts)) - {" "}
+    # The words after a figure, whose first letters the patterns that read them are gated
+    # by: their case variants are worked out in the same pass over the characters.
+    after_letters = {_first_letter(w) for w in _words_after(lex, currency_words)} - {""}
+    variants = _case_variants("".join(anchor_letters | after_letters))
+    groups = (
+        _anchors(lex, number_words, starts, variants),
+        _scales(lex, variants),
+        _currencies(lex, currency_words, currency_marks, variants),
+        _measures(lex, variants),
+        _qualifiers(lex),
+        _ranges(lex),
+        _words(lex),
+    )
+    return Grammar(lex=lex, **_merged(groups))
+
+
+def _merged(groups: Iterable[object]) -> dict[str, Any]:
+    """The fields of the groups, as the keyword arguments of the grammar they make up.
+
+    Each group was built by its own typed constructor; the grammar has exactly their
+    fields, as it inherits them.
+    """
+    return {name: value for group in groups for name, value in vars(group).items()}
+
+
+def _head(phrase: str) -> str:
+    """What an anchor starting with ``phrase`` begins with: its first word, and the space
+    after it if there is one.
+
+    >>> _head("half  a"), _head("fifty")
+    ('half ', 'fifty')
+    """
+    word, space, _ = fold(phrase).partition(" ")
+    return word + space
+
+
+def _anchor_starts(lex: Lexicon, number_words: list[str]) -> set[str]:
+    """What every anchor starts with, in any case: a multiplier or number word whole, an
+    article up to its space, a joiner only glued to another number word ("undzwanzig";
+    "fünfundzwanzig" starts at "fünf").
+
+    A phrase of several words counts up to its first space, which may be a run of
+    spaces. The longer the beginnings, the fewer places ("and", "a year", "for") the
+    full pattern is tried at.
+    """
     syntax = lex.number_syntax
-    number_words = [w for w in lex.numbers if w not in syntax.articles]
+    starts = {_head(w) for w in (*lex.multipliers.words, *number_words, *syntax.fractions)}
+    starts |= {_head(a) + " " for a in (*syntax.articles, *syntax.unit_articles)}
+    joiners, _ = _word_joiners(lex)
+    starts |= {j + _head(w) for j in joiners for w in [*number_words, *joiners]}
+    # "einundzwanzig": an article glued to "und" and a number
+    glued = [fold(a) for a in syntax.articles if a in lex.numbers]
+    starts |= {a + j for a in glued for j in joiners} | {j + a for a in glued for j in joiners}
+    return starts
+
+
+def _percent_words(lex: Lexicon) -> tuple[list[str], list[str], list[str]]:
+    """The words of percent, percentage points and basis points, hyphenated too: "a
+    50-basis-point cut" (a unit of several words hyphenated before a noun)."""
+    pct = lex.percent
+    return _hyphenated(pct.percent), _hyphenated(pct.points), _hyphenated(pct.basis_points)
+
+
+def _unit_words(lex: Lexicon) -> list[str]:
+    """The words of the physical units, hyphenated too ("a 1.5-gigawatt campus")."""
+    return [w for e in lex.units for w in _hyphenated(e.words)]
+
+
+def _words_after(lex: Lexicon, currency_words: Iterable[str]) -> list[str]:
+    """The words that may follow a number and be read with it: scales, currencies,
+    hundredths, percentages, units and multipliers."""
+    return [
+        *(fold(w) for w in lex.scales.words), *currency_words, *lex.currencies.minor,
+        *itertools.chain(*_percent_words(lex)), *_unit_words(lex), *lex.multipliers.suffixes,
+    ]  # fmt: skip
+
+
+def _word_anchor(lex: Lexicon, number_words: list[str]) -> re.Pattern[str]:
+    """Spelled-out numbers and multiplier words, anywhere in the text."""
+    syntax = lex.number_syntax
     after_number = alternation(syntax.fractions_after)
     numbers_seq = _numbers_in_words(lex, number_words, after_number)
     scale_alt = alternation(lex.scales.words)
@@ -409,48 +555,14 @@ def grammar(lang: str) -> Grammar:
             (?={SPACE}+{unit_alt})
         )
     """
-    word_anchor = re.compile(rf"(?<![\w-]){anchor_body}", re.VERBOSE | re.IGNORECASE)
+    return re.compile(rf"(?<![\w-]){anchor_body}", re.VERBOSE | re.IGNORECASE)
 
-    # Every anchor starts with one of these, in any case: a multiplier or number word
-    # whole, an article up to its space, "and" and "und" only glued to another number
-    # word ("undzwanzig"; "fünfundzwanzig" starts at "fünf"). A phrase of several words
-    # counts up to its first space, which may be a run of spaces. The longer the
-    # beginnings, the fewer places ("and", "a year", "for") the full pattern is tried at.
-    def head(phrase: str) -> str:
-        word, space, _ = fold(phrase).partition(" ")
-        return word + space
 
-    starts = {head(w) for w in (*lex.multipliers.words, *number_words, *syntax.fractions)}
-    starts |= {head(a) + " " for a in (*syntax.articles, *syntax.unit_articles)}
-    starts |= {joiner + head(w) for joiner in ("and", "und") for w in [*number_words, "und", "and"]}
-    # "einundzwanzig": an article glued to "und" and a number
-    glued = [fold(a) for a in syntax.articles if a in lex.numbers]
-    starts |= {a + j for a in glued for j in ("und", "and")} | {
-        j + a for a in glued for j in ("und", "and")
-    }
-    anchor_letters = set("".join(starts)) - {" "}
-    # The words after a figure, whose first letters the patterns that read them are gated
-    # by: their case variants are worked out in the same pass over the characters.
-    scale_powers = {fold(w): p for w, p in lex.scales.words.items()}
-    short_scales = dict(lex.scales.short)
-    symbol_marks = [m for m in currency_marks if not _is_code(m)]
-    codes = [m for m in currency_marks if _is_code(m)]
-    minor_letters = [m for m in lex.currencies.minor_symbols if len(m) == 1]
-    minor_marks = [m for m in lex.currencies.minor_symbols if m not in minor_letters]
-    pct = lex.percent
-    # "a 50-basis-point cut": a unit of several words hyphenated before a noun.
-    pct_words, points_words, bp_words = (
-        _hyphenated(pct.percent), _hyphenated(pct.points), _hyphenated(pct.basis_points)
-    )  # fmt: skip
-    pct_symbols = pct.percent_symbols + pct.points_symbols + pct.basis_points_symbols
-    unit_words = [w for e in lex.units for w in _hyphenated(e.words)]
-    unit_symbols = [s for e in lex.units for s in (*e.symbols, *e.glued_symbols)]
-    after_words = [
-        *scale_powers, *currency_words, *lex.currencies.minor, *pct_words, *points_words,
-        *bp_words, *unit_words, *lex.multipliers.suffixes,
-    ]  # fmt: skip
-    after_letters = {_first_letter(w) for w in after_words} - {""}
-    variants = _case_variants("".join(anchor_letters | after_letters))
+def _anchors(
+    lex: Lexicon, number_words: list[str], starts: set[str], variants: dict[str, list[str]]
+) -> _Anchors:
+    """The word anchor, and the quick searches for where one may start (``starts``, in
+    every case of ``variants``)."""
     word_anchor_before = re.compile(
         rf"""
         {_BEFORE_WORD}                           # what may stand before an anchor: a class
@@ -473,126 +585,63 @@ def grammar(lang: str) -> Grammar:
         """,
         re.VERBOSE,
     )
+    anchor_letters = set("".join(starts)) - {" "}
     not_lowered = frozenset(v for ch in anchor_letters for v in variants[ch] if v.lower() != ch)
+    return _Anchors(
+        word_anchor=_word_anchor(lex, number_words),
+        word_anchor_before=word_anchor_before,
+        word_anchor_before_lower=word_anchor_before_lower,
+        not_lowered=not_lowered,
+    )
+
+
+def _scales(lex: Lexicon, variants: dict[str, list[str]]) -> _Scales:
+    scale_powers = {fold(w): p for w, p in lex.scales.words.items()}
+    short_scales = dict(lex.scales.short)
     scale = re.compile(
         rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)"
         rf"(?P<scale>{_cased(scale_powers, short_scales)})"
     )
-    currency_after = re.compile(
-        rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)"
-        rf"(?P<cur>{_cased(currency_words, [m for m in currency_marks if not m.isalpha()])}"
-        rf"|(?<![^\W\d_]){alternation(iso_codes())})"
-    )
-    currency_before = re.compile(
-        rf"(?:(?<![^\W\d_])(?P<code>{alternation(codes)})"
-        rf"|(?P<sym>{alternation(symbol_marks)}))"
-        rf"{SPACE}{{0,{GAP}}}\Z"
-    )
-    minor = {fold(w): code for w, code in lex.currencies.minor.items()}
-    minor.update(lex.currencies.minor_symbols)
-    currency_minor = re.compile(
-        rf"""
-        (?: (?P<gap>{SPACE}{{0,{GAP}}})                          # "45 cents", "40,1 ct"
-            (?P<minor>{_cased(lex.currencies.minor, minor_marks)})
-          | (?P<glued>{alternation(minor_letters)})              # "3p": one letter, glued
-        )
-        """,
-        re.VERBOSE,
-    )
-    percent_units: dict[str, tuple[str, float]] = {}
-    for unit, factor, words in (
-        ("%", 1.0, [*pct_words, *pct.percent_symbols]),
-        ("pp", 1.0, [*points_words, *pct.points_symbols]),
-        ("pp", 0.01, [*bp_words, *pct.basis_points_symbols]),
-    ):
-        percent_units.update({fold(w): (unit, factor) for w in words})
-        percent_units.update(dict.fromkeys(words, (unit, factor)))
-    percent = re.compile(
-        rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)(?P<pct>"
-        + _cased([*pct_words, *points_words, *bp_words], pct_symbols)
-        + ")"
-    )
-    units: dict[str, tuple[str, float]] = {}
-    for entry in lex.units:
-        units.update({fold(w): (entry.unit, entry.factor) for w in _hyphenated(entry.words)})
-        units.update(dict.fromkeys(entry.symbols, (entry.unit, entry.factor)))
-        units.update(dict.fromkeys(entry.glued_symbols, (entry.unit, entry.factor)))
-    unit_pattern = re.compile(
-        rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)(?P<unit>{_cased(unit_words, unit_symbols)})"
-    )
-    multiplier_suffix = re.compile(
-        rf"(?P<gap>{SPACE}?)(?P<mult>{alternation(lex.multipliers.suffixes)})",
-        re.IGNORECASE,
-    )
-    qualifiers = {fold(p): key for p, key in lex.qualifiers.before().items()}
-    qualifier_before = re.compile(
-        rf"(?<![^\W_])(?P<q>{alternation(qualifiers)}){SPACE}*\Z", re.IGNORECASE
-    )
-    qualifiers_after = {fold(p): key for p, key in lex.qualifiers.after.items()}
-    qualifier_after = re.compile(
-        rf"(?:(?P<plus>\+)|{SPACE}+(?P<q>{alternation(k for k in qualifiers_after if k != '+')}))",
-        re.IGNORECASE,
-    )
-    range_connector = re.compile(
-        rf"{SPACE}*(?P<conn>{alternation(lex.ranges.connectors)}){SPACE}*", re.IGNORECASE
-    )
-    range_open = re.compile(
-        rf"(?<![^\W_])(?:{alternation(lex.ranges.open)}){SPACE}+\Z", re.IGNORECASE
-    )
-    change_open = re.compile(
-        rf"(?<![^\W_])(?:{alternation(lex.ranges.change_openers)}){SPACE}+\Z", re.IGNORECASE
-    )
-    change_to = re.compile(
-        rf"{SPACE}+(?:{alternation(lex.ranges.change_to)}){SPACE}+", re.IGNORECASE
-    )
-    shared_noun = re.compile(
-        rf"{SPACE}+(?:{alternation(lex.ranges.shared_noun)}){SPACE}+", re.IGNORECASE
-    )
-    hundredths_link = re.compile(
-        rf"{SPACE}+(?:(?P<and>{alternation(j for j in syntax.joiners if j.isalpha())}){SPACE}+)?"
-    )
-    shared_scale = re.compile(
-        rf"{SPACE}+(?:{alternation(lex.ranges.shared_scale)}){SPACE}+", re.IGNORECASE
-    )
-    range_and = re.compile(
-        rf"{SPACE}+(?:{alternation(lex.ranges.open_connector)}){SPACE}+", re.IGNORECASE
-    )
-    duration_words = [d for d in lex.not_claims.durations if not d.startswith("-")]
-    glued_durations = [d for d in lex.not_claims.durations if d.startswith("-")]
-    duration = re.compile(
-        rf"(?:{SPACE}+(?:{alternation(duration_words)})|(?:{alternation(glued_durations)})"
-        rf"|(?:{alternation(lex.not_claims.ordinal_suffixes)})"
-        rf"|{SPACE}*(?:{alternation(lex.not_claims.clock)}))",
-        re.IGNORECASE,
-    )
-    return Grammar(
-        lex=lex,
-        word_anchor=word_anchor,
-        word_anchor_before=word_anchor_before,
-        word_anchor_before_lower=word_anchor_before_lower,
-        not_lowered=not_lowered,
+    return _Scales(
         scale=scale,
-        currency_after=currency_after,
-        currency_before=currency_before,
-        currency_minor=currency_minor,
-        percent=percent,
-        unit=unit_pattern,
-        index_name=re.compile(rf"(?<![^\W_])(?:{alternation(pct.indices)})", re.IGNORECASE),
-        multiplier_suffix=multiplier_suffix,
-        qualifier_before=qualifier_before,
-        qualifier_after=qualifier_after,
-        range_connector=range_connector,
-        range_open=range_open,
-        change_open=change_open,
-        change_to=change_to,
-        shared_noun=shared_noun,
-        range_and=range_and,
-        shared_scale=shared_scale,
-        hundredths_link=hundredths_link,
-        duration=duration,
-        word=re.compile(r"[^\W\d_]+(?:[-'’.&][^\W\d_]+)*"),
         scale_powers=scale_powers,
         short_scales=short_scales,
+        scale_starts=_starts(scale_powers, short_scales, variants),
+    )
+
+
+def _currencies(
+    lex: Lexicon,
+    currency_words: dict[str, str],
+    currency_marks: dict[str, str],
+    variants: dict[str, list[str]],
+) -> _Currencies:
+    symbol_marks = [m for m in currency_marks if not _is_code(m)]
+    codes = [m for m in currency_marks if _is_code(m)]
+    minor_letters = [m for m in lex.currencies.minor_symbols if len(m) == 1]
+    minor_marks = [m for m in lex.currencies.minor_symbols if m not in minor_letters]
+    minor = {fold(w): code for w, code in lex.currencies.minor.items()}
+    minor.update(lex.currencies.minor_symbols)
+    return _Currencies(
+        currency_after=re.compile(
+            rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)"
+            rf"(?P<cur>{_cased(currency_words, [m for m in currency_marks if not m.isalpha()])}"
+            rf"|(?<![^\W\d_]){alternation(iso_codes())})"
+        ),
+        currency_before=re.compile(
+            rf"(?:(?<![^\W\d_])(?P<code>{alternation(codes)})"
+            rf"|(?P<sym>{alternation(symbol_marks)}))"
+            rf"{SPACE}{{0,{GAP}}}\Z"
+        ),
+        currency_minor=re.compile(
+            rf"""
+            (?: (?P<gap>{SPACE}{{0,{GAP}}})                          # "45 cents", "40,1 ct"
+                (?P<minor>{_cased(lex.currencies.minor, minor_marks)})
+              | (?P<glued>{alternation(minor_letters)})              # "3p": one letter, glued
+            )
+            """,
+            re.VERBOSE,
+        ),
         currency_words=currency_words,
         currency_marks=currency_marks,
         symbol_ends=frozenset(m[-1] for m in symbol_marks),
@@ -601,39 +650,147 @@ def grammar(lang: str) -> Grammar:
         minor_currency=minor,
         minor_follows=frozenset(fold(w) for w in lex.currencies.minor_follows),
         cent_currencies=frozenset(lex.currencies.cent_currencies),
-        percent_units=percent_units,
-        units=units,
+        bare_dollar=frozenset(fold(w) for w in lex.currencies.bare_dollar),
+        currency_after_starts=_starts(currency_words, [*symbol_marks, *iso_codes()], variants),
+        currency_minor_starts=_starts(
+            lex.currencies.minor, [*minor_marks, *minor_letters], variants
+        ),
+    )
+
+
+def _percent_units(lex: Lexicon) -> dict[str, tuple[str, float]]:
+    """Each word and symbol of percent, points and basis points (folded and as written)
+    to its unit and factor."""
+    pct = lex.percent
+    pct_words, points_words, bp_words = _percent_words(lex)
+    percent_units: dict[str, tuple[str, float]] = {}
+    for unit, factor, words in (
+        ("%", 1.0, [*pct_words, *pct.percent_symbols]),
+        ("pp", 1.0, [*points_words, *pct.points_symbols]),
+        ("pp", 0.01, [*bp_words, *pct.basis_points_symbols]),
+    ):
+        percent_units.update({fold(w): (unit, factor) for w in words})
+        percent_units.update(dict.fromkeys(words, (unit, factor)))
+    return percent_units
+
+
+def _physical_units(lex: Lexicon) -> dict[str, tuple[str, float]]:
+    """Each word (folded) and symbol of a physical unit to its SI unit and factor."""
+    units: dict[str, tuple[str, float]] = {}
+    for entry in lex.units:
+        units.update({fold(w): (entry.unit, entry.factor) for w in _hyphenated(entry.words)})
+        units.update(dict.fromkeys(entry.symbols, (entry.unit, entry.factor)))
+        units.update(dict.fromkeys(entry.glued_symbols, (entry.unit, entry.factor)))
+    return units
+
+
+def _measures(lex: Lexicon, variants: dict[str, list[str]]) -> _Measures:
+    pct = lex.percent
+    pct_words = [w for words in _percent_words(lex) for w in words]
+    pct_symbols = pct.percent_symbols + pct.points_symbols + pct.basis_points_symbols
+    unit_words = _unit_words(lex)
+    unit_symbols = [s for e in lex.units for s in (*e.symbols, *e.glued_symbols)]
+    return _Measures(
+        percent=re.compile(
+            rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)(?P<pct>" + _cased(pct_words, pct_symbols) + ")"
+        ),
+        percent_units=_percent_units(lex),
+        percent_starts=_starts(pct_words, pct_symbols, variants),
+        unit=re.compile(
+            rf"(?P<gap>{SPACE}{{0,{GAP}}}|-)(?P<unit>{_cased(unit_words, unit_symbols)})"
+        ),
+        units=_physical_units(lex),
+        glued_units=frozenset(m for e in lex.units for m in e.glued_symbols),
+        unit_starts=_starts(unit_words, unit_symbols, variants),
+        multiplier_suffix=re.compile(
+            rf"(?P<gap>{SPACE}?)(?P<mult>{alternation(lex.multipliers.suffixes)})",
+            re.IGNORECASE,
+        ),
+        multiplier_starts=_starts(lex.multipliers.suffixes, [], variants),
+        index_name=re.compile(rf"(?<![^\W_])(?:{alternation(pct.indices)})", re.IGNORECASE),
+        index_points=frozenset(fold(w) for w in pct.index_points),
+    )
+
+
+def _qualifiers(lex: Lexicon) -> _Qualifiers:
+    qualifiers = {fold(p): key for p, key in lex.qualifiers.before().items()}
+    qualifiers_after = {fold(p): key for p, key in lex.qualifiers.after.items()}
+    after = alternation(k for k in qualifiers_after if k != "+")
+    return _Qualifiers(
+        qualifier_before=re.compile(
+            rf"(?<![^\W_])(?P<q>{alternation(qualifiers)}){SPACE}*\Z", re.IGNORECASE
+        ),
+        qualifier_after=re.compile(rf"(?:(?P<plus>\+)|{SPACE}+(?P<q>{after}))", re.IGNORECASE),
         qualifiers=qualifiers,
         qualifier_ends=frozenset(phrase.split(" ")[-1] for phrase in qualifiers),
+        qualifiers_after=qualifiers_after,
+    )
+
+
+def _between(words: Iterable[str]) -> re.Pattern[str]:
+    """One of ``words`` between two figures, with the spaces around it."""
+    return re.compile(rf"{SPACE}+(?:{alternation(words)}){SPACE}+", re.IGNORECASE)
+
+
+def _ending_before(words: Iterable[str]) -> re.Pattern[str]:
+    """One of ``words``, a whole word, with the spaces after it up to a figure."""
+    return re.compile(rf"(?<![^\W_])(?:{alternation(words)}){SPACE}+\Z", re.IGNORECASE)
+
+
+def _ranges(lex: Lexicon) -> _Ranges:
+    ranges, joiners = lex.ranges, lex.number_syntax.joiners
+    return _Ranges(
+        range_connector=re.compile(
+            rf"{SPACE}*(?P<conn>{alternation(ranges.connectors)}){SPACE}*", re.IGNORECASE
+        ),
+        range_open=_ending_before(ranges.open),
+        change_open=_ending_before(ranges.change_openers),
+        change_to=_between(ranges.change_to),
+        shared_noun=_between(ranges.shared_noun),
+        range_and=_between(ranges.open_connector),
+        shared_scale=_between(ranges.shared_scale),
+        hundredths_link=re.compile(
+            rf"{SPACE}+(?:(?P<and>{alternation(j for j in joiners if j.isalpha())}){SPACE}+)?"
+        ),
+        range_openers=frozenset(fold(w) for w in ranges.open),
+        change_openers=frozenset(fold(w) for w in ranges.change_openers),
+        change_verbs=frozenset(fold(w) for w in ranges.change_verbs),
+        change_from=frozenset(fold(w) for w in ranges.change_from),
+    )
+
+
+def _duration(lex: Lexicon) -> re.Pattern[str]:
+    """A duration word ("years", "-jährige"), an ordinal suffix or a time ("9.30am")."""
+    not_claims = lex.not_claims
+    duration_words = [d for d in not_claims.durations if not d.startswith("-")]
+    glued_durations = [d for d in not_claims.durations if d.startswith("-")]
+    return re.compile(
+        rf"(?:{SPACE}+(?:{alternation(duration_words)})|(?:{alternation(glued_durations)})"
+        rf"|(?:{alternation(not_claims.ordinal_suffixes)})"
+        rf"|{SPACE}*(?:{alternation(not_claims.clock)}))",
+        re.IGNORECASE,
+    )
+
+
+def _words(lex: Lexicon) -> _Words:
+    syntax, not_claims = lex.number_syntax, lex.not_claims
+    return _Words(
+        word=re.compile(r"[^\W\d_]+(?:[-'’.&][^\W\d_]+)*"),
+        duration=_duration(lex),
         number_words={
             **dict.fromkeys(syntax.articles, 1.0),  # "a hundred", "one point five"
             **{w.lower(): v for w, v in lex.numbers.items()},
             **{w: 10.0 ** lex.scales.words[w] for w in syntax.inner_scales},
         },
-        articles=frozenset(fold(w) for w in syntax.articles),
         fractions={" ".join(p.replace("-", " ").split()): v for p, v in syntax.fractions.items()},
-        qualifiers_after=qualifiers_after,
-        months=frozenset(lex.not_claims.months),
-        range_openers=frozenset(fold(w) for w in lex.ranges.open),
-        change_openers=frozenset(fold(w) for w in lex.ranges.change_openers),
-        change_verbs=frozenset(fold(w) for w in lex.ranges.change_verbs),
-        change_from=frozenset(fold(w) for w in lex.ranges.change_from),
-        ratio_words=frozenset(fold(w) for w in lex.not_claims.ratio_words),
-        street_words=frozenset(fold(w) for w in lex.not_claims.street_words),
-        index_points=frozenset(fold(w) for w in lex.percent.index_points),
-        glued_units=frozenset(m for e in lex.units for m in e.glued_symbols),
-        minus=frozenset(fold(w) for w in lex.number_syntax.minus),
-        minus_ends=frozenset(fold(w)[-1:] for w in lex.number_syntax.minus),
-        year_words=frozenset(lex.not_claims.year_words),
-        clock_words=frozenset(fold(w) for w in lex.not_claims.clock),
-        references=frozenset(lex.not_claims.references),
-        not_names=frozenset(lex.not_claims.not_names),
-        scale_starts=_starts(scale_powers, short_scales, variants),
-        currency_after_starts=_starts(currency_words, [*symbol_marks, *iso_codes()], variants),
-        percent_starts=_starts([*pct_words, *points_words, *bp_words], pct_symbols, variants),
-        currency_minor_starts=_starts(
-            lex.currencies.minor, [*minor_marks, *minor_letters], variants
-        ),
-        unit_starts=_starts(unit_words, unit_symbols, variants),
-        multiplier_starts=_starts(lex.multipliers.suffixes, [], variants),
+        articles=frozenset(fold(w) for w in syntax.articles),
+        months=frozenset(not_claims.months),
+        ratio_words=frozenset(fold(w) for w in not_claims.ratio_words),
+        street_words=frozenset(fold(w) for w in not_claims.street_words),
+        minus=frozenset(fold(w) for w in syntax.minus),
+        minus_ends=frozenset(fold(w)[-1:] for w in syntax.minus),
+        year_words=frozenset(not_claims.year_words),
+        clock_words=frozenset(fold(w) for w in not_claims.clock),
+        references=frozenset(not_claims.references),
+        not_names=frozenset(not_claims.not_names),
     )

@@ -2,9 +2,9 @@
 
 A name is a run of capitalised tokens that are not sentence furniture (lexicon
 ``not_names``, stopwords); in German, where every noun is capitalised, a capital after a
-stopword or a number, or one that ends like a common noun ("-ung", "-keit"), is no name
-unless it is a known entity. A single capital letter that a word like "Series" or
-"Phase" labels ("Series E") is no name either.
+stopword or a number, or one that ends like a common noun (lexicon ``noun_endings``:
+"-ung", "-keit"), is no name unless it is a known entity. A single capital letter that a
+word like "Series" or "Phase" labels ("Series E") is no name either.
 """
 
 from __future__ import annotations
@@ -18,11 +18,6 @@ from factcheck.lexicon import load_lexicon
 CLAUSE_MARKS = frozenset(',;:()–—"“”„')
 #: Marks that end a clause outright: what follows one is another statement.
 CLAUSE_STOPS = frozenset(";")
-#: German words that end like common nouns; a capitalised word ending so is no name.
-_DE_NOUN_ENDINGS = (
-    "ung", "heit", "keit", "schaft", "tion", "tät", "nis", "ismus", "en", "er", "ern", "chen",
-    "lich", "isch", "ur", "ik", "tum", "ment", "ie",
-)  # fmt: skip
 
 
 @functools.cache
@@ -80,8 +75,11 @@ def _before_nouns(lang: str) -> frozenset[str]:
     return lex.stopwords | {word.lower() for word in figures}
 
 
-class Verdict(NamedTuple):
-    """What a capitalised token that may be part of a name says about it by itself."""
+class NameCandidate(NamedTuple):
+    """A capitalised token that may be part of a name, and what it says about that by itself.
+
+    (Not to be confused with a verdict on a figure, :data:`factcheck.models.Verdict`.)
+    """
 
     text: str  # the token without its possessive
     noun: bool  # ends like a German common noun: no name unless a known entity
@@ -92,40 +90,42 @@ class Verdict(NamedTuple):
 class _NameWords(NamedTuple):
     """One language's word lists for :func:`names_among`, gathered once."""
 
-    german: bool
+    #: every noun is capitalised (German): a capital after ``before_nouns`` is a noun
+    nouns_capitalised: bool
     labelling: frozenset[str]
     before_nouns: frozenset[str]
 
 
 @functools.cache
 def _name_words(lang: str) -> _NameWords:
-    return _NameWords(lang == "de", _labelling_words(lang), _before_nouns(lang))
+    capitalised = load_lexicon(lang).counted_nouns.head_capitalised
+    return _NameWords(capitalised, _labelling_words(lang), _before_nouns(lang))
 
 
 def names_among(
     lang: str,
     tokens: list[str],
-    candidates: list[int],
-    verdicts: list[Verdict],
+    at: list[int],
+    candidates: list[NameCandidate],
     known: frozenset[str],
 ) -> list[int]:
-    """Which of the tokens at ``candidates`` may be part of a name, judged by the token
-    before each: the indices, in order. ``verdicts`` says what each is by itself
-    (:func:`name_verdict`).
+    """Which of the tokens at ``at`` may be part of a name, judged by the token before
+    each: the indices, in order. ``candidates`` says what each is by itself
+    (:func:`name_candidate`).
 
     >>> def names(lang, tokens):
-    ...     judged = [(i, name_verdict(lang, t)) for i, t in enumerate(tokens)]
+    ...     judged = [(i, name_candidate(lang, t)) for i, t in enumerate(tokens)]
     ...     found = [(i, v) for i, v in judged if v is not None]
-    ...     at, verdicts = [i for i, _ in found], [v for _, v in found]
-    ...     return names_among(lang, tokens, at, verdicts, frozenset())
+    ...     at, candidates = [i for i, _ in found], [c for _, c in found]
+    ...     return names_among(lang, tokens, at, candidates, frozenset())
     >>> names("en", ["Revenue", "at", "Corvid", "Systems", "rose", "12", "%"])
     [2, 3]
     >>> names("de", ["Siemens", "baut", "drei", "Werke"])
     [0]
     """
-    german, labelling, before_nouns = _name_words(lang)
+    nouns_capitalised, labelling, before_nouns = _name_words(lang)
     found = []
-    for i, (text, noun, letter, at_start) in zip(candidates, verdicts, strict=True):
+    for i, (text, noun, letter, at_start) in zip(at, candidates, strict=True):
         if text in known:
             found.append(i)
             continue
@@ -139,20 +139,20 @@ def names_among(
         before = previous.lower()
         if letter and before in labelling:
             continue  # "its Series E round": a letter that a word like "Series" labels
-        # In German, a capital after a stopword or a number is a common noun: "die Werke",
-        # "drei Millionen Haushalte".
-        if german and (before in before_nouns or previous[:1].isdigit()):
+        # Where every noun is capitalised, a capital after a stopword or a number is a
+        # common noun: "die Werke", "drei Millionen Haushalte".
+        if nouns_capitalised and (before in before_nouns or previous[:1].isdigit()):
             continue
         found.append(i)
     return found
 
 
-def name_verdict(lang: str, token: str) -> Verdict | None:
+def name_candidate(lang: str, token: str) -> NameCandidate | None:
     """What ``token`` says by itself about being part of a name; None when it is none:
     not capitalised, sentence furniture or a stopword (even if a known entity).
 
-    >>> name_verdict("en", "Google's"), name_verdict("en", "The"), name_verdict("en", "rose")
-    (Verdict(text='Google', noun=False, letter=False, at_start=True), None, None)
+    >>> name_candidate("en", "Google's"), name_candidate("en", "The"), name_candidate("en", "rose")
+    (NameCandidate(text='Google', noun=False, letter=False, at_start=True), None, None)
     """
     if not token[:1].isupper():
         return None  # most tokens
@@ -161,10 +161,17 @@ def name_verdict(lang: str, token: str) -> Verdict | None:
     if not text[:1].isupper() or text in CLAUSE_MARKS or lower in _furniture(lang):
         return None
     noun = False
-    if lang == "de":
+    endings = _noun_endings(lang)
+    if endings:  # where every noun is capitalised: "Leistung" is a noun, "BioNTech" a name
         has_inner_capital = any(ch.isupper() for ch in text[1:])
-        noun = not has_inner_capital and lower.endswith(_DE_NOUN_ENDINGS)
-    return Verdict(text, noun, len(text) == 1, lower not in _common_at_start(lang))
+        noun = not has_inner_capital and lower.endswith(endings)
+    return NameCandidate(text, noun, len(text) == 1, lower not in _common_at_start(lang))
+
+
+@functools.cache
+def _noun_endings(lang: str) -> tuple[str, ...]:
+    """Endings of common nouns where every noun is capitalised (lexicon ``noun_endings``)."""
+    return load_lexicon(lang).not_claims.noun_endings
 
 
 @functools.cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -105,10 +105,6 @@ class Numeral(NamedTuple):
     value: Decimal
     step: Decimal
     grouped: bool  # written with thousands separators ("1,150"), so clearly a figure
-
-    @property
-    def is_plain_integer(self) -> bool:
-        return not self.grouped and self.value == self.value.to_integral_value()
 
 
 @functools.lru_cache(maxsize=256)
@@ -207,7 +203,7 @@ def parse_numeral(text: str, decimal_separator: str) -> Numeral | None:
 def parse_number_words(words: list[str], table: dict[str, float]) -> Decimal | None:
     """Combine spelled-out number words: ["twenty", "five"] -> 25, ["two", "hundred"] -> 200.
 
-    ``words`` are lower-cased, with joiners ("-", "and", "und") already removed.
+    ``words`` are lower-cased, with joiners (``number_syntax.joiners``) already removed.
 
     >>> t = {"two": 2, "twenty": 20, "five": 5, "hundred": 100, "dozen": 12, "half": 0.5}
     >>> parse_number_words(["twenty", "five"], t), parse_number_words(["two", "hundred"], t)
@@ -248,23 +244,26 @@ def parse_number_words(words: list[str], table: dict[str, float]) -> Decimal | N
     return result if (current is not None or total) else None
 
 
-def split_german_number_word(word: str, table: dict[str, float]) -> list[str] | None:
-    """Split a German compound number word into table words, or None.
+def split_compound_number(
+    word: str, table: dict[str, float], joiners: Collection[str]
+) -> list[str] | None:
+    """Split a number written as one word into table words, or None; ``joiners`` glued
+    inside it are dropped.
 
-    >>> t = {"fünf": 5, "zwanzig": 20, "hundert": 100, "zwei": 2, "ein": 1, "und": 0}
-    >>> split_german_number_word("fünfundzwanzig", t)  # tens first, ready to add up
+    >>> t = {"fünf": 5, "zwanzig": 20, "hundert": 100, "zwei": 2, "ein": 1}
+    >>> split_compound_number("fünfundzwanzig", t, ["und"])  # tens first, ready to add up
     ['zwanzig', 'fünf']
-    >>> split_german_number_word("zweihundert", t)
+    >>> split_compound_number("zweihundert", t, ["und"])
     ['zwei', 'hundert']
     """
     if word in table:
         return [word]
     for cut in range(len(word) - 1, 1, -1):
         head, tail = word[:cut], word[cut:]
-        if head in table or head == "und":
-            rest = split_german_number_word(tail, table)
+        if head in table or head in joiners:
+            rest = split_compound_number(tail, table, joiners)
             if rest is not None:
-                if head == "und":
+                if head in joiners:
                     return rest
                 # "fünfundzwanzig": ones before tens are added, so read them tens first.
                 if rest[:1] and 20 <= table.get(rest[0], 0) < 100 and table[head] < 10:

@@ -14,7 +14,7 @@ from babel import Locale
 
 from factcheck.extract.cues import CueTable, cue_table
 from factcheck.extract.names import without_possessive
-from factcheck.lexicon import load_lexicon
+from factcheck.lexicon import Frames, load_lexicon
 
 #: CLDR codes of the regions that may scope a figure: the world and Europe besides the
 #: countries (two letters).
@@ -106,33 +106,17 @@ class FrameWords:
 
 @functools.cache
 def frame_words(lang: str) -> FrameWords:
+    """The frame words of ``lang``, built on first use."""
     lex = load_lexicon(lang)
     f = lex.frames
-    roles = CueTable.build(
-        {
-            # the order decides a word that stands in two lists ("bund": government)
-            "government": f.government_nouns,
-            "division": f.division_nouns,
-            "organisation": f.organisation_nouns,
-            "title": f.person_titles,
-            "reporting": f.reporting,
-            "pronoun": f.pronouns,
-            "determiner": f.determiners,
-        }
-    )
-    regions = {word.lower(): code for word, code in f.regions.items()}
-    for code, name in Locale(lang).territories.items():
-        region = _REGIONS.get(code, code if len(code) == 2 and code.isalpha() else None)
-        if region is not None:
-            regions.setdefault(str(name).lower(), region)
     return FrameWords(
         lang=lang,
-        roles=roles,
+        roles=_roles(f),
         relation=CueTable.build({"relation": f.relation_nouns}),
         scope=CueTable.build(f.scope),
         status=CueTable.build({str(key): words for key, words in f.status.items()}),
         metrics=cue_table(lang),
-        regions=regions,
+        regions=_regions(lang, f),
         region_adverbs=frozenset(w.lower() for w in f.region_adverbs),
         gap=CueTable.build({"sign:below": f.below_after, "sign:above": f.above_after}),
         change_by=frozenset(f.change_by),
@@ -162,13 +146,45 @@ def frame_words(lang: str) -> FrameWords:
         round_seed=frozenset(f.round_seed),
         agent_prepositions=frozenset(f.agent_prepositions),
         participle_endings=tuple(f.participle_endings),
-        separable={
-            (verb.lower(), particle.lower()): concept
-            for concept, pairs in f.separable.items()
-            for verb, _, particle in (pair.partition(" ") for pair in pairs)
-        },
+        separable=_separable(f),
         change_from=frozenset(lex.ranges.change_from),
         change_to=frozenset(lex.ranges.change_to),
         stopwords=lex.stopwords,
         furniture=frozenset(lex.not_claims.not_names) | lex.stopwords,
     )
+
+
+def _roles(f: Frames) -> CueTable:
+    """One table for the word classes of a description and a clause."""
+    return CueTable.build(
+        {
+            # the order decides a word that stands in two lists ("bund": government)
+            "government": f.government_nouns,
+            "division": f.division_nouns,
+            "organisation": f.organisation_nouns,
+            "title": f.person_titles,
+            "reporting": f.reporting,
+            "pronoun": f.pronouns,
+            "determiner": f.determiners,
+        }
+    )
+
+
+def _regions(lang: str, f: Frames) -> dict[str, str]:
+    """The lexicon's region words, then CLDR's names of the world, Europe and the
+    countries in ``lang`` (lower case) -> region code."""
+    regions = {word.lower(): code for word, code in f.regions.items()}
+    for code, name in Locale(lang).territories.items():
+        region = _REGIONS.get(code, code if len(code) == 2 and code.isalpha() else None)
+        if region is not None:
+            regions.setdefault(str(name).lower(), region)
+    return regions
+
+
+def _separable(f: Frames) -> dict[tuple[str, str], str]:
+    """German separable verbs: (verb, particle) -> concept ("steigt … ein": a stake)."""
+    return {
+        (verb.lower(), particle.lower()): concept
+        for concept, pairs in f.separable.items()
+        for verb, _, particle in (pair.partition(" ") for pair in pairs)
+    }

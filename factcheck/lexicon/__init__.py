@@ -78,7 +78,12 @@ class _Data(BaseModel):
 
 class NumberSyntax(_Data):
     articles: tuple[str, ...]
+    #: What joins the words of one number: "twenty-one", "hundred and one"; glued inside
+    #: one word where ``compound_numbers`` ("einundzwanzig").
     joiners: tuple[str, ...]
+    #: Whether numbers are written as one word ("zweitausendfünfhundert"): the words of a
+    #: number are split out of it, and its word joiners are glued inside it, not spaced.
+    compound_numbers: bool = False
     #: A fraction before a scale word or a unit: "half a (billion)", "three quarters of a".
     fractions: dict[str, float]
     #: A fraction after a spelled-out number: "one and a half (billion)".
@@ -118,6 +123,9 @@ class Currencies(_Data):
     minor_follows: tuple[str, ...] = ()
     #: Currencies whose hundredth is called by ``minor_follows``.
     cent_currencies: tuple[str, ...] = ()
+    #: The dollar's sign and words when they name no country ("$5", "5 dollars"): US
+    #: dollars unless the text names another dollar first.
+    bare_dollar: tuple[str, ...] = ()
 
     @field_validator("words", "symbols", "minor", "minor_symbols")
     @classmethod
@@ -223,6 +231,9 @@ class Multipliers(_Data):
     comparative_after: tuple[str, ...] = ()
     #: The word after a spelled-out number that makes it a multiplier before a comparison.
     times: tuple[str, ...] = ()
+    #: Of ``suffixes``, those written apart from a number in digits ("2.5 times"); the
+    #: others are glued to it ("1.5x", "10-fold", "5-mal").
+    spaced: tuple[str, ...] = ()
 
 
 class NotClaims(_Data):
@@ -242,6 +253,12 @@ class NotClaims(_Data):
     #: Words and marks right before a number that make it a reference, not a figure:
     #: "§ 15", "article 50", "Nr. 3" (lower case; matched on the whole word).
     references: tuple[str, ...] = ()
+    #: Whether an ordinal is written as its number and a dot ("der 3. große Auftrag"):
+    #: then a number, a dot and a word in small letters is no figure.
+    ordinal_dot: bool = False
+    #: Endings of common nouns where every noun is capitalised: a capitalised word ending
+    #: so, with no capital inside, is no name unless a known entity ("Leistung").
+    noun_endings: tuple[str, ...] = ()
 
 
 class CountedNouns(_Data):
@@ -268,7 +285,6 @@ class CountedNouns(_Data):
 
 
 class References(_Data):
-    anaphora: tuple[str, ...]
     possessive: tuple[str, ...]
     counterparty_before: tuple[str, ...]
     place_before: tuple[str, ...]

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from factcheck.text.decode import decode_bytes, read_bytes, read_text
-from factcheck.text.markup import Document, Link, detect_format, parse, view
+from factcheck.text.markup import Document, Link, detect_format, parse
 from factcheck.text.sentences import fold, sentence_spans
 from factcheck.text.stream import LineIndex, Piece, iter_pieces
 
@@ -27,5 +27,4 @@ __all__ = [
     "read_bytes",
     "read_text",
     "sentence_spans",
-    "view",
 ]

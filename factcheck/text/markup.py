@@ -206,11 +206,6 @@ def detect_format(name: str, text: str) -> Format:
     return "text"
 
 
-def view(text: str, fmt: str) -> str:
-    """``text`` with its markup masked: same length, same offsets for visible text."""
-    return parse(text, fmt).view
-
-
 def parse(text: str, fmt: str) -> Document:
     """Mask the markup of ``text`` and collect its title, publication date and links.
 
