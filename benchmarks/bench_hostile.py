@@ -39,7 +39,10 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # the tests' inputs
 from newsgen import articles
+
+from tests.hostile_inputs import minified_page, one_company_sentence, percent_line
 
 #: The command in a child that reports its own CPU time and peak memory when it exits.
 CHILD = """
@@ -69,26 +72,6 @@ class Case:
     sizes: tuple[int, int]  # n and 2n, in characters (full run)
     quick: tuple[int, int]
     write: Callable[[int, Path], list[str]]  # writes the input, returns the arguments
-
-
-def percent_line(size: int) -> str:
-    return ("1% " * (size // 3 + 1))[:size]
-
-
-def one_company_sentence(size: int) -> str:
-    clauses, length, k = [], 0, 0
-    while length < size:
-        k += 1
-        clauses.append(f"Acme raised ${k} million")
-        length += len(clauses[-1]) + 2
-    return "Acme said that " + ", ".join(clauses) + ", and more."
-
-
-def minified_page(size: int) -> str:
-    unit = "<p>Acme said sales rose 4% to €1.2 billion in Ulm.</p>"
-    body = unit * (size // len(unit))
-    head = "<!doctype html><html><head><title>T</title></head><body><article>"
-    return f"{head}{body}</article></body></html>"
 
 
 def english_news(size: int) -> str:

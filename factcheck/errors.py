@@ -17,6 +17,8 @@ is known) so that the message names exactly what to fix.
 
 from __future__ import annotations
 
+import errno
+
 
 class FactcheckError(Exception):
     """Base class of every error factcheck raises on purpose."""
@@ -59,3 +61,25 @@ class FetchRefused(FetchError):
 
 class LexiconError(FactcheckError):
     """A language data file is malformed; raised when the lexicon is loaded."""
+
+
+def path_problem(exc: OSError, missing: str) -> str:
+    """Why a path could not be read or written, in a user's words; ``missing`` says
+    what a FileNotFoundError means there ("no such file", "its folder does not exist").
+
+    >>> path_problem(IsADirectoryError(21, "Is a directory"), "no such file")
+    'is a directory, not a file'
+    """
+    if isinstance(exc, FileNotFoundError):
+        return missing
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory, not a file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, NotADirectoryError):
+        return "a part of the path is not a directory"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "no space left on the device"
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    return exc.strerror or str(exc) or type(exc).__name__

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import IO
 
 from factcheck import tempfiles
-from factcheck.errors import InputError
+from factcheck.errors import InputError, path_problem
 
 _SPOOL = 16 * 1024 * 1024
 #: Errors of a write that say the output's device cannot take it, not that input is bad.
@@ -139,16 +139,4 @@ def output_error(path: Path, exc: OSError) -> InputError:
 
 def write_problem(exc: OSError) -> str:
     """Why a file could not be written, in the user's words."""
-    if isinstance(exc, FileNotFoundError):
-        return "its folder does not exist"
-    if isinstance(exc, IsADirectoryError):
-        return "is a directory, not a file"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, NotADirectoryError):
-        return "a part of the path is not a directory"
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "no space left on the device"
-    if exc.errno == errno.EROFS:
-        return "the file system is read-only"
-    return exc.strerror or str(exc) or type(exc).__name__
+    return path_problem(exc, "its folder does not exist")

@@ -42,6 +42,7 @@ from factcheck.report import html, sarif
 from factcheck.report.view import View
 from factcheck.sources.documents import Document, parse_document
 from factcheck.sources.ledger import Ledger, load_ledger
+from tests.hostile_inputs import minified_page, one_company_sentence, percent_line
 
 AS_OF = dt.date(2026, 6, 1)
 #: Most work at 2n, as a multiple of the work at n (linear: about 2; quadratic: 4).
@@ -95,29 +96,6 @@ def growth(make: Callable[[int], Callable[[], object]], n: int) -> tuple[float, 
 
 
 # --- the hostile inputs ---------------------------------------------------------------
-
-
-def percent_line(size: int) -> str:
-    """One line of ``size`` characters: "1% 1% 1% …", a sentence of size/3 figures."""
-    return ("1% " * (size // 3 + 1))[:size]
-
-
-def one_company_sentence(size: int) -> str:
-    """One sentence of about ``size`` characters, each clause a figure of one company."""
-    clauses = []
-    length, k = 0, 0
-    while length < size:
-        k += 1
-        clauses.append(f"Acme raised ${k} million")
-        length += len(clauses[-1]) + 2
-    return "Acme said that " + ", ".join(clauses) + ", and more."
-
-
-def minified_page(size: int) -> str:
-    """An HTML page of about ``size`` characters on one line, two figures a paragraph."""
-    unit = "<p>Acme said sales rose 4% to €1.2 billion in Ulm.</p>"
-    body = unit * (size // len(unit))
-    return f"<!doctype html><html><head><title>T</title></head><body><article>{body}</article></body></html>"  # noqa: E501
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 import charset_normalizer
 
-from factcheck.errors import DecodeError, InputError
+from factcheck.errors import DecodeError, InputError, path_problem
 
 BINARY = "binary data, not text"
 UNDECODABLE = "cannot decode text (tried utf-8 and a detected charset)"
@@ -78,14 +78,10 @@ _MAX_NON_ASCII_SHARE = 0.50
 
 def _os_error_message(exc: OSError) -> str:
     """One clear line for why a path could not be read."""
-    if isinstance(exc, FileNotFoundError):
-        return "no such file"
-    if isinstance(exc, IsADirectoryError):
-        return "is a directory, not a file"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, NotADirectoryError):
-        return "a part of the path is not a directory"
+    if isinstance(
+        exc, FileNotFoundError | IsADirectoryError | PermissionError | NotADirectoryError
+    ):
+        return path_problem(exc, "no such file")
     return f"cannot read: {exc.strerror or exc}"
 
 
