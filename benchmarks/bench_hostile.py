@@ -1,6 +1,6 @@
 """Hostile inputs (issue 17, items 1 and 8): the command's time and peak memory at n and 2n.
 
-    python benchmarks/bench_hostile.py [--quick] [--json PATH]
+    python benchmarks/bench_hostile.py [--quick] [--case NAME ...] [--json PATH]
 
 Each input is written at two sizes, n and 2n, and run through the command line as a
 newsroom's CI runs it, in a fresh child process each (start-up included: the interpreter,
@@ -33,7 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -176,10 +176,15 @@ def run(arguments: list[str], folder: Path) -> dict[str, float]:
     }
 
 
-def bench(quick: bool = False, log: Callable[[str], None] = print) -> list[dict[str, Any]]:
-    """Every case at n and 2n; prints a line per case and returns the rows."""
+def bench(
+    quick: bool = False, log: Callable[[str], None] = print, only: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """Every case (or those named in ``only``) at n and 2n; prints a line per case and
+    returns the rows."""
     rows = []
     for case in CASES:
+        if only and case.name not in only:
+            continue
         sizes = case.quick if quick else case.sizes
         measured = []
         for size in sizes:
@@ -213,9 +218,13 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true", help="smaller sizes")
     parser.add_argument("--json", type=Path, help="write the measurements here")
+    parser.add_argument(
+        "--case", action="append", default=[], choices=[c.name for c in CASES],
+        help="run only this case (again for more)",
+    )  # fmt: skip
     args = parser.parse_args()
     print("hostile inputs at n and 2n, each a fresh `factcheck` process (start-up included)")
-    rows = bench(args.quick)
+    rows = bench(args.quick, only=args.case)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
 
