@@ -29,7 +29,8 @@ _MIN_MARKER = 2
 
 
 def detect_lang(text: str, default: str = "en") -> str:
-    """The language whose words occur most often in ``text``; ``default`` on a tie.
+    """The language whose words occur most often in ``text``; on a tie, the one whose
+    own letters its lower-case words write ("beschäftigt"), else ``default``.
 
     >>> detect_lang("Die Firma will in Sachsen rund zehn Milliarden Euro investieren.")
     'de'
@@ -44,7 +45,10 @@ def detect_lang(text: str, default: str = "en") -> str:
     words = _lowered_words(sample)
     scores = dict.fromkeys(LANGS, 0)
     for lang in LANGS:
-        scores[lang] = sum(map(markers(lang).__contains__, words)) + _lettered(lang, sample)
+        scores[lang] = sum(map(markers(lang).__contains__, words))
+    if len(set(scores.values())) < len(scores):  # a tie (mostly a short text): letters tell
+        for lang in LANGS:
+            scores[lang] += _lettered(lang, sample)
     best = max(LANGS, key=lambda lang: (scores[lang], lang == default))
     return best if scores[best] > 0 else default
 
