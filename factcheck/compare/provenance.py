@@ -45,6 +45,8 @@ def with_provenance(report: CheckReport, ledger: Ledger | None) -> CheckReport:
                     finding.model_copy(
                         update={"evidence": [traced(item) for item in finding.evidence]}
                     )
+                    if finding.evidence
+                    else finding  # most figures of a long draft have none: no copy
                     for finding in draft.findings
                 ]
             }
