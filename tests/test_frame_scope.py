@@ -29,3 +29,14 @@ def test_no_region_without_a_place() -> None:
     doc = parse_document("draft.txt", "Harlow Tools employs 1,200 people.", lang="en")
     (frames,) = read_frames([(doc.text, doc.lang, doc.claims)])
     assert not any(t.startswith("region:") for t in frames[0].scope)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ardent Foundry4,100²$9 billion", "Bolt sold 2024² units for $9 billion."]
+)
+def test_a_superscript_digit_is_no_year(text: str) -> None:
+    """Found by the long fuzzing run: "100²" passes ``str.isdigit`` but is no number
+    ``int`` reads, and reading the years of the figure's clause raised ValueError."""
+    doc = parse_document("draft.txt", text, lang="en")
+    (frames,) = read_frames([(doc.text, doc.lang, doc.claims)])
+    assert all(not frame.years for frame in frames)

@@ -298,6 +298,6 @@ def _years(sentence: Sentence, lo: int, hi: int) -> frozenset[int]:
         if sentence.figure[lo + offset]:
             continue
         text = token.text
-        if len(text) == 4 and text.isdigit() and int(text) in _YEARS:
+        if len(text) == 4 and text.isascii() and text.isdigit() and int(text) in _YEARS:
             years.add(int(text))
     return frozenset(years)

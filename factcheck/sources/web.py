@@ -254,7 +254,7 @@ class Fetcher:
         cap = self.settings.max_bytes
         declared = response.headers.get("content-length")
         plain = "content-encoding" not in response.headers  # else it says the gzip's size
-        if plain and declared and declared.isdigit() and int(declared) > cap:
+        if plain and declared and declared.isascii() and declared.isdigit() and int(declared) > cap:
             raise FetchError(shown, f"too large: {int(declared):,} bytes (limit {cap:,})")
         parts: list[bytes] = []
         size = 0
