@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 
 from factcheck.compare.figures import Figure
 from factcheck.compare.parties import PART, Parties
-from factcheck.frame.model import Frame
+from factcheck.frame.model import Frame, scope_dimensions
 from factcheck.lexicon import Concept
 
 MetricRelation = Literal["same", "related", "unknown", "weak", "other"]
@@ -192,12 +192,7 @@ class Relater:
 
     def scope_blocks(self, d: Frame, c: Frame) -> tuple[list[str], int]:
         """The dimensions whose values differ, and how many one-sided parts there are."""
-        dims_d: dict[str, set[str]] = {}
-        dims_c: dict[str, set[str]] = {}
-        for tags, dims in ((d.scope, dims_d), (c.scope, dims_c)):
-            for tag in tags:
-                dim, _, value = tag.partition(":")
-                dims.setdefault(dim, set()).add(value)
+        dims_d, dims_c = scope_dimensions(d.scope), scope_dimensions(c.scope)
         blocks = [
             f"scope:{dim}" for dim in sorted(dims_d.keys() & dims_c.keys())
             if not dims_d[dim] & dims_c[dim]

@@ -32,6 +32,7 @@ from factcheck.compare.dating import dates_to
 from factcheck.compare.figures import Figure, meets
 from factcheck.compare.match import Assessment, Match
 from factcheck.compare.suggest import suggest
+from factcheck.frame.model import scope_dimensions
 from factcheck.models import Diagnosis, Evidence, Finding, Verdict
 
 #: What :func:`~factcheck.compare.figures.meets` reads of a figure: unit, value, low,
@@ -200,20 +201,11 @@ def _rivals(draft: Figure, agree: Match, rival: Match) -> bool:
     # the scope of the agreeing figure: a site's cut is no rival of the group's; where
     # both name a dimension, the rival may say less of it ("the premium to the close"
     # against "the offer's premium to the close"), not more ("an annualised year")
-    ours_by, theirs_by = _dimensions(ours.scope), _dimensions(theirs.scope)
+    ours_by = scope_dimensions(ours.scope, _RIVAL_DIMENSIONS)
+    theirs_by = scope_dimensions(theirs.scope, _RIVAL_DIMENSIONS)
     if ours_by.keys() != theirs_by.keys():
         return False
     return all(theirs_by[dim] and theirs_by[dim] <= ours_by[dim] for dim in ours_by)
-
-
-def _dimensions(scope: frozenset[str]) -> dict[str, set[str]]:
-    """The values of each rival dimension that a scope names."""
-    found: dict[str, set[str]] = {}
-    for tag in scope:
-        dim, _, value = tag.partition(":")
-        if dim in _RIVAL_DIMENSIONS:
-            found.setdefault(dim, set()).add(value)
-    return found
 
 
 def identified(found: Assessment) -> list[Match]:

@@ -49,3 +49,20 @@ class Frame:
     def sure_subject(self) -> bool:
         """Whether the subject was read from the figure's own sentence or a record."""
         return self.subject is not None and self.subject_by in ("owner", "clause", "record")
+
+
+def scope_dimensions(
+    scope: frozenset[str], only: frozenset[str] | None = None
+) -> dict[str, set[str]]:
+    """The values each dimension of a scope names ("period:quarter" -> period: quarter),
+    of the dimensions in ``only`` when given.
+
+    >>> sorted(scope_dimensions(frozenset({"price:close", "price:offer"}))["price"])
+    ['close', 'offer']
+    """
+    found: dict[str, set[str]] = {}
+    for tag in scope:
+        dim, _, value = tag.partition(":")
+        if only is None or dim in only:
+            found.setdefault(dim, set()).add(value)
+    return found
